@@ -1,0 +1,359 @@
+//! The command line: Hungarian subcommand names without accents, English
+//! aliases, help text from `locales/`. Raw arguments become a checked
+//! [`Command`] before anything runs (ripgrep's low-args -> high-args).
+
+use std::{ffi::OsString, path::PathBuf};
+
+use clap::{Arg, ArgAction, ArgMatches, error::ContextKind, error::ContextValue, error::ErrorKind};
+
+use crate::{
+    error::Error,
+    fl,
+    i18n::Lang,
+    otpauth::{Algorithm, DEFAULT_DIGITS, DEFAULT_PERIOD},
+};
+
+/// What the user asked for, checked.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Print the help (no subcommand given).
+    Help(String),
+    /// Print the version.
+    Version(String),
+    /// `kod`: the current code of a key or URI read from standard input.
+    Code(CodeArgs),
+    /// `dekodol`: the otpauth URI in each picture.
+    Decode {
+        /// The pictures, in the order given.
+        images: Vec<PathBuf>,
+    },
+}
+
+/// Options of `kod`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct CodeArgs {
+    /// Compute for this Unix time instead of now.
+    pub time: Option<u64>,
+    /// Digits for a bare key (a URI carries its own).
+    pub digits: u8,
+    /// Period for a bare key.
+    pub period: u32,
+    /// Algorithm for a bare key.
+    pub algorithm: Algorithm,
+}
+
+/// Finds `--lang` before the real parse, because the help text itself must
+/// already be in the chosen language.
+pub fn language_from_args(args: &[OsString]) -> Result<Option<Lang>, Error> {
+    let mut iter = args.iter().skip(1).map(|arg| arg.to_string_lossy());
+    while let Some(arg) = iter.next() {
+        if arg == "--" {
+            break;
+        }
+        let value = if arg == "--lang" {
+            iter.next().map(|v| v.into_owned())
+        } else {
+            arg.strip_prefix("--lang=").map(str::to_owned)
+        };
+        if let Some(value) = value {
+            return match value.as_str() {
+                "hu" => Ok(Some(Lang::Hu)),
+                "en" => Ok(Some(Lang::En)),
+                _ => Err(Error::Lang(value)),
+            };
+        }
+    }
+    Ok(None)
+}
+
+fn help_flag() -> Arg {
+    Arg::new("help")
+        .short('h')
+        .long("help")
+        .action(ArgAction::Help)
+        .help(fl!("help-help"))
+        .help_heading(fl!("help-options-heading"))
+        .global(true)
+}
+
+/// Usage line in the user's language (clap's own says `[OPTIONS]`).
+fn usage(rest: &str) -> String {
+    format!("kapukulcs {rest}")
+}
+
+fn subcommand(name: &'static str, alias: &'static str, about: String, rest: &str) -> clap::Command {
+    clap::Command::new(name)
+        .visible_alias(alias)
+        .about(about)
+        .override_usage(usage(&format!("{name} {rest}")))
+        .next_help_heading(fl!("help-options-heading"))
+        .disable_help_flag(true)
+        .arg(help_flag())
+        .help_template(template())
+}
+
+fn template() -> String {
+    format!(
+        "{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
+        fl!("help-usage-heading")
+    )
+}
+
+/// The clap command tree, with every word from `locales/`.
+pub fn command() -> clap::Command {
+    let options = fl!("help-options-heading");
+    let options_placeholder = format!("[{}]", fl!("help-options-value"));
+    clap::Command::new("kapukulcs")
+        .version(env!("CARGO_PKG_VERSION"))
+        .about(fl!("help-about"))
+        .after_help(fl!("help-long"))
+        .override_usage(usage(&format!(
+            "[{}] [{}]",
+            fl!("help-options-value"),
+            fl!("help-command-value")
+        )))
+        .help_template(template())
+        .subcommand_help_heading(fl!("help-commands-heading"))
+        .subcommand_value_name(fl!("help-command-value"))
+        .next_help_heading(options)
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .disable_help_subcommand(true)
+        .arg(help_flag())
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(fl!("help-version")),
+        )
+        .arg(
+            Arg::new("lang")
+                .long("lang")
+                .value_name("hu|en")
+                .value_parser(["hu", "en"])
+                .hide_possible_values(true)
+                .global(true)
+                .help(fl!("help-lang")),
+        )
+        .subcommand(
+            subcommand("kod", "code", fl!("help-code"), &options_placeholder)
+                .arg(
+                    Arg::new("time")
+                        .long("time")
+                        .value_name(fl!("help-value-unix"))
+                        .value_parser(clap::value_parser!(u64))
+                        .help(fl!("help-code-time")),
+                )
+                .arg(
+                    Arg::new("digits")
+                        .long("digits")
+                        .value_name("6|8")
+                        .value_parser(["6", "8"])
+                        .hide_possible_values(true)
+                        .help(fl!("help-code-digits")),
+                )
+                .arg(
+                    Arg::new("period")
+                        .long("period")
+                        .value_name(fl!("help-value-seconds"))
+                        .value_parser(clap::value_parser!(u32).range(1..=3600))
+                        .help(fl!("help-code-period")),
+                )
+                .arg(
+                    Arg::new("algorithm")
+                        .long("algorithm")
+                        .value_name("SHA1|SHA256|SHA512")
+                        .value_parser(["SHA1", "SHA256", "SHA512"])
+                        .hide_possible_values(true)
+                        .ignore_case(true)
+                        .help(fl!("help-code-algorithm")),
+                ),
+        )
+        .subcommand(
+            subcommand(
+                "dekodol",
+                "decode",
+                fl!("help-decode"),
+                &format!("{options_placeholder} <{}>...", fl!("help-value-image")),
+            )
+            .arg(
+                Arg::new("images")
+                    .value_name(fl!("help-value-image"))
+                    .required(true)
+                    .num_args(1..)
+                    .value_parser(clap::value_parser!(PathBuf))
+                    .help_heading(fl!("help-arguments-heading"))
+                    .help(fl!("help-decode-images")),
+            ),
+        )
+}
+
+/// Turns clap's error into one line in the user's language.
+fn args_error(error: &clap::Error) -> Error {
+    let context = |kind| match error.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let detail = match error.kind() {
+        ErrorKind::UnknownArgument => {
+            fl!("err-args-unknown", arg = context(ContextKind::InvalidArg))
+        }
+        ErrorKind::InvalidSubcommand => {
+            fl!(
+                "err-args-subcommand",
+                arg = context(ContextKind::InvalidSubcommand)
+            )
+        }
+        ErrorKind::MissingRequiredArgument => {
+            fl!("err-args-missing", arg = context(ContextKind::InvalidArg))
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => fl!(
+            "err-args-value",
+            arg = context(ContextKind::InvalidArg),
+            value = context(ContextKind::InvalidValue)
+        ),
+        ErrorKind::NoEquals
+        | ErrorKind::TooManyValues
+        | ErrorKind::TooFewValues
+        | ErrorKind::WrongNumberOfValues
+        | ErrorKind::ArgumentConflict => {
+            fl!(
+                "err-args-value",
+                arg = context(ContextKind::InvalidArg),
+                value = ""
+            )
+        }
+        _ => fl!("err-args-other"),
+    };
+    Error::Args(detail)
+}
+
+/// Parses the arguments (the program name first) into a checked command.
+pub fn parse(args: &[OsString]) -> Result<Command, Error> {
+    let matches = match command().try_get_matches_from(args) {
+        Ok(matches) => matches,
+        Err(error) => {
+            return match error.kind() {
+                ErrorKind::DisplayHelp => Ok(Command::Help(error.render().to_string())),
+                ErrorKind::DisplayVersion => Ok(Command::Version(error.render().to_string())),
+                _ => Err(args_error(&error)),
+            };
+        }
+    };
+    Ok(match matches.subcommand() {
+        Some(("kod", sub)) => Command::Code(code_args(sub)),
+        Some(("dekodol", sub)) => Command::Decode {
+            images: sub
+                .get_many::<PathBuf>("images")
+                .map(|images| images.cloned().collect())
+                .unwrap_or_default(),
+        },
+        _ => Command::Help(command().render_long_help().to_string()),
+    })
+}
+
+fn code_args(matches: &ArgMatches) -> CodeArgs {
+    CodeArgs {
+        time: matches.get_one::<u64>("time").copied(),
+        digits: matches
+            .get_one::<String>("digits")
+            .and_then(|d| d.parse().ok())
+            .unwrap_or(DEFAULT_DIGITS),
+        period: matches
+            .get_one::<u32>("period")
+            .copied()
+            .unwrap_or(DEFAULT_PERIOD),
+        algorithm: match matches
+            .get_one::<String>("algorithm")
+            .map(|a| a.to_ascii_uppercase())
+            .as_deref()
+        {
+            Some("SHA256") => Algorithm::Sha256,
+            Some("SHA512") => Algorithm::Sha512,
+            _ => Algorithm::Sha1,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<OsString> {
+        list.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn the_command_tree_is_consistent() {
+        command().debug_assert();
+    }
+
+    #[test]
+    fn hungarian_names_and_english_aliases_mean_the_same() {
+        for (hu, en) in [("kod", "code"), ("dekodol", "decode")] {
+            let extra = if hu == "dekodol" {
+                vec!["a.png"]
+            } else {
+                vec![]
+            };
+            let mut with_hu = vec!["kapukulcs", hu];
+            with_hu.extend(&extra);
+            let mut with_en = vec!["kapukulcs", en];
+            with_en.extend(&extra);
+            assert_eq!(
+                parse(&args(&with_hu)).unwrap(),
+                parse(&args(&with_en)).unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn code_options_are_checked() {
+        let parsed = parse(&args(&[
+            "kapukulcs",
+            "kod",
+            "--time",
+            "59",
+            "--digits",
+            "8",
+            "--algorithm",
+            "sha256",
+        ]))
+        .unwrap();
+        assert_eq!(
+            parsed,
+            Command::Code(CodeArgs {
+                time: Some(59),
+                digits: 8,
+                period: 30,
+                algorithm: Algorithm::Sha256
+            })
+        );
+        assert!(parse(&args(&["kapukulcs", "kod", "--digits", "7"])).is_err());
+        assert!(parse(&args(&["kapukulcs", "kod", "--period", "0"])).is_err());
+    }
+
+    #[test]
+    fn language_is_found_before_parsing() {
+        assert!(
+            language_from_args(&args(&["k", "--lang", "en", "kod"])).unwrap() == Some(Lang::En)
+        );
+        assert!(language_from_args(&args(&["k", "kod", "--lang=hu"])).unwrap() == Some(Lang::Hu));
+        assert!(language_from_args(&args(&["k", "kod"])).unwrap().is_none());
+        assert!(matches!(
+            language_from_args(&args(&["k", "--lang", "de"])),
+            Err(Error::Lang(value)) if value == "de"
+        ));
+    }
+
+    #[test]
+    fn decode_needs_an_image() {
+        assert!(matches!(
+            parse(&args(&["kapukulcs", "dekodol"])),
+            Err(Error::Args(_))
+        ));
+    }
+}

@@ -1,0 +1,139 @@
+//! Every word a user reads comes from `locales/`: Hungarian first and
+//! complete (it is also the fallback), English beside it. Message ids are
+//! checked at compile time by the [`fl!`](crate::fl) macro against the
+//! Hungarian file, and a test keeps the two languages' ids equal.
+
+use std::sync::LazyLock;
+
+use i18n_embed::{
+    LanguageLoader,
+    fluent::{FluentLanguageLoader, fluent_language_loader},
+    unic_langid::LanguageIdentifier,
+};
+use rust_embed::RustEmbed;
+
+#[derive(RustEmbed)]
+#[folder = "locales/"]
+struct Localizations;
+
+/// The one loader every message goes through.
+pub static LOADER: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
+    let loader = fluent_language_loader!();
+    loader
+        .load_fallback_language(&Localizations)
+        .expect("the Hungarian messages are embedded at build time");
+    // Unicode isolation marks around arguments show up as stray characters
+    // in terminals and in copied paths; rage turns them off too.
+    loader.set_use_isolating(false);
+    loader
+});
+
+/// Looks up a message by id (checked at compile time) with optional arguments.
+#[macro_export]
+macro_rules! fl {
+    ($message_id:literal) => {{
+        i18n_embed_fl::fl!($crate::i18n::LOADER, $message_id)
+    }};
+    ($message_id:literal, $($args:expr),*) => {{
+        i18n_embed_fl::fl!($crate::i18n::LOADER, $message_id, $($args), *)
+    }};
+}
+
+/// The languages kapukulcs speaks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// Magyar: the program's own language and the fallback.
+    Hu,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Parses a `--lang` value or a locale name such as `en_GB.UTF-8`.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag
+            .split(['-', '_', '.', '@'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "hu" => Some(Lang::Hu),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language the environment asks for (`LC_ALL`, `LC_MESSAGES`,
+    /// `LANG`, or the system setting), falling back to Hungarian.
+    pub fn from_environment() -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|var| std::env::var(var).ok())
+            .find(|value| !value.is_empty())
+            .or_else(sys_locale::get_locale)
+            .and_then(|tag| Lang::from_tag(&tag))
+            .unwrap_or(Lang::Hu)
+    }
+
+    fn identifier(self) -> LanguageIdentifier {
+        match self {
+            Lang::Hu => "hu".parse().expect("valid language tag"),
+            Lang::En => "en".parse().expect("valid language tag"),
+        }
+    }
+}
+
+/// Switches every later message to `lang`.
+pub fn select(lang: Lang) {
+    let requested = [lang.identifier()];
+    // Both languages are embedded, so loading cannot fail at run time; if it
+    // somehow did, the Hungarian fallback stays in place.
+    let _ = i18n_embed::select(&*LOADER, &Localizations, &requested);
+    LOADER.set_use_isolating(false);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn message_ids(lang: &str) -> BTreeSet<String> {
+        let file = format!("{lang}/kapukulcs.ftl");
+        let bytes = Localizations::get(&file)
+            .expect("locale file embedded")
+            .data;
+        let text = String::from_utf8(bytes.into_owned()).expect("UTF-8 locale file");
+        let resource = fluent_syntax::parser::parse(text.as_str())
+            .unwrap_or_else(|(_, errors)| panic!("{file} does not parse: {errors:?}"));
+        resource
+            .body
+            .iter()
+            .filter_map(|entry| match entry {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                fluent_syntax::ast::Entry::Term(t) => Some(format!("-{}", t.id.name)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn both_languages_have_the_same_message_ids() {
+        let hu = message_ids("hu");
+        let en = message_ids("en");
+        let only_hu: Vec<_> = hu.difference(&en).collect();
+        let only_en: Vec<_> = en.difference(&hu).collect();
+        assert!(
+            only_hu.is_empty() && only_en.is_empty(),
+            "only in Hungarian: {only_hu:?}; only in English: {only_en:?}"
+        );
+        assert!(hu.len() > 10, "the Hungarian file lost its messages");
+    }
+
+    #[test]
+    fn language_tags_from_locales() {
+        assert!(Lang::from_tag("hu_HU.UTF-8") == Some(Lang::Hu));
+        assert!(Lang::from_tag("en-GB") == Some(Lang::En));
+        assert!(Lang::from_tag("de_DE").is_none());
+        assert!(Lang::from_tag("").is_none());
+    }
+}

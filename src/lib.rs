@@ -1,0 +1,55 @@
+//! kapukulcs: Ügyfélkapu+ keys for the whole family, backed up and restored.
+//!
+//! Since 2025 the Hungarian government portal needs a TOTP second factor.
+//! Adults who manage their parents' accounts keep several keys on one phone;
+//! when that phone breaks, the keys must come back from saved QR codes. This
+//! library reads those QR codes, understands the keys inside, and computes
+//! the same codes as the phone. The binary (`src/main.rs`) only picks the
+//! language, calls [`run`] and turns an error into a message.
+
+pub mod cli;
+pub mod commands;
+pub mod error;
+pub mod i18n;
+pub mod otpauth;
+pub mod qr_read;
+pub mod secret;
+pub mod totp;
+
+use std::{
+    ffi::OsString,
+    io::{self, Write},
+    time::{SystemTime, UNIX_EPOCH},
+};
+
+pub use error::Error;
+
+/// Seconds since 1970 by the system clock (0 if the clock is before 1970).
+pub fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// Runs the command line `args` (program name first) with the process's
+/// standard streams and clock.
+pub fn run(args: &[OsString]) -> Result<(), Error> {
+    let stdout = io::stdout();
+    let stderr = io::stderr();
+    let mut out = stdout.lock();
+    let mut err = stderr.lock();
+    match cli::parse(args)? {
+        cli::Command::Help(text) | cli::Command::Version(text) => {
+            let _ = write!(out, "{text}");
+            Ok(())
+        }
+        cli::Command::Code(code_args) => commands::code::run(
+            &code_args,
+            &mut io::stdin().lock(),
+            &mut out,
+            &mut err,
+            unix_now(),
+        ),
+        cli::Command::Decode { images } => commands::decode::run(&images, &mut out, &mut err),
+    }
+}
