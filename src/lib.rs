@@ -10,8 +10,10 @@
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod family;
 pub mod i18n;
 pub mod otpauth;
+pub mod qr_draw;
 pub mod qr_read;
 pub mod secret;
 pub mod totp;

@@ -1,0 +1,222 @@
+//! The family record: for each person the Ügyfélkapu+ account, the picture
+//! it came from, the deletion code (törlőkód) and when the key was last
+//! proven right. Pure data with checks; the bundle stores it, the sheet
+//! prints it, the wizard fills it in.
+
+use time::OffsetDateTime;
+
+use crate::{
+    otpauth::OtpAuth,
+    secret::{SecretBytes, SecretString},
+};
+
+/// The deletion code length the Ügyfélkapu+ page shows (e.g. 91390724).
+pub const DELETION_CODE_DIGITS: usize = 8;
+
+/// Why a deletion code was not accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeletionCodeError {
+    /// Nothing was typed.
+    Empty,
+    /// A character other than a digit, space or dash.
+    NotDigits,
+}
+
+/// A deletion code (törlőkód): digits only, kept secret because it can
+/// switch off someone's Ügyfélkapu+.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DeletionCode(SecretString);
+
+impl DeletionCode {
+    /// Accepts digits with spaces and dashes as people copy them
+    /// ("9139 0724", "9139-0724"). Any length of digits is kept; callers
+    /// warn when [`DeletionCode::has_usual_length`] is false.
+    pub fn parse(typed: &str) -> Result<DeletionCode, DeletionCodeError> {
+        let mut digits = String::new();
+        for ch in typed.chars() {
+            match ch {
+                '0'..='9' => digits.push(ch),
+                ' ' | '-' | '\t' | '\u{a0}' => {}
+                _ => return Err(DeletionCodeError::NotDigits),
+            }
+        }
+        if digits.is_empty() {
+            return Err(DeletionCodeError::Empty);
+        }
+        Ok(DeletionCode(SecretString::new(digits)))
+    }
+
+    /// The digits.
+    pub fn digits(&self) -> &SecretString {
+        &self.0
+    }
+
+    /// True for the 8 digits the guide shows.
+    pub fn has_usual_length(&self) -> bool {
+        self.0.expose().len() == DELETION_CODE_DIGITS
+    }
+
+    /// The digits in groups of four, easier to read aloud and to copy.
+    pub fn grouped(&self) -> String {
+        let digits = self.0.expose();
+        digits
+            .as_bytes()
+            .chunks(4)
+            .map(|chunk| String::from_utf8_lossy(chunk).into_owned())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// The QR picture exactly as the user saved it; it holds the key in the clear.
+#[derive(Clone)]
+pub struct Picture {
+    /// The file name it had (no folders).
+    pub file_name: String,
+    /// The bytes as saved.
+    pub bytes: SecretBytes,
+}
+
+/// One family member's Ügyfélkapu+ account.
+#[derive(Clone)]
+pub struct Member {
+    /// The name the family uses: Én, Mama, Papa, …; unique in the family.
+    pub name: String,
+    /// The Ügyfélkapu username, when known.
+    pub username: Option<String>,
+    /// Issuer, label, key, algorithm, digits, period.
+    pub account: OtpAuth,
+    /// The otpauth URI exactly as the QR code (or the user) gave it.
+    pub original_uri: SecretString,
+    /// The saved QR picture, when the key came from one.
+    pub picture: Option<Picture>,
+    /// The deletion code shown after pairing, when recorded.
+    pub deletion_code: Option<DeletionCode>,
+    /// When the person was added.
+    pub added: OffsetDateTime,
+    /// When a code from the phone last proved the key right.
+    pub confirmed: Option<OffsetDateTime>,
+    /// A free note.
+    pub note: String,
+}
+
+impl Member {
+    /// A new member with no picture, deletion code, confirmation or note.
+    pub fn new(name: String, account: OtpAuth, added: OffsetDateTime) -> Member {
+        let original_uri = account.to_uri();
+        Member {
+            name,
+            username: None,
+            account,
+            original_uri,
+            picture: None,
+            deletion_code: None,
+            added,
+            confirmed: None,
+            note: String::new(),
+        }
+    }
+}
+
+/// Why a member cannot be added.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FamilyError {
+    /// The name is blank.
+    EmptyName,
+    /// Another member has this name (compared without case).
+    DuplicateName(String),
+    /// No member has this name.
+    NoSuchMember(String),
+}
+
+/// Everyone whose Ügyfélkapu+ the user looks after, in the order added.
+#[derive(Clone, Default)]
+pub struct Family {
+    /// The members, in the order they were added.
+    pub members: Vec<Member>,
+}
+
+fn same_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+impl Family {
+    /// The member called `name` (without regard to case).
+    pub fn find(&self, name: &str) -> Option<&Member> {
+        self.members.iter().find(|m| same_name(&m.name, name))
+    }
+
+    /// The member called `name`, to change.
+    pub fn find_mut(&mut self, name: &str) -> Option<&mut Member> {
+        self.members.iter_mut().find(|m| same_name(&m.name, name))
+    }
+
+    /// Adds `member`, refusing a blank or already used name.
+    pub fn add(&mut self, mut member: Member) -> Result<(), FamilyError> {
+        member.name = member.name.trim().to_owned();
+        if member.name.is_empty() {
+            return Err(FamilyError::EmptyName);
+        }
+        if self.find(&member.name).is_some() {
+            return Err(FamilyError::DuplicateName(member.name));
+        }
+        self.members.push(member);
+        Ok(())
+    }
+
+    /// Takes out the member called `name` and returns them.
+    pub fn remove(&mut self, name: &str) -> Result<Member, FamilyError> {
+        let index = self
+            .members
+            .iter()
+            .position(|m| same_name(&m.name, name))
+            .ok_or_else(|| FamilyError::NoSuchMember(name.to_owned()))?;
+        Ok(self.members.remove(index))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::otpauth::Key;
+
+    fn member(name: &str) -> Member {
+        let key = Key::parse("ABCDEFGHIJKLMNOPQRST").unwrap();
+        let account = OtpAuth::new(Some("Ügyfélkapu+".into()), name.into(), key);
+        Member::new(name.into(), account, OffsetDateTime::UNIX_EPOCH)
+    }
+
+    #[test]
+    fn deletion_codes_as_people_copy_them() {
+        for typed in ["91390724", "9139 0724", "9139-0724", " 91 39 07 24 "] {
+            let code = DeletionCode::parse(typed).unwrap();
+            assert_eq!(code.digits().expose(), "91390724");
+            assert!(code.has_usual_length());
+            assert_eq!(code.grouped(), "9139 0724");
+        }
+        let short = DeletionCode::parse("913907").unwrap();
+        assert!(!short.has_usual_length());
+        assert_eq!(DeletionCode::parse("9139O724").err(), Some(DeletionCodeError::NotDigits));
+        assert_eq!(DeletionCode::parse(" - ").err(), Some(DeletionCodeError::Empty));
+    }
+
+    #[test]
+    fn names_are_unique_without_regard_to_case() {
+        let mut family = Family::default();
+        family.add(member("Mama")).unwrap();
+        family.add(member("Papa")).unwrap();
+        assert_eq!(
+            family.add(member(" mama ")),
+            Err(FamilyError::DuplicateName("mama".into()))
+        );
+        assert_eq!(family.add(member("  ")), Err(FamilyError::EmptyName));
+        assert_eq!(family.members.len(), 2);
+        assert_eq!(family.remove("PAPA").unwrap().name, "Papa");
+        assert!(family.find("papa").is_none());
+        assert_eq!(
+            family.remove("Papa").err(),
+            Some(FamilyError::NoSuchMember("Papa".into()))
+        );
+    }
+}
+
