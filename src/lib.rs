@@ -9,6 +9,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod crypt;
 pub mod error;
 pub mod family;
 pub mod i18n;
@@ -16,6 +17,7 @@ pub mod otpauth;
 pub mod qr_draw;
 pub mod qr_read;
 pub mod secret;
+pub mod sheet;
 pub mod totp;
 
 use std::{
