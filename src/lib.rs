@@ -7,6 +7,7 @@
 //! the same codes as the phone. The binary (`src/main.rs`) only picks the
 //! language, calls [`run`] and turns an error into a message.
 
+pub mod bundle;
 pub mod cli;
 pub mod commands;
 pub mod crypt;

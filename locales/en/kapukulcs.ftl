@@ -87,3 +87,106 @@ rec-image-not-otpauth = Take a picture of the QR code shown while applying for �
 what-web-link = a web link ({$text})
 what-text = this text: "{$text}"
 what-otpauth-bad = a broken otpauth:// URI ({$detail})
+
+## Printable recovery sheet (PDF)
+
+sheet-title = Ügyfélkapu+ recovery sheet
+sheet-date = {$year}-{$month}-{$day}
+sheet-created = Created: {$date}
+sheet-page = page {$page} of {$pages}
+sheet-header = SECRET – Ügyfélkapu+ recovery sheet
+sheet-secret-heading = SECRET!
+sheet-secret-text = Anyone who gets hold of this sheet can, together with the password, log in to Ügyfélkapu as the people listed here.
+sheet-secret-keep = Keep it with your important papers, for example in a locked drawer.
+sheet-secret-dont = Do not photograph it, scan it, put it in the cloud or send it to anyone.
+sheet-what-heading = What is this sheet?
+sheet-what-text = This sheet holds the family's Ügyfélkapu+ keys, one page per person. If the phone breaks, gets lost, or you buy a new one, these QR codes make the authenticator app give the same codes again.
+sheet-people-heading = Who is on it?
+sheet-person-line = {$name} – page {$page}
+sheet-entry-name = {$name} ({$username})
+sheet-restore-heading = How to restore a phone
+sheet-restore-1 = Install the NISZ Hitelesítő app on the new phone (App Store or Google Play).
+sheet-restore-2 = Open it, tap the + sign and allow the camera.
+sheet-restore-3 = Scan the QR codes on the following pages one after the other, each person's from their own page.
+sheet-restore-4 = Give every entry a clear name, for example the Ügyfélkapu username.
+sheet-restore-5 = Try it: log in to Ügyfélkapu+ once for everyone with the code the phone shows.
+sheet-deletion-heading = What is the deletion code for?
+sheet-deletion-text = If the phone was lost or stolen, the deletion code lets you switch off that person's Ügyfélkapu+, so the lost phone can no longer be used to log in.
+sheet-deletion-1 = Open https://ugyfelkapu.gov.hu in a web browser.
+sheet-deletion-2 = Click the “ÜGYFÉLKAPU+ MEGSZÜNTETÉSE” button.
+sheet-deletion-3 = When asked, enter that person's deletion code from this sheet.
+sheet-deletion-4 = Then apply for Ügyfélkapu+ again with the new phone, and print a new recovery sheet.
+sheet-deletion-office = Without both the phone and the deletion code, Ügyfélkapu+ can only be switched off at a government office (kormányablak).
+sheet-label-username = Username
+sheet-label-issuer = Issuer
+sheet-label-key = Key
+sheet-label-deletion = Deletion code
+sheet-label-confirmed = Last confirmed
+sheet-label-note = Note
+sheet-none = –
+sheet-deletion-missing = not recorded
+sheet-deletion-missing-hint = If the phone is lost too, Ügyfélkapu+ can only be switched off at a government office.
+sheet-never-confirmed = never
+sheet-steps-heading = How to put it back on the phone
+sheet-step-1 = Open the NISZ Hitelesítő app on the phone.
+sheet-step-2 = Tap the + sign and allow the camera.
+sheet-step-3 = Point the camera at the QR code above and scan it.
+sheet-step-4 = Name the entry: {$entry}
+sheet-step-5 = Check the code: log in to Ügyfélkapu+ with it.
+sheet-step-manual = If the camera does not read the QR code, choose manual setup and type in the key above.
+sheet-err-qr-too-long = The QR code for {$name} cannot be drawn: the otpauth:// URI is too long.
+sheet-rec-qr-too-long = Check the URI; an Ügyfélkapu+ URI is at most a few hundred characters.
+
+## Bundle contents (cards, read-me)
+
+date-format = {$year}-{$month}-{$day}
+card-none = –
+card-never = never
+card-title = Ügyfélkapu+ – {$name}
+card-username = Ügyfélkapu username: {$username}
+card-issuer = Issuer: {$issuer}
+card-key = Key (for typing by hand): {$key}
+card-uri = otpauth:// URI: {$uri}
+card-deletion-code = Deletion code (törlőkód): {$code}
+card-deletion-code-missing = not saved
+card-added = Added: {$date}
+card-confirmed = Last confirmed with the phone: {$date}
+card-note = Note: {$note}
+card-how =
+    To restore: in the authenticator app (for example NISZ Hitelesítő) press
+    +, and scan qr.png from this folder. If the camera cannot read it, choose
+    manual setup and type the key above.
+bundle-readme =
+    KAPUKULCS BACKUP – READ ME
+
+    This folder holds the family's Ügyfélkapu+ keys. SECRET: whoever has these
+    files and the password can log in as you. Do not send them to anyone, do
+    not upload them anywhere, and delete them when no longer needed.
+
+    Each family member has a folder (01-en, 02-mama, …). Inside:
+      kartya.txt      – name, username, key, otpauth:// URI, deletion code
+      qr.png          – a clean QR code that the phone's authenticator app scans
+      eredeti-kep.*   – the picture of the QR code saved at the time (if any)
+
+    In the top folder:
+      otpauth-cimek.txt – every otpauth:// URI, one per line (other
+                          authenticator apps, such as Ente Auth or 2FAS, can
+                          import such a list)
+      manifest.json     – the same for the kapukulcs program
+
+    To put the codes back on a new or repaired phone, even without kapukulcs:
+      1. Open the authenticator app (for example NISZ Hitelesítő).
+      2. Press +, and allow the camera.
+      3. Open the family member's qr.png on the computer and scan it.
+      4. Name the entry after the family member (for example Mama).
+      5. Log in to Ügyfélkapu+ with the phone's code to see that it works.
+    If the camera cannot read it, choose manual setup and type the key from
+    kartya.txt.
+
+    If the phone was lost or stolen: on https://ugyfelkapu.gov.hu/ under
+    "ÜGYFÉLKAPU+ MEGSZÜNTETÉSE" the deletion code (kartya.txt) ends the
+    device pairing. Without the deletion code only a government office
+    (kormányablak) can do it.
+
+    This folder was made by the kapukulcs program ({$root}); the files are in
+    standard formats (text, PNG, otpauth://) and work without the program.

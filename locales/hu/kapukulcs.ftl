@@ -87,3 +87,106 @@ rec-image-not-otpauth = Az Ügyfélkapu+ igénylésénél megjelenő QR-kódról
 what-web-link = egy webcím ({$text})
 what-text = ez a szöveg: „{$text}”
 what-otpauth-bad = hibás otpauth:// cím ({$detail})
+
+## Nyomtatható helyreállító lap (PDF)
+
+sheet-title = Ügyfélkapu+ helyreállító lap
+sheet-date = {$year}. {$month}. {$day}.
+sheet-created = Készült: {$date}
+sheet-page = {$page}/{$pages}. oldal
+sheet-header = TITKOS – Ügyfélkapu+ helyreállító lap
+sheet-secret-heading = TITKOS!
+sheet-secret-text = Aki ezt a lapot megszerzi, a jelszóval együtt be tud lépni az itt felsorolt emberek nevében az Ügyfélkapuba.
+sheet-secret-keep = Tartsd a fontos iratok között, például egy zárható fiókban.
+sheet-secret-dont = Ne fényképezd le, ne szkenneld be, ne tedd fel a felhőbe, és ne küldd el senkinek.
+sheet-what-heading = Mi ez a lap?
+sheet-what-text = Ezen a lapon a család Ügyfélkapu+ kulcsai vannak, mindenkié külön oldalon. Ha a telefon elromlik, elvész, vagy új telefont veszel, ezekből a QR-kódokból a hitelesítő alkalmazás újra ugyanazokat a kódokat adja.
+sheet-people-heading = Kik vannak rajta?
+sheet-person-line = {$name} – {$page}. oldal
+sheet-entry-name = {$name} ({$username})
+sheet-restore-heading = Így állíthatod vissza a telefont
+sheet-restore-1 = Telepítsd az új telefonra a NISZ Hitelesítő alkalmazást (App Store vagy Google Play áruház).
+sheet-restore-2 = Nyisd meg, nyomd meg a + jelet, és engedélyezd a kamerát.
+sheet-restore-3 = Olvasd be a következő oldalak QR-kódjait egymás után, mindenkiét a saját oldaláról.
+sheet-restore-4 = Adj minden bejegyzésnek beszédes nevet, például az ügyfélkapus felhasználónevet.
+sheet-restore-5 = Próbáld ki: mindenkivel lépj be egyszer az Ügyfélkapu+-ba a telefonon látható kóddal.
+sheet-deletion-heading = Mire jó a törlőkód?
+sheet-deletion-text = Ha a telefon elveszett vagy ellopták, a törlőkóddal megszüntetheted az illető Ügyfélkapu+ szolgáltatását, így az elveszett telefonnal többé nem lehet belépni.
+sheet-deletion-1 = Nyisd meg a https://ugyfelkapu.gov.hu oldalt.
+sheet-deletion-2 = Kattints az „ÜGYFÉLKAPU+ MEGSZÜNTETÉSE” gombra.
+sheet-deletion-3 = Amikor kéri, add meg az illető törlőkódját erről a lapról.
+sheet-deletion-4 = Utána igényeld újra az Ügyfélkapu+-t az új telefonnal, és nyomtass új helyreállító lapot.
+sheet-deletion-office = Ha sem a telefon, sem a törlőkód nincs meg, az Ügyfélkapu+ megszüntetése csak kormányablakban lehetséges.
+sheet-label-username = Felhasználónév
+sheet-label-issuer = Kibocsátó
+sheet-label-key = Kulcs
+sheet-label-deletion = Törlőkód
+sheet-label-confirmed = Utoljára ellenőrizve
+sheet-label-note = Megjegyzés
+sheet-none = –
+sheet-deletion-missing = nincs feljegyezve
+sheet-deletion-missing-hint = Ha a telefon is elvész, az Ügyfélkapu+ csak kormányablakban szüntethető meg.
+sheet-never-confirmed = még soha
+sheet-steps-heading = Így teheted vissza a telefonra
+sheet-step-1 = Nyisd meg a telefonon a NISZ Hitelesítő alkalmazást.
+sheet-step-2 = Nyomd meg a + jelet, és engedélyezd a kamerát.
+sheet-step-3 = Irányítsd a kamerát a fenti QR-kódra, és olvasd be.
+sheet-step-4 = Nevezd el a bejegyzést így: {$entry}
+sheet-step-5 = Ellenőrizd a kódot: lépj be vele az Ügyfélkapu+-ba.
+sheet-step-manual = Ha a kamera nem olvassa be a QR-kódot, válaszd a kézi beállítást, és gépeld be a fenti kulcsot.
+sheet-err-qr-too-long = {$name} QR-kódja nem rajzolható meg: az otpauth:// cím túl hosszú.
+sheet-rec-qr-too-long = Nézd meg az otpauth:// címet: egy Ügyfélkapu+ cím legfeljebb néhány száz karakter hosszú.
+
+## A mentés tartalma (kártyák, olvass el)
+
+date-format = {$year}. {$month}. {$day}.
+card-none = –
+card-never = még soha
+card-title = Ügyfélkapu+ – {$name}
+card-username = Ügyfélkapu felhasználónév: {$username}
+card-issuer = Kiadó: {$issuer}
+card-key = Kulcs (kézi beíráshoz): {$key}
+card-uri = otpauth:// cím: {$uri}
+card-deletion-code = Törlőkód: {$code}
+card-deletion-code-missing = nincs elmentve
+card-added = Felvéve: {$date}
+card-confirmed = Utoljára ellenőrizve a telefonnal: {$date}
+card-note = Megjegyzés: {$note}
+card-how =
+    Visszaállítás: a hitelesítő alkalmazásban (például NISZ Hitelesítő) nyomd
+    meg a + jelet, és olvasd be a mappában lévő qr.png képet. Ha a kamera nem
+    olvassa be, válaszd a kézi beállítást, és gépeld be a fenti kulcsot.
+bundle-readme =
+    KAPUKULCS MENTÉS – OLVASS EL
+
+    Ez a mappa a család Ügyfélkapu+ kulcsait tartalmazza. TITKOS: aki ezeket a
+    fájlokat és a jelszót ismeri, az be tud lépni a nevetekben. Ne küldd el
+    senkinek, ne töltsd fel sehova, és ha már nem kell, töröld.
+
+    Minden családtagnak van egy mappája (01-en, 02-mama, …). Benne:
+      kartya.txt      – név, felhasználónév, kulcs, otpauth:// cím, törlőkód
+      qr.png          – tiszta QR-kód, a telefon hitelesítő alkalmazása beolvassa
+      eredeti-kep.*   – a QR-kódról annak idején mentett kép (ha volt)
+
+    A főmappában:
+      otpauth-cimek.txt – az összes otpauth:// cím, soronként egy (más
+                          hitelesítő alkalmazások, például az Ente Auth vagy a
+                          2FAS, ilyen listát is be tudnak olvasni)
+      manifest.json     – ugyanez gépi formában, a kapukulcs programnak
+
+    Új vagy javított telefonra így teszed vissza a kódokat, kapukulcs nélkül is:
+      1. Nyisd meg a hitelesítő alkalmazást (például NISZ Hitelesítő).
+      2. Nyomd meg a + jelet, és engedélyezd a kamerát.
+      3. Nyisd meg a családtag qr.png képét a számítógépen, és olvasd be.
+      4. Nevezd el a bejegyzést a családtagról (például Mama).
+      5. Lépj be az Ügyfélkapu+-ba a telefon kódjával, hogy lásd: működik.
+    Ha a kamera nem olvassa be, válaszd a kézi beállítást, és gépeld be a
+    kartya.txt-ben lévő kulcsot.
+
+    Ha a telefon elveszett vagy ellopták: a https://ugyfelkapu.gov.hu/ oldalon
+    az „ÜGYFÉLKAPU+ MEGSZÜNTETÉSE” résznél a törlőkóddal (kartya.txt) meg
+    tudod szüntetni az eszközpárosítást. Törlőkód nélkül ez csak
+    kormányablakban lehetséges.
+
+    Ezt a mappát a kapukulcs program készítette ({$root}); a fájlok szabványos
+    formátumúak (szöveg, PNG, otpauth://), a program nélkül is használhatók.

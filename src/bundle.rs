@@ -1,0 +1,695 @@
+//! The plaintext of the bundle: a tar archive that a person can use without
+//! kapukulcs (`age -d kapukulcs-mentes.age | tar x`). It holds a versioned
+//! JSON manifest, and for each person a plain-text card, a freshly drawn QR
+//! picture and the original picture as saved, plus a read-me and a list of
+//! all otpauth URIs. `docs/bundle-format.md` describes it for maintainers.
+//! Pure: a family in, bytes out, and back.
+
+use std::{
+    collections::BTreeMap,
+    io::{Cursor, Read},
+};
+
+use data_encoding::HEXLOWER;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use time::OffsetDateTime;
+use zeroize::Zeroizing;
+
+use crate::{
+    family::{DeletionCode, Family, Member, Picture},
+    fl,
+    otpauth::{Algorithm, Key, OtpAuth},
+    qr_draw,
+    secret::{SecretBytes, SecretString},
+};
+
+/// The top folder inside the archive.
+pub const ROOT: &str = "kapukulcs-mentes";
+/// The manifest's name inside [`ROOT`].
+pub const MANIFEST: &str = "manifest.json";
+/// The manifest's `format` value: tells our manifest from any other JSON.
+pub const FORMAT: &str = "kapukulcs-bundle";
+/// The manifest version this program writes and the newest it reads.
+pub const VERSION: u32 = 1;
+/// The most plaintext we accept, so a hostile file cannot exhaust memory.
+pub const MAX_PLAINTEXT: u64 = 512 * 1024 * 1024;
+
+/// Why a decrypted bundle could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BundleError {
+    /// Not a tar archive, or a damaged one.
+    NotArchive,
+    /// The archive has no manifest.
+    NoManifest,
+    /// The manifest is not valid JSON of our format.
+    BadManifest(String),
+    /// The manifest is from a newer kapukulcs.
+    NewerVersion(u32),
+    /// A file the manifest lists is missing.
+    MissingFile(String),
+    /// A file's contents differ from what the manifest recorded.
+    FileMismatch(String),
+    /// A QR picture could not be drawn for a person.
+    QrTooLong(String),
+}
+
+#[derive(Serialize, Deserialize)]
+struct FileRef {
+    path: String,
+    sha256: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct PictureRef {
+    path: String,
+    sha256: String,
+    /// The file name the user saved it under.
+    name: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ManifestMember {
+    name: String,
+    folder: String,
+    username: Option<String>,
+    issuer: Option<String>,
+    account: String,
+    key: String,
+    algorithm: String,
+    digits: u8,
+    period: u32,
+    uri: String,
+    deletion_code: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    added: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339::option")]
+    confirmed: Option<OffsetDateTime>,
+    note: String,
+    card: FileRef,
+    qr: FileRef,
+    picture: Option<PictureRef>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Manifest {
+    format: String,
+    version: u32,
+    program: String,
+    #[serde(with = "time::serde::rfc3339")]
+    saved: OffsetDateTime,
+    /// Public keys the bundle is encrypted to (empty for a passphrase), so
+    /// that a bundle opened with an identity is saved to the same keys.
+    #[serde(default)]
+    recipients: Vec<String>,
+    members: Vec<ManifestMember>,
+}
+
+/// Just the version fields, read first so that a newer manifest gets its
+/// own message rather than a parse error.
+#[derive(Deserialize)]
+struct VersionProbe {
+    format: Option<String>,
+    version: Option<u32>,
+}
+
+/// What a bundle holds besides the family.
+pub struct Contents {
+    /// The people.
+    pub family: Family,
+    /// The public keys it was encrypted to (empty for a passphrase).
+    pub recipients: Vec<String>,
+    /// When it was saved.
+    pub saved: OffsetDateTime,
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    HEXLOWER.encode(&Sha256::digest(bytes))
+}
+
+/// A folder name for a person: the position (so names never clash) and the
+/// name in lower-case ASCII, e.g. `02-mama`, `04-nagymama-erzsebet`.
+fn folder_name(index: usize, name: &str) -> String {
+    let mut slug = String::new();
+    for ch in name.chars().flat_map(char::to_lowercase) {
+        let ascii = match ch {
+            'á' => 'a',
+            'é' => 'e',
+            'í' => 'i',
+            'ó' | 'ö' | 'ő' => 'o',
+            'ú' | 'ü' | 'ű' => 'u',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        };
+        if ascii != '-' || !slug.ends_with('-') {
+            slug.push(ascii);
+        }
+    }
+    let slug = slug.trim_matches('-');
+    let slug: String = slug.chars().take(40).collect();
+    if slug.is_empty() {
+        format!("{:02}", index + 1)
+    } else {
+        format!("{:02}-{slug}", index + 1)
+    }
+}
+
+/// The extension of the saved picture, kept so that the file opens with a
+/// double click (only plain letters and digits).
+fn picture_extension(file_name: &str) -> String {
+    file_name
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .filter(|ext| {
+            !ext.is_empty() && ext.len() <= 5 && ext.chars().all(|c| c.is_ascii_alphanumeric())
+        })
+        .unwrap_or_else(|| "img".to_owned())
+}
+
+/// A date for people: `2026. 11. 25.` in Hungarian, ISO in English.
+pub fn human_date(moment: OffsetDateTime) -> String {
+    fl!(
+        "date-format",
+        year = moment.year().to_string(),
+        month = format!("{:02}", u8::from(moment.month())),
+        day = format!("{:02}", moment.day())
+    )
+}
+
+/// The plain-text card of one person: everything needed without kapukulcs.
+pub fn card(member: &Member) -> SecretString {
+    let none = fl!("card-none");
+    let key = member.account.key.grouped();
+    let lines = [
+        fl!("card-title", name = member.name.as_str()),
+        String::new(),
+        fl!(
+            "card-username",
+            username = member.username.clone().unwrap_or_else(|| none.clone())
+        ),
+        fl!(
+            "card-issuer",
+            issuer = member
+                .account
+                .issuer
+                .clone()
+                .unwrap_or_else(|| none.clone())
+        ),
+        fl!("card-key", key = key.expose()),
+        fl!("card-uri", uri = member.original_uri.expose()),
+        fl!(
+            "card-deletion-code",
+            code = member
+                .deletion_code
+                .as_ref()
+                .map_or_else(|| fl!("card-deletion-code-missing"), DeletionCode::grouped)
+        ),
+        fl!("card-added", date = human_date(member.added)),
+        fl!(
+            "card-confirmed",
+            date = member
+                .confirmed
+                .map_or_else(|| fl!("card-never"), human_date)
+        ),
+        fl!(
+            "card-note",
+            note = if member.note.is_empty() {
+                none.clone()
+            } else {
+                member.note.clone()
+            }
+        ),
+        String::new(),
+        fl!("card-how"),
+    ];
+    SecretString::new(lines.join("\n") + "\n")
+}
+
+struct TarWriter {
+    builder: tar::Builder<Vec<u8>>,
+    mtime: u64,
+}
+
+impl TarWriter {
+    fn new(saved: OffsetDateTime) -> TarWriter {
+        TarWriter {
+            builder: tar::Builder::new(Vec::new()),
+            mtime: saved.unix_timestamp().max(0) as u64,
+        }
+    }
+
+    fn header(&self, kind: tar::EntryType, mode: u32, size: u64) -> tar::Header {
+        let mut header = tar::Header::new_ustar();
+        header.set_entry_type(kind);
+        header.set_mode(mode);
+        header.set_size(size);
+        header.set_mtime(self.mtime);
+        header
+    }
+
+    fn dir(&mut self, path: &str) {
+        let mut header = self.header(tar::EntryType::Directory, 0o700, 0);
+        self.builder
+            .append_data(&mut header, format!("{ROOT}/{path}/"), std::io::empty())
+            .expect("writing a tar into memory cannot fail");
+    }
+
+    /// Adds a file (0600: every file here is secret) and returns its reference.
+    fn file(&mut self, path: &str, bytes: &[u8]) -> FileRef {
+        let mut header = self.header(tar::EntryType::Regular, 0o600, bytes.len() as u64);
+        self.builder
+            .append_data(&mut header, format!("{ROOT}/{path}"), bytes)
+            .expect("writing a tar into memory cannot fail");
+        FileRef {
+            path: path.to_owned(),
+            sha256: sha256(bytes),
+        }
+    }
+
+    fn finish(self) -> Zeroizing<Vec<u8>> {
+        Zeroizing::new(
+            self.builder
+                .into_inner()
+                .expect("writing a tar into memory cannot fail"),
+        )
+    }
+}
+
+/// Writes the family as the bundle's tar plaintext.
+pub fn to_tar(
+    family: &Family,
+    recipients: &[String],
+    saved: OffsetDateTime,
+) -> Result<Zeroizing<Vec<u8>>, BundleError> {
+    let mut tar = TarWriter::new(saved);
+    tar.dir("");
+    let readme = fl!("bundle-readme", root = ROOT);
+    tar.file("OLVASSEL.txt", readme.as_bytes());
+
+    let mut members = Vec::with_capacity(family.members.len());
+    let mut all_uris = String::new();
+    for (index, member) in family.members.iter().enumerate() {
+        let folder = folder_name(index, &member.name);
+        tar.dir(&folder);
+        let card_ref = tar.file(
+            &format!("{folder}/kartya.txt"),
+            card(member).expose().as_bytes(),
+        );
+        let qr = qr_draw::png(&member.original_uri, 8)
+            .map_err(|_| BundleError::QrTooLong(member.name.clone()))?;
+        let qr_ref = tar.file(&format!("{folder}/qr.png"), qr.expose());
+        let picture = member.picture.as_ref().map(|picture| {
+            let path = format!(
+                "{folder}/eredeti-kep.{}",
+                picture_extension(&picture.file_name)
+            );
+            let file = tar.file(&path, picture.bytes.expose());
+            PictureRef {
+                path: file.path,
+                sha256: file.sha256,
+                name: picture.file_name.clone(),
+            }
+        });
+        all_uris.push_str(member.original_uri.expose());
+        all_uris.push('\n');
+        let account = &member.account;
+        members.push(ManifestMember {
+            name: member.name.clone(),
+            folder,
+            username: member.username.clone(),
+            issuer: account.issuer.clone(),
+            account: account.account.clone(),
+            key: account.key.text().expose().to_owned(),
+            algorithm: account.algorithm.name().to_owned(),
+            digits: account.digits,
+            period: account.period,
+            uri: member.original_uri.expose().to_owned(),
+            deletion_code: member
+                .deletion_code
+                .as_ref()
+                .map(|c| c.digits().expose().to_owned()),
+            added: member.added,
+            confirmed: member.confirmed,
+            note: member.note.clone(),
+            card: card_ref,
+            qr: qr_ref,
+            picture,
+        });
+    }
+    let all_uris = Zeroizing::new(all_uris);
+    tar.file("otpauth-cimek.txt", all_uris.as_bytes());
+
+    let manifest = Manifest {
+        format: FORMAT.to_owned(),
+        version: VERSION,
+        program: format!("kapukulcs {}", env!("CARGO_PKG_VERSION")),
+        saved,
+        recipients: recipients.to_vec(),
+        members,
+    };
+    let json = Zeroizing::new(
+        serde_json::to_vec_pretty(&manifest).expect("the manifest always serialises"),
+    );
+    // The manifest holds every key; wipe the copies the struct kept.
+    for member in manifest.members {
+        let _ = Zeroizing::new(member.key);
+        let _ = Zeroizing::new(member.uri);
+        let _ = member.deletion_code.map(Zeroizing::new);
+    }
+    tar.file(MANIFEST, &json);
+    Ok(tar.finish())
+}
+
+/// Reads every regular file of the archive into memory, keyed by its path
+/// below [`ROOT`].
+fn read_entries(bytes: &[u8]) -> Result<BTreeMap<String, Zeroizing<Vec<u8>>>, BundleError> {
+    let mut archive = tar::Archive::new(Cursor::new(bytes));
+    let mut files = BTreeMap::new();
+    let mut total = 0u64;
+    for entry in archive.entries().map_err(|_| BundleError::NotArchive)? {
+        let mut entry = entry.map_err(|_| BundleError::NotArchive)?;
+        if entry.header().entry_type() != tar::EntryType::Regular {
+            continue;
+        }
+        let path = entry
+            .path()
+            .map_err(|_| BundleError::NotArchive)?
+            .to_string_lossy()
+            .into_owned();
+        let Some(path) = path.strip_prefix(&format!("{ROOT}/")).map(str::to_owned) else {
+            continue;
+        };
+        total += entry.size();
+        if total > MAX_PLAINTEXT {
+            return Err(BundleError::NotArchive);
+        }
+        let mut data = Zeroizing::new(Vec::with_capacity(entry.size() as usize));
+        entry
+            .read_to_end(&mut data)
+            .map_err(|_| BundleError::NotArchive)?;
+        files.insert(path, data);
+    }
+    Ok(files)
+}
+
+fn checked<'a>(
+    files: &'a BTreeMap<String, Zeroizing<Vec<u8>>>,
+    path: &str,
+    sha: &str,
+) -> Result<&'a [u8], BundleError> {
+    let data = files
+        .get(path)
+        .ok_or_else(|| BundleError::MissingFile(path.to_owned()))?;
+    if sha256(data) != sha {
+        return Err(BundleError::FileMismatch(path.to_owned()));
+    }
+    Ok(data)
+}
+
+/// Reads the family back from the bundle's tar plaintext, checking every
+/// file against the manifest.
+pub fn from_tar(bytes: &[u8]) -> Result<Contents, BundleError> {
+    let files = read_entries(bytes)?;
+    let json = files.get(MANIFEST).ok_or(BundleError::NoManifest)?;
+    let probe: VersionProbe =
+        serde_json::from_slice(json).map_err(|e| BundleError::BadManifest(e.to_string()))?;
+    if probe.format.as_deref() != Some(FORMAT) {
+        return Err(BundleError::BadManifest(format!(
+            "format: {:?}",
+            probe.format
+        )));
+    }
+    match probe.version {
+        Some(version) if version > VERSION => return Err(BundleError::NewerVersion(version)),
+        Some(_) => {}
+        None => return Err(BundleError::BadManifest("version".into())),
+    }
+    let manifest: Manifest =
+        serde_json::from_slice(json).map_err(|e| BundleError::BadManifest(e.to_string()))?;
+
+    let mut family = Family::default();
+    for entry in manifest.members {
+        checked(&files, &entry.card.path, &entry.card.sha256)?;
+        checked(&files, &entry.qr.path, &entry.qr.sha256)?;
+        let picture = match &entry.picture {
+            Some(picture) => Some(Picture {
+                file_name: picture.name.clone(),
+                bytes: SecretBytes::new(checked(&files, &picture.path, &picture.sha256)?.to_vec()),
+            }),
+            None => None,
+        };
+        let bad = |what: &str| BundleError::BadManifest(format!("{}: {what}", entry.name));
+        let key = Key::parse(&Zeroizing::new(entry.key)).map_err(|_| bad("key"))?;
+        let algorithm = match entry.algorithm.as_str() {
+            "SHA1" => Algorithm::Sha1,
+            "SHA256" => Algorithm::Sha256,
+            "SHA512" => Algorithm::Sha512,
+            _ => return Err(bad("algorithm")),
+        };
+        if !matches!(entry.digits, 6 | 8) || !(1..=3600).contains(&entry.period) {
+            return Err(bad("digits/period"));
+        }
+        let deletion_code = match entry.deletion_code.map(Zeroizing::new) {
+            Some(code) => Some(DeletionCode::parse(&code).map_err(|_| bad("deletion_code"))?),
+            None => None,
+        };
+        let member = Member {
+            name: entry.name.clone(),
+            username: entry.username,
+            account: OtpAuth {
+                issuer: entry.issuer,
+                account: entry.account,
+                key,
+                algorithm,
+                digits: entry.digits,
+                period: entry.period,
+            },
+            original_uri: SecretString::new(entry.uri),
+            picture,
+            deletion_code,
+            added: entry.added,
+            confirmed: entry.confirmed,
+            note: entry.note,
+        };
+        family.add(member).map_err(|_| bad("name"))?;
+    }
+    Ok(Contents {
+        family,
+        recipients: manifest.recipients,
+        saved: manifest.saved,
+    })
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use time::macros::datetime;
+
+    /// A family of three like the guide's: Én, Mama, Papa.
+    pub(crate) fn demo_family() -> Family {
+        let mut family = Family::default();
+        for (index, (name, username)) in [
+            ("Én", "kovacs.peter"),
+            ("Mama", "kovacs.maria"),
+            ("Papa", "kovacs.janos"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let key = Key::from_bytes((0..20).map(|b| b * 7 + index as u8).collect());
+            let account = OtpAuth::new(Some("Ügyfélkapu+".into()), username.into(), key);
+            let mut member = Member::new(name.into(), account, datetime!(2026-01-10 09:30 UTC));
+            member.username = Some(username.into());
+            if index != 2 {
+                member.deletion_code =
+                    Some(DeletionCode::parse(&format!("9139072{index}")).unwrap());
+                member.confirmed = Some(datetime!(2026-01-10 09:35 UTC));
+            }
+            if index == 1 {
+                member.picture = Some(Picture {
+                    file_name: "Képernyőkép 2026-01-10 093000.PNG".into(),
+                    bytes: SecretBytes::new(b"\x89PNG pretend".to_vec()),
+                });
+                member.note = "A NISZ Hitelesítőben: Mama".into();
+            }
+            family.add(member).unwrap();
+        }
+        family
+    }
+
+    fn entries(tar: &[u8]) -> Vec<(String, u32)> {
+        let mut archive = tar::Archive::new(tar);
+        archive
+            .entries()
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (
+                    e.path().unwrap().to_string_lossy().into_owned(),
+                    e.header().mode().unwrap(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn round_trip_keeps_everything() {
+        let family = demo_family();
+        let saved = datetime!(2026-11-25 14:00 UTC);
+        let tar = to_tar(&family, &["age1example".into()], saved).unwrap();
+        let back = from_tar(&tar).unwrap();
+        assert_eq!(back.recipients, vec!["age1example".to_owned()]);
+        assert_eq!(back.saved, saved);
+        assert_eq!(back.family.members.len(), 3);
+        for (a, b) in family.members.iter().zip(&back.family.members) {
+            assert_eq!(a.name, b.name);
+            assert_eq!(a.username, b.username);
+            assert!(a.account == b.account);
+            assert!(a.original_uri == b.original_uri);
+            assert!(a.deletion_code == b.deletion_code);
+            assert_eq!(a.added, b.added);
+            assert_eq!(a.confirmed, b.confirmed);
+            assert_eq!(a.note, b.note);
+            assert_eq!(
+                a.picture.as_ref().map(|p| (&p.file_name, p.bytes.expose())),
+                b.picture.as_ref().map(|p| (&p.file_name, p.bytes.expose()))
+            );
+        }
+    }
+
+    #[test]
+    fn archive_lists_the_documented_files_all_private() {
+        let tar = to_tar(&demo_family(), &[], datetime!(2026-11-25 14:00 UTC)).unwrap();
+        let entries = entries(&tar);
+        let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
+        for expected in [
+            "kapukulcs-mentes/OLVASSEL.txt",
+            "kapukulcs-mentes/manifest.json",
+            "kapukulcs-mentes/otpauth-cimek.txt",
+            "kapukulcs-mentes/01-en/kartya.txt",
+            "kapukulcs-mentes/01-en/qr.png",
+            "kapukulcs-mentes/02-mama/kartya.txt",
+            "kapukulcs-mentes/02-mama/qr.png",
+            "kapukulcs-mentes/02-mama/eredeti-kep.png",
+            "kapukulcs-mentes/03-papa/kartya.txt",
+            "kapukulcs-mentes/03-papa/qr.png",
+        ] {
+            assert!(
+                names.contains(&expected),
+                "{expected} missing from {names:?}"
+            );
+        }
+        for (name, mode) in &entries {
+            let want = if name.ends_with('/') { 0o700 } else { 0o600 };
+            assert_eq!(*mode, want, "{name}");
+        }
+    }
+
+    #[test]
+    fn card_holds_what_a_person_needs() {
+        let family = demo_family();
+        let card = card(&family.members[1]);
+        let text = card.expose();
+        for needle in [
+            "Mama",
+            "kovacs.maria",
+            "Ügyfélkapu+",
+            "9139 0721",
+            "otpauth://totp/",
+        ] {
+            assert!(text.contains(needle), "{needle} missing from:\n{text}");
+        }
+        assert!(text.contains(family.members[1].account.key.grouped().expose()));
+    }
+
+    #[test]
+    fn folder_names_are_plain_ascii() {
+        assert_eq!(folder_name(0, "Én"), "01-en");
+        assert_eq!(folder_name(3, "Nagymama Erzsébet"), "04-nagymama-erzsebet");
+        assert_eq!(folder_name(4, "Ős-Ükapa!!"), "05-os-ukapa");
+        assert_eq!(folder_name(5, "☺"), "06");
+    }
+
+    fn rewrite(tar: &[u8], edit: impl Fn(&str, Vec<u8>) -> Option<Vec<u8>>) -> Vec<u8> {
+        let mut archive = tar::Archive::new(tar);
+        let mut builder = tar::Builder::new(Vec::new());
+        for entry in archive.entries().unwrap() {
+            let mut entry = entry.unwrap();
+            let path = entry.path().unwrap().to_string_lossy().into_owned();
+            let mut data = Vec::new();
+            entry.read_to_end(&mut data).unwrap();
+            if let Some(data) = edit(&path, data) {
+                let mut header = entry.header().clone();
+                header.set_size(data.len() as u64);
+                builder
+                    .append_data(&mut header, &path, data.as_slice())
+                    .unwrap();
+            }
+        }
+        builder.into_inner().unwrap()
+    }
+
+    #[test]
+    fn manifest_and_files_must_agree() {
+        let tar = to_tar(&demo_family(), &[], datetime!(2026-11-25 14:00 UTC)).unwrap();
+        let missing = rewrite(&tar, |path, data| {
+            (!path.ends_with("02-mama/qr.png")).then_some(data)
+        });
+        assert_eq!(
+            from_tar(&missing).err(),
+            Some(BundleError::MissingFile("02-mama/qr.png".into()))
+        );
+
+        let changed = rewrite(&tar, |path, mut data| {
+            if path.ends_with("01-en/kartya.txt") {
+                data.extend_from_slice(b"!");
+            }
+            Some(data)
+        });
+        assert_eq!(
+            from_tar(&changed).err(),
+            Some(BundleError::FileMismatch("01-en/kartya.txt".into()))
+        );
+
+        let no_manifest = rewrite(&tar, |path, data| {
+            (!path.ends_with(MANIFEST)).then_some(data)
+        });
+        assert_eq!(from_tar(&no_manifest).err(), Some(BundleError::NoManifest));
+    }
+
+    #[test]
+    fn newer_versions_are_refused_by_name() {
+        let tar = to_tar(&demo_family(), &[], datetime!(2026-11-25 14:00 UTC)).unwrap();
+        let newer = rewrite(&tar, |path, data| {
+            if path.ends_with(MANIFEST) {
+                let text = String::from_utf8(data).unwrap();
+                Some(
+                    text.replacen("\"version\": 1", "\"version\": 7", 1)
+                        .into_bytes(),
+                )
+            } else {
+                Some(data)
+            }
+        });
+        assert_eq!(from_tar(&newer).err(), Some(BundleError::NewerVersion(7)));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn reader_never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
+            let _ = from_tar(&bytes);
+        }
+
+        #[test]
+        fn reader_never_panics_on_a_damaged_bundle(position in 0usize..20_000, value in any::<u8>(), cut in 0usize..20_000) {
+            let tar = to_tar(&demo_family(), &[], datetime!(2026-11-25 14:00 UTC)).unwrap();
+            let mut bytes = tar.to_vec();
+            let position = position % bytes.len();
+            bytes[position] = value;
+            bytes.truncate(bytes.len() - cut % bytes.len());
+            let _ = from_tar(&bytes);
+        }
+    }
+}
