@@ -18,6 +18,7 @@ pub mod otpauth;
 pub mod qr_draw;
 pub mod qr_read;
 pub mod secret;
+pub mod store;
 pub mod sheet;
 pub mod totp;
 
