@@ -280,7 +280,10 @@ mod tests {
         assert_eq!(&decrypt(&sealed, &unlock).unwrap()[..], b"titok");
 
         let other = Unlock::Identities(vec![Box::new(age::x25519::Identity::generate())]);
-        assert!(matches!(decrypt(&sealed, &other), Err(CryptError::NoMatchingIdentity)));
+        assert!(matches!(
+            decrypt(&sealed, &other),
+            Err(CryptError::NoMatchingIdentity)
+        ));
         let error = decrypt(&sealed, &Unlock::Passphrase(passphrase("x"))).unwrap_err();
         assert!(matches!(error, CryptError::NeedsIdentity), "{error:?}");
     }
@@ -295,7 +298,10 @@ mod tests {
         let boundary = payload_start(&sealed).unwrap() + 2 * SEALED_CHUNK;
         for cut in [sealed.len() - 1000, sealed.len() / 2, boundary] {
             let error = decrypt(&sealed[..cut], &unlock).unwrap_err();
-            assert!(matches!(error, CryptError::Truncated), "cut at {cut}: {error:?}");
+            assert!(
+                matches!(error, CryptError::Truncated),
+                "cut at {cut}: {error:?}"
+            );
         }
 
         // A changed byte in a middle chunk, and in the header.
@@ -304,10 +310,16 @@ mod tests {
             let mut tampered = sealed.clone();
             tampered[position] ^= 1;
             let error = decrypt(&tampered, &unlock).unwrap_err();
-            assert!(matches!(error, CryptError::Tampered), "at {position}: {error:?}");
+            assert!(
+                matches!(error, CryptError::Tampered),
+                "at {position}: {error:?}"
+            );
         }
 
-        assert!(matches!(decrypt(b"hello", &unlock), Err(CryptError::NotAge)));
+        assert!(matches!(
+            decrypt(b"hello", &unlock),
+            Err(CryptError::NotAge)
+        ));
     }
 
     #[test]
@@ -318,7 +330,12 @@ mod tests {
             identity.to_public(),
             age::secrecy::ExposeSecret::expose_secret(&identity.to_string())
         );
-        assert_eq!(read_identity_file(file.as_bytes(), "kulcs.txt").unwrap().len(), 1);
+        assert_eq!(
+            read_identity_file(file.as_bytes(), "kulcs.txt")
+                .unwrap()
+                .len(),
+            1
+        );
         assert_eq!(
             recipients_of_identity_file(file.as_bytes()),
             vec![identity.to_public().to_string()]

@@ -6,9 +6,14 @@
 use std::{fmt, io, path::PathBuf};
 
 use crate::{
+    bundle::BundleError,
+    crypt::CryptError,
+    family::{DeletionCodeError, FamilyError},
     fl,
     otpauth::{KeyError, UriError},
     qr_read::{MAX_PIXELS, QrReadError},
+    sheet::SheetError,
+    store::StoreError,
 };
 
 /// What a QR code held when it was not an otpauth URI.
@@ -78,6 +83,66 @@ pub enum Error {
     },
     /// Several pictures failed; each was reported already.
     Reported,
+    /// A question needs a terminal and there is none.
+    NoTerminal,
+    /// The user pressed Ctrl-C or Esc at a question.
+    Cancelled,
+    /// The terminal failed.
+    Terminal(io::Error),
+    /// There is no bundle at this path yet.
+    NoBundle(PathBuf),
+    /// The file at this path is not an age file.
+    NotABundle(PathBuf),
+    /// Encryption or decryption failed.
+    Crypt {
+        /// The bundle.
+        path: PathBuf,
+        /// What went wrong.
+        error: CryptError,
+    },
+    /// The decrypted bundle is not readable.
+    Bundle {
+        /// The bundle.
+        path: PathBuf,
+        /// What went wrong.
+        error: BundleError,
+    },
+    /// Reading or writing a file failed.
+    Store(StoreError),
+    /// The passphrase file could not be read.
+    PassphraseFile {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        error: io::Error,
+    },
+    /// The passphrase is empty.
+    EmptyPassphrase,
+    /// An identity file could not be read.
+    IdentityFile {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        error: io::Error,
+    },
+    /// Adding or removing a person failed.
+    Family(FamilyError),
+    /// A deletion code is not digits.
+    DeletionCode(DeletionCodeError),
+    /// The PDF sheet could not be made.
+    Sheet(SheetError),
+}
+
+impl From<StoreError> for Error {
+    fn from(error: StoreError) -> Self {
+        Error::Store(error)
+    }
+}
+
+impl From<FamilyError> for Error {
+    fn from(error: FamilyError) -> Self {
+        Error::Family(error)
+    }
 }
 
 impl From<KeyError> for Error {
@@ -173,6 +238,84 @@ impl fmt::Display for Error {
                 }
             }
             Error::Reported => String::new(),
+            Error::NoTerminal => fl!("err-no-terminal"),
+            Error::Cancelled => fl!("err-cancelled"),
+            Error::Terminal(error) => fl!("err-terminal", detail = error.to_string()),
+            Error::NoBundle(path) => fl!("err-no-bundle", file = path.display().to_string()),
+            Error::NotABundle(path) => fl!("err-not-a-bundle", file = path.display().to_string()),
+            Error::Crypt { path, error } => {
+                let file = path.display().to_string();
+                match error {
+                    CryptError::NotAge => fl!("err-not-a-bundle", file = file),
+                    CryptError::NeedsPassphrase => fl!("err-needs-passphrase", file = file),
+                    CryptError::NeedsIdentity => fl!("err-needs-identity", file = file),
+                    CryptError::WrongPassphrase => fl!("err-wrong-passphrase", file = file),
+                    CryptError::NoMatchingIdentity => fl!("err-wrong-identity", file = file),
+                    CryptError::Truncated => fl!("err-bundle-truncated", file = file),
+                    CryptError::Tampered => fl!("err-bundle-tampered", file = file),
+                    CryptError::ExcessiveWork => fl!("err-bundle-excessive-work", file = file),
+                    CryptError::BadRecipient(value) => {
+                        fl!("err-bad-recipient", value = value.as_str())
+                    }
+                    CryptError::BadIdentityFile(name) => {
+                        fl!("err-bad-identity-file", file = name.as_str())
+                    }
+                }
+            }
+            Error::Bundle { path, error } => {
+                let file = path.display().to_string();
+                match error {
+                    BundleError::NotArchive | BundleError::NoManifest | BundleError::BadManifest(_) => {
+                        fl!("err-bundle-contents", file = file)
+                    }
+                    BundleError::NewerVersion(version) => {
+                        fl!("err-bundle-newer", file = file, version = version.to_string())
+                    }
+                    BundleError::MissingFile(inner) => {
+                        fl!("err-bundle-missing-file", file = file, inner = inner.as_str())
+                    }
+                    BundleError::FileMismatch(inner) => {
+                        fl!("err-bundle-file-mismatch", file = file, inner = inner.as_str())
+                    }
+                    BundleError::QrTooLong(name) => fl!("err-qr-too-long", name = name.as_str()),
+                }
+            }
+            Error::Store(StoreError::Read { path, error }) => fl!(
+                "err-file-read",
+                file = path.display().to_string(),
+                detail = error.to_string()
+            ),
+            Error::Store(StoreError::Write { path, error }) => fl!(
+                "err-file-write",
+                file = path.display().to_string(),
+                detail = error.to_string()
+            ),
+            Error::Store(StoreError::Unrelated(path)) => {
+                fl!("err-file-unrelated", file = path.display().to_string())
+            }
+            Error::PassphraseFile { path, error } => fl!(
+                "err-passphrase-file",
+                file = path.display().to_string(),
+                detail = error.to_string()
+            ),
+            Error::EmptyPassphrase => fl!("err-empty-passphrase"),
+            Error::IdentityFile { path, error } => fl!(
+                "err-identity-file",
+                file = path.display().to_string(),
+                detail = error.to_string()
+            ),
+            Error::Family(FamilyError::EmptyName) => fl!("err-name-empty"),
+            Error::Family(FamilyError::DuplicateName(name)) => {
+                fl!("err-name-taken", name = name.as_str())
+            }
+            Error::Family(FamilyError::NoSuchMember(name)) => {
+                fl!("err-no-such-member", name = name.as_str())
+            }
+            Error::DeletionCode(DeletionCodeError::Empty) => fl!("err-deletion-code-empty"),
+            Error::DeletionCode(DeletionCodeError::NotDigits) => {
+                fl!("err-deletion-code-digits")
+            }
+            Error::Sheet(error) => error.to_string(),
         };
         f.write_str(&message)
     }
@@ -211,7 +354,40 @@ impl Error {
                     QrReadError::NoQrCode => fl!("rec-image-no-qr"),
                 },
             },
-            Error::Stdin(_) | Error::Uri(_) | Error::Reported => return None,
+            Error::NoTerminal => fl!("rec-no-terminal"),
+            Error::NoBundle(_) => fl!("rec-no-bundle"),
+            Error::NotABundle(_) | Error::Store(StoreError::Unrelated(_)) => {
+                fl!("rec-not-a-bundle")
+            }
+            Error::Crypt { error, .. } => match error {
+                CryptError::NeedsPassphrase => fl!("rec-needs-passphrase"),
+                CryptError::NeedsIdentity | CryptError::NoMatchingIdentity => {
+                    fl!("rec-needs-identity")
+                }
+                CryptError::WrongPassphrase => fl!("rec-wrong-passphrase"),
+                CryptError::Truncated | CryptError::Tampered => fl!("rec-bundle-backup"),
+                CryptError::BadRecipient(_) => fl!("rec-bad-recipient"),
+                _ => return None,
+            },
+            Error::Bundle { error, .. } => match error {
+                BundleError::NewerVersion(_) => fl!("rec-bundle-newer"),
+                BundleError::QrTooLong(_) => return None,
+                _ => fl!("rec-bundle-backup"),
+            },
+            Error::Family(FamilyError::DuplicateName(_)) => fl!("rec-name-taken"),
+            Error::Family(FamilyError::NoSuchMember(_)) => fl!("rec-no-such-member"),
+            Error::DeletionCode(_) => fl!("rec-deletion-code"),
+            Error::Sheet(error) => error.recovery(),
+            Error::Stdin(_)
+            | Error::Uri(_)
+            | Error::Reported
+            | Error::Cancelled
+            | Error::Terminal(_)
+            | Error::Store(_)
+            | Error::PassphraseFile { .. }
+            | Error::EmptyPassphrase
+            | Error::IdentityFile { .. }
+            | Error::Family(_) => return None,
         })
     }
 }

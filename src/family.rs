@@ -196,8 +196,14 @@ mod tests {
         }
         let short = DeletionCode::parse("913907").unwrap();
         assert!(!short.has_usual_length());
-        assert_eq!(DeletionCode::parse("9139O724").err(), Some(DeletionCodeError::NotDigits));
-        assert_eq!(DeletionCode::parse(" - ").err(), Some(DeletionCodeError::Empty));
+        assert_eq!(
+            DeletionCode::parse("9139O724").err(),
+            Some(DeletionCodeError::NotDigits)
+        );
+        assert_eq!(
+            DeletionCode::parse(" - ").err(),
+            Some(DeletionCodeError::Empty)
+        );
     }
 
     #[test]
@@ -219,4 +225,3 @@ mod tests {
         );
     }
 }
-

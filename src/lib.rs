@@ -15,12 +15,14 @@ pub mod error;
 pub mod family;
 pub mod i18n;
 pub mod otpauth;
+pub mod prompter;
 pub mod qr_draw;
 pub mod qr_read;
 pub mod secret;
 pub mod store;
 pub mod sheet;
 pub mod totp;
+pub mod vault;
 
 use std::{
     ffi::OsString,

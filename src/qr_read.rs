@@ -47,6 +47,9 @@ pub const MAX_PIXELS: u64 = 40_000_000;
 /// RGBA, with room for a decoder's working rows.
 pub const MAX_ALLOC: u64 = MAX_PIXELS * 4 + (32 << 20);
 
+// Every picture under MAX_PIXELS must fit the allocation limit as RGBA.
+const _: () = assert!(MAX_ALLOC >= MAX_PIXELS * 4);
+
 /// Reads every QR code in `bytes`, escalating through [`STRATEGIES`] until
 /// `wanted` accepts one of the texts found; returns every distinct text
 /// found, the wanted ones first.
@@ -177,7 +180,9 @@ pub fn look(luma: &GrayImage, Strategy(decoder, view): Strategy) -> Vec<String> 
         View::ThreeQuarters => Some(resized(luma, 3, 4)),
         View::Padded => Some(padded(luma)),
         View::Smoothed => Some(image::imageops::blur(luma, 1.0)),
-        View::Doubled if u64::from(luma.width()) * u64::from(luma.height()) <= ENLARGE_MAX_PIXELS => {
+        View::Doubled
+            if u64::from(luma.width()) * u64::from(luma.height()) <= ENLARGE_MAX_PIXELS =>
+        {
             Some(resized(luma, 2, 1))
         }
         View::Doubled => return Vec::new(),
@@ -202,10 +207,14 @@ fn rqrr_texts(luma: GrayImage) -> Vec<String> {
 
 fn rxing_texts(luma: &GrayImage, negative: bool) -> Vec<String> {
     use rxing::multi::MultipleBarcodeReader;
-    use rxing::{BarcodeFormat, BinaryBitmap, DecodeHints, Luma8Source, LuminanceSource, common::HybridBinarizer};
+    use rxing::{
+        BarcodeFormat, BinaryBitmap, DecodeHints, Luma8Source, LuminanceSource,
+        common::HybridBinarizer,
+    };
 
     // Borrowed, not copied: a 4K picture is 8 MB of grey levels.
-    let Ok(mut source) = Luma8Source::new_with_slice(luma.as_raw(), luma.width(), luma.height()) else {
+    let Ok(mut source) = Luma8Source::new_with_slice(luma.as_raw(), luma.width(), luma.height())
+    else {
         return Vec::new();
     };
     if negative {
@@ -220,7 +229,12 @@ fn rxing_texts(luma: &GrayImage, negative: bool) -> Vec<String> {
     let mut bitmap = BinaryBitmap::new(HybridBinarizer::new(source));
     rxing::qrcode::cpp_port::QrReader
         .decode_multiple_with_hints(&mut bitmap, &hints)
-        .map(|results| results.into_iter().map(|r| r.getText().to_string()).collect())
+        .map(|results| {
+            results
+                .into_iter()
+                .map(|r| r.getText().to_string())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -231,7 +245,10 @@ fn halved(luma: &GrayImage) -> GrayImage {
     let src = luma.as_raw();
     GrayImage::from_fn(w, h, |x, y| {
         let at = 2 * y as usize * stride + 2 * x as usize;
-        let sum = u16::from(src[at]) + u16::from(src[at + 1]) + u16::from(src[at + stride]) + u16::from(src[at + stride + 1]);
+        let sum = u16::from(src[at])
+            + u16::from(src[at + 1])
+            + u16::from(src[at + stride])
+            + u16::from(src[at + stride + 1]);
         image::Luma([(sum / 4) as u8])
     })
 }
@@ -239,7 +256,12 @@ fn halved(luma: &GrayImage) -> GrayImage {
 /// Resamples by `num/den` with a triangle (bilinear) filter.
 fn resized(luma: &GrayImage, num: u32, den: u32) -> GrayImage {
     let side = |v: u32| (u64::from(v) * u64::from(num) / u64::from(den)).max(1) as u32;
-    image::imageops::resize(luma, side(luma.width()), side(luma.height()), image::imageops::FilterType::Triangle)
+    image::imageops::resize(
+        luma,
+        side(luma.width()),
+        side(luma.height()),
+        image::imageops::FilterType::Triangle,
+    )
 }
 
 fn negated(luma: &GrayImage) -> GrayImage {
@@ -253,7 +275,11 @@ fn negated(luma: &GrayImage) -> GrayImage {
 /// the side is at least that).
 fn padded(luma: &GrayImage) -> GrayImage {
     let margin = (luma.width().max(luma.height()) / 10).max(8);
-    let mut out = GrayImage::from_pixel(luma.width() + 2 * margin, luma.height() + 2 * margin, image::Luma([255]));
+    let mut out = GrayImage::from_pixel(
+        luma.width() + 2 * margin,
+        luma.height() + 2 * margin,
+        image::Luma([255]),
+    );
     image::imageops::replace(&mut out, luma, i64::from(margin), i64::from(margin));
     out
 }
@@ -483,6 +509,236 @@ fn jpeg_is_truncated(bytes: &[u8]) -> bool {
                     Some([0xff, next]) if *next != 0 && !(0xd0..=0xd7).contains(next) => break,
                     Some(_) => at += 1,
                 }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use image::{Luma, RgbImage};
+    use std::time::{Duration, Instant};
+
+    const KEY: &str = "otpauth://totp/%C3%9Cgyf%C3%A9lkapu%2B:kovacs.maria?secret=JBSWY3DPEHPK3PXP&issuer=%C3%9Cgyf%C3%A9lkapu%2B";
+    const LINK: &str = "https://ugyfelkapu.gov.hu/";
+
+    fn is_otpauth(text: &str) -> bool {
+        text.get(..8).is_some_and(|s| s.eq_ignore_ascii_case("otpauth:"))
+    }
+
+    /// `texts` as QR codes side by side at 4 px per module, quiet zones included.
+    fn codes(texts: &[&str]) -> GrayImage {
+        let module = 4;
+        let grids: Vec<(Vec<qrcode::Color>, u32)> = texts
+            .iter()
+            .map(|t| {
+                let code = qrcode::QrCode::with_error_correction_level(t, qrcode::EcLevel::M).unwrap();
+                (code.to_colors(), code.width() as u32)
+            })
+            .collect();
+        let side = grids.iter().map(|(_, n)| n + 8).max().unwrap() * module;
+        let mut out = GrayImage::from_pixel(side * texts.len() as u32, side, Luma([255]));
+        for (i, (colors, n)) in grids.iter().enumerate() {
+            for (at, color) in colors.iter().enumerate() {
+                if *color == qrcode::Color::Dark {
+                    let (mx, my) = (at as u32 % n + 4, at as u32 / n + 4);
+                    for p in 0..module * module {
+                        let (x, y) = (i as u32 * side + mx * module + p % module, my * module + p / module);
+                        out.put_pixel(x, y, Luma([0]));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn encode(image: &GrayImage, format: ImageFormat) -> Vec<u8> {
+        let mut out = Cursor::new(Vec::new());
+        image.write_to(&mut out, format).unwrap();
+        out.into_inner()
+    }
+
+    /// A noisy picture: compresses badly, so a cut lands in the pixel data.
+    fn noise() -> RgbImage {
+        let mut state = 0x2545_f491_u32;
+        RgbImage::from_fn(96, 64, |_, _| {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            image::Rgb([state as u8, (state >> 8) as u8, (state >> 16) as u8])
+        })
+    }
+
+    fn encode_rgb(image: &RgbImage, format: ImageFormat) -> Vec<u8> {
+        let mut out = Cursor::new(Vec::new());
+        image.write_to(&mut out, format).unwrap();
+        out.into_inner()
+    }
+
+    /// CRC-32 (ISO 3309) as PNG chunks need it.
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = !0u32;
+        for &b in bytes {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
+            }
+        }
+        !crc
+    }
+
+    /// A valid 1×1 PNG whose header then claims `width`×`height`.
+    fn png_claiming(width: u32, height: u32) -> Vec<u8> {
+        let mut png = encode(&GrayImage::new(1, 1), ImageFormat::Png);
+        // IHDR data starts after the signature (8), length (4) and type (4).
+        png[16..20].copy_from_slice(&width.to_be_bytes());
+        png[20..24].copy_from_slice(&height.to_be_bytes());
+        let crc = crc32(&png[12..29]);
+        png[29..33].copy_from_slice(&crc.to_be_bytes());
+        png
+    }
+
+    /// A valid small JPEG whose frame header then claims `width`×`height`.
+    fn jpeg_claiming(width: u16, height: u16) -> Vec<u8> {
+        let mut jpeg = encode(&GrayImage::new(8, 8), ImageFormat::Jpeg);
+        let sof = jpeg.windows(2).position(|w| w == [0xff, 0xc0]).unwrap();
+        // SOF0: marker (2), length (2), precision (1), height (2), width (2).
+        jpeg[sof + 5..sof + 7].copy_from_slice(&height.to_be_bytes());
+        jpeg[sof + 7..sof + 9].copy_from_slice(&width.to_be_bytes());
+        jpeg
+    }
+
+    fn unsupported_named(name: &str) -> Result<Vec<String>, QrReadError> {
+        Err(QrReadError::Unsupported { format: name.into() })
+    }
+
+    #[test]
+    fn bad_pictures_get_their_error() {
+        let png = encode_rgb(&noise(), ImageFormat::Png);
+        let jpeg = encode_rgb(&noise(), ImageFormat::Jpeg);
+        let mut damaged = png.clone();
+        let middle = damaged.len() / 2;
+        damaged[middle..middle + 16].fill(0x55);
+        let blank = encode(&GrayImage::from_pixel(64, 64, Luma([200])), ImageFormat::Png);
+        let cases: Vec<(&str, Vec<u8>, Result<Vec<String>, QrReadError>)> = vec![
+            ("empty file", vec![], Err(QrReadError::Empty)),
+            ("plain text", b"otpauth://totp/not-a-picture".to_vec(), Err(QrReadError::NotAnImage)),
+            ("zeros", vec![0; 100], Err(QrReadError::NotAnImage)),
+            ("HEIC", b"\0\0\0\x18ftypheic\0\0\0\0mif1heic\0\0\0\0".to_vec(), unsupported_named("HEIC")),
+            ("AVIF", b"\0\0\0\x1cftypavif\0\0\0\0avifmif1miaf\0\0\0\0".to_vec(), unsupported_named("AVIF")),
+            ("SVG", b"<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>".to_vec(), unsupported_named("SVG")),
+            ("bare SVG", b"  <svg width=\"10\" height=\"10\"></svg>".to_vec(), unsupported_named("SVG")),
+            ("PDF", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj".to_vec(), unsupported_named("PDF")),
+            ("JPEG XL", b"\xff\x0a\xfa\x7f\x01\x90\x08\x06\x01\x00".to_vec(), unsupported_named("JPEG XL")),
+            ("QOI", b"qoif\0\0\0\x10\0\0\0\x10\x04\x00\0\0\0\0\0\0\0\x01".to_vec(), unsupported_named("QOI")),
+            ("PNG signature cut", b"\x89PNG".to_vec(), Err(QrReadError::Truncated)),
+            ("PNG header cut", png[..20].to_vec(), Err(QrReadError::Truncated)),
+            ("PNG data cut", png[..png.len() / 2].to_vec(), Err(QrReadError::Truncated)),
+            ("PNG end cut", png[..png.len() - 6].to_vec(), Err(QrReadError::Truncated)),
+            ("JPEG header cut", jpeg[..40].to_vec(), Err(QrReadError::Truncated)),
+            ("JPEG data cut", jpeg[..jpeg.len() / 2].to_vec(), Err(QrReadError::Truncated)),
+            ("JPEG end cut", jpeg[..jpeg.len() - 2].to_vec(), Err(QrReadError::Truncated)),
+            ("PNG damaged", damaged, Err(QrReadError::Corrupt)),
+            ("PNG bomb", png_claiming(100_000, 100_000), Err(QrReadError::TooLarge { width: 100_000, height: 100_000 })),
+            ("PNG just over", png_claiming(8000, 5001), Err(QrReadError::TooLarge { width: 8000, height: 5001 })),
+            ("JPEG bomb", jpeg_claiming(65_535, 65_535), Err(QrReadError::TooLarge { width: 65_535, height: 65_535 })),
+            ("no code", blank, Err(QrReadError::NoQrCode)),
+        ];
+        for (name, bytes, expected) in cases {
+            assert_eq!(read_qr_codes(&bytes, is_otpauth), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_cut_anywhere_is_truncated() {
+        // image 0.25 fills a cut JPEG with grey and may stop reading a PNG
+        // before its end, so both are checked by their structure; other
+        // formats report an UnexpectedEof.
+        for format in [ImageFormat::Png, ImageFormat::Jpeg, ImageFormat::Gif, ImageFormat::Bmp, ImageFormat::Tiff] {
+            let whole = encode_rgb(&noise(), format);
+            for tenth in 1..10 {
+                let cut = &whole[..whole.len() * tenth / 10];
+                assert_eq!(read_qr_codes(cut, is_otpauth), Err(QrReadError::Truncated), "{format:?} cut at {tenth}/10");
+            }
+        }
+    }
+
+    #[test]
+    fn a_bomb_is_refused_at_once() {
+        for bomb in [png_claiming(60_000, 60_000), jpeg_claiming(60_000, 60_000)] {
+            let start = Instant::now();
+            assert!(matches!(read_qr_codes(&bomb, is_otpauth), Err(QrReadError::TooLarge { .. })));
+            assert!(start.elapsed() < Duration::from_secs(1), "took {:?}", start.elapsed());
+        }
+    }
+
+    #[test]
+    fn every_supported_format_is_read() {
+        let picture = codes(&[KEY]);
+        for format in [ImageFormat::Png, ImageFormat::Jpeg, ImageFormat::Gif, ImageFormat::Bmp, ImageFormat::Tiff, ImageFormat::WebP] {
+            let bytes = encode(&picture, format);
+            assert_eq!(read_qr_codes(&bytes, is_otpauth), Ok(vec![KEY.to_string()]), "{format:?}");
+        }
+    }
+
+    #[test]
+    fn the_wanted_code_comes_first() {
+        let bytes = encode(&codes(&[LINK, KEY]), ImageFormat::Png);
+        assert_eq!(read_qr_codes(&bytes, is_otpauth).unwrap()[0], KEY);
+        assert_eq!(read_qr_codes(&bytes, |t| t == LINK).unwrap()[0], LINK);
+        let mut all = read_qr_codes(&bytes, |_| false).unwrap();
+        all.sort();
+        assert_eq!(all, [LINK, KEY], "asked for nothing, every code is returned once");
+    }
+
+    #[test]
+    fn light_on_dark_and_edge_to_edge_codes_are_read() {
+        let mut negative = codes(&[KEY]);
+        image::imageops::invert(&mut negative);
+        assert_eq!(read_qr_codes(&encode(&negative, ImageFormat::Png), is_otpauth), Ok(vec![KEY.to_string()]));
+        // A crop with no quiet zone at all: 4 modules of 4 px cut off each side.
+        let whole = codes(&[KEY]);
+        let side = whole.width() - 32;
+        let tight = image::imageops::crop_imm(&whole, 16, 16, side, side).to_image();
+        assert_eq!(read_qr_codes(&encode(&tight, ImageFormat::Png), is_otpauth), Ok(vec![KEY.to_string()]));
+    }
+
+    #[test]
+    fn views_keep_the_picture_readable() {
+        let picture = codes(&[KEY]);
+        for view in [View::Halved, View::ThreeQuarters, View::Padded, View::Smoothed, View::Doubled] {
+            assert_eq!(look(&picture, Strategy(Decoder::Rxing, view)), [KEY], "{view:?}");
+        }
+        assert_eq!(look(&picture, Strategy(Decoder::Rqrr, View::AsIs)), [KEY]);
+        let mut negative = picture.clone();
+        image::imageops::invert(&mut negative);
+        assert_eq!(look(&negative, Strategy(Decoder::Rqrr, View::Negative)), [KEY]);
+        assert_eq!(look(&negative, Strategy(Decoder::Rxing, View::Negative)), [KEY]);
+    }
+
+    #[test]
+    fn a_big_picture_is_not_doubled() {
+        let wide = GrayImage::new(4000, 1001);
+        assert!(look(&wide, Strategy(Decoder::Rxing, View::Doubled)).is_empty());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(64))]
+
+        #[test]
+        fn never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..512)) {
+            let _ = read_qr_codes(&bytes, is_otpauth);
+        }
+
+        #[test]
+        fn never_panics_on_a_damaged_picture(at in 0usize..4096, junk in proptest::collection::vec(proptest::num::u8::ANY, 1..64)) {
+            for format in [ImageFormat::Png, ImageFormat::Jpeg, ImageFormat::Gif, ImageFormat::WebP] {
+                let mut bytes = encode(&codes(&[LINK]), format);
+                let at = at % bytes.len();
+                let end = (at + junk.len()).min(bytes.len());
+                bytes[at..end].copy_from_slice(&junk[..end - at]);
+                let _ = read_qr_codes(&bytes, is_otpauth);
             }
         }
     }

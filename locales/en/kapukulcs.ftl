@@ -190,3 +190,64 @@ bundle-readme =
 
     This folder was made by the kapukulcs program ({$root}); the files are in
     standard formats (text, PNG, otpauth://) and work without the program.
+
+## The encrypted bundle
+
+prompt-passphrase = The backup's passphrase
+prompt-new-passphrase = Choose a passphrase for the backup (it will be encrypted with it)
+prompt-repeat-passphrase = Type the same passphrase again
+prompt-keep-weak-passphrase = Use this weak passphrase anyway?
+warn-weak-passphrase =
+    This passphrase is weak: a computer would guess it soon. This one would be strong:
+      {$suggestion}
+    (Write it down and keep it with the printed sheet.)
+warn-wrong-passphrase-again = That is not the passphrase. Try again.
+info-opening = Opening the backup… (checking the passphrase is slow on purpose)
+info-saving = Encrypting the backup…
+err-no-terminal = I would need to ask a question, but the program was not started from a terminal.
+rec-no-terminal = Start it from a terminal window, or give the answers as options (for example --passphrase-file).
+err-cancelled = Cancelled.
+err-terminal = The terminal reported an error: {$detail}
+err-no-bundle = There is no backup here yet: {$file}
+rec-no-bundle = First add someone (kapukulcs add or kapukulcs setup), or give the backup's location with --bundle.
+err-not-a-bundle = This file is not a kapukulcs backup (not age-encrypted): {$file}
+rec-not-a-bundle = Check the file name; kapukulcs never overwrites anything else. For a new backup give a file name that does not exist yet.
+err-needs-passphrase = This backup is encrypted with a passphrase: {$file}
+rec-needs-passphrase = Leave out --identity; the program asks for the passphrase (or use --passphrase-file).
+err-needs-identity = This backup is encrypted to an age key, not a passphrase: {$file}
+rec-needs-identity = Give the key file with --identity FILE.
+err-wrong-passphrase = Wrong passphrase, the backup did not open: {$file}
+rec-wrong-passphrase = Mind upper and lower case and the keyboard layout (for example y and z). The backup has not changed.
+err-wrong-identity = None of the given keys opens this backup: {$file}
+err-bundle-truncated = The backup is truncated: its end is missing or damaged (for example a copy stopped early): {$file}
+err-bundle-tampered = The backup was damaged or changed, so I do not trust it: {$file}
+rec-bundle-backup = The file was not touched. If there is a previous version ending in .bak beside it, try that (--bundle FILE.bak), or another copy.
+err-bundle-excessive-work = Opening this backup would take far too long on this computer: {$file}
+err-bad-recipient = This is not an age public key: "{$value}".
+rec-bad-recipient = A public key starts with "age1"; age-keygen prints it.
+err-bad-identity-file = This file holds no usable age key: {$file}
+err-bundle-contents = The backup opened, but its contents are not a kapukulcs backup or are incomplete: {$file}
+err-bundle-newer = A newer version of kapukulcs wrote this backup (format {$version}): {$file}
+rec-bundle-newer = Update kapukulcs. Meanwhile the age program can open the backup (age -d FILE | tar x).
+err-bundle-missing-file = A file named in the backup's table of contents is missing ({$inner}): {$file}
+err-bundle-file-mismatch = A file in the backup does not match its table of contents ({$inner}): {$file}
+err-qr-too-long = {$name}'s QR code cannot be drawn: the URI is too long.
+err-file-read = Could not read: {$file} ({$detail})
+err-file-write = Could not write: {$file} ({$detail}). The previous version is untouched.
+err-file-unrelated = Another file is already here; I will not overwrite it: {$file}
+err-passphrase-file = Could not read the passphrase file: {$file} ({$detail})
+err-empty-passphrase = The passphrase cannot be empty.
+err-passphrase-mismatch = The two passphrases differ. Let us start again.
+err-identity-file = Could not read the key file: {$file} ({$detail})
+
+## Family members
+
+err-name-empty = The name cannot be empty.
+err-name-taken = There is already a family member with this name: {$name}
+rec-name-taken = Choose another name (for example "Mama 2"), or first remove the old one: kapukulcs remove NAME
+err-no-such-member = No family member with this name in the backup: {$name}
+rec-no-such-member = kapukulcs list shows the family members.
+err-deletion-code-empty = The deletion code is empty.
+err-deletion-code-digits = The deletion code is made of digits only.
+rec-deletion-code = The deletion code (törlőkód) appears after Ügyfélkapu+ pairing, for example: 91390724.
+warn-deletion-code-length = Note: the deletion code is usually 8 digits, this one has {$length}. Check it again on the page.

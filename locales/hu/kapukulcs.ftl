@@ -190,3 +190,64 @@ bundle-readme =
 
     Ezt a mappát a kapukulcs program készítette ({$root}); a fájlok szabványos
     formátumúak (szöveg, PNG, otpauth://), a program nélkül is használhatók.
+
+## A titkosított mentés
+
+prompt-passphrase = A mentés jelszava
+prompt-new-passphrase = Adj meg egy jelszót a mentéshez (ezzel lesz titkosítva)
+prompt-repeat-passphrase = Írd be még egyszer ugyanazt a jelszót
+prompt-keep-weak-passphrase = Mégis ezt a gyenge jelszót használod?
+warn-weak-passphrase =
+    Ez a jelszó gyenge: egy számítógép hamar kitalálja. Például ez erős lenne:
+      {$suggestion}
+    (Írd fel, és tedd a kinyomtatott lap mellé.)
+warn-wrong-passphrase-again = Nem ez a jelszó. Próbáld újra.
+info-opening = A mentés kinyitása… (a jelszó ellenőrzése szándékosan lassú)
+info-saving = Mentés titkosítása…
+err-no-terminal = Ehhez kérdeznem kellene, de nem terminálból indítottad a programot.
+rec-no-terminal = Indítsd egy terminálablakból, vagy add meg a válaszokat kapcsolókkal (például --passphrase-file).
+err-cancelled = Megszakítva.
+err-terminal = A terminál hibát jelzett: {$detail}
+err-no-bundle = Még nincs mentés itt: {$file}
+rec-no-bundle = Előbb vegyél fel valakit (kapukulcs hozzaadas vagy kapukulcs beallitas), vagy add meg a mentés helyét a --bundle kapcsolóval.
+err-not-a-bundle = Ez a fájl nem kapukulcs mentés (nem age titkosítású): {$file}
+rec-not-a-bundle = Nézd meg a fájl nevét; a kapukulcs mást nem ír felül. Új mentéshez adj meg egy még nem létező fájlnevet.
+err-needs-passphrase = Ez a mentés jelszóval van titkosítva: {$file}
+rec-needs-passphrase = Hagyd el az --identity kapcsolót; a program megkérdezi a jelszót (vagy használd a --passphrase-file kapcsolót).
+err-needs-identity = Ez a mentés age kulccsal van titkosítva, nem jelszóval: {$file}
+rec-needs-identity = Add meg a kulcsfájlt az --identity FÁJL kapcsolóval.
+err-wrong-passphrase = Hibás jelszó, a mentés nem nyílt ki: {$file}
+rec-wrong-passphrase = Figyelj a kis- és nagybetűkre és a billentyűzetkiosztásra (például y és z). A mentés nem változott.
+err-wrong-identity = A megadott kulcs(ok) egyike sem nyitja ezt a mentést: {$file}
+err-bundle-truncated = A mentés csonka: a vége hiányzik vagy sérült (például félbeszakadt a másolás): {$file}
+err-bundle-tampered = A mentés megsérült vagy megváltoztatták, ezért nem bízom meg benne: {$file}
+rec-bundle-backup = A fájlhoz nem nyúltam. Ha van mellette .bak végű előző változat, próbáld azt (--bundle FÁJL.bak), vagy egy másik másolatot.
+err-bundle-excessive-work = Ennek a mentésnek a kinyitása túl sok ideig tartana ezen a gépen: {$file}
+err-bad-recipient = Ez nem age nyilvános kulcs: „{$value}”.
+rec-bad-recipient = A nyilvános kulcs „age1” kezdetű; az age-keygen írja ki.
+err-bad-identity-file = Ebben a fájlban nincs használható age kulcs: {$file}
+err-bundle-contents = A mentés kinyílt, de a tartalma nem kapukulcs mentés vagy hiányos: {$file}
+err-bundle-newer = Ezt a mentést a kapukulcs egy újabb változata írta ({$version}. formátum): {$file}
+rec-bundle-newer = Frissítsd a kapukulcsot. A mentést addig is kinyithatod az age programmal (age -d FÁJL | tar x).
+err-bundle-missing-file = A mentésből hiányzik egy fájl, amelyet a tartalomjegyzéke említ ({$inner}): {$file}
+err-bundle-file-mismatch = A mentésben egy fájl nem egyezik a tartalomjegyzékkel ({$inner}): {$file}
+err-qr-too-long = {$name} QR-kódja nem rajzolható meg: a cím túl hosszú.
+err-file-read = Nem sikerült olvasni: {$file} ({$detail})
+err-file-write = Nem sikerült írni: {$file} ({$detail}). Az előző változat érintetlen.
+err-file-unrelated = Itt már van egy másik fájl, azt nem írom felül: {$file}
+err-passphrase-file = Nem sikerült olvasni a jelszófájlt: {$file} ({$detail})
+err-empty-passphrase = A jelszó nem lehet üres.
+err-passphrase-mismatch = A két jelszó nem egyezik. Kezdjük újra.
+err-identity-file = Nem sikerült olvasni a kulcsfájlt: {$file} ({$detail})
+
+## Családtagok
+
+err-name-empty = A név nem lehet üres.
+err-name-taken = Már van ilyen nevű családtag: {$name}
+rec-name-taken = Adj meg másik nevet (például „Mama 2”), vagy előbb töröld a régit: kapukulcs torles NÉV
+err-no-such-member = Nincs ilyen nevű családtag a mentésben: {$name}
+rec-no-such-member = A családtagokat a kapukulcs lista mutatja meg.
+err-deletion-code-empty = A törlőkód üres.
+err-deletion-code-digits = A törlőkód csak számjegyekből áll.
+rec-deletion-code = A törlőkód az Ügyfélkapu+ párosítás után jelenik meg, például: 91390724.
+warn-deletion-code-length = Figyelem: a törlőkód általában 8 számjegy, ez {$length}. Nézd meg újra az oldalon.

@@ -1,0 +1,1172 @@
+//! The printable recovery sheet: an A4 PDF that brings the family's
+//! Ügyfélkapu+ keys back when every phone and file is gone. Paper survives
+//! what disks do not, and an elderly relative can follow it alone, so it
+//! says in plain Hungarian what it is, that it is secret, where to keep it,
+//! how to restore a phone and how to use a deletion code (törlőkód); then
+//! each person gets a page with a large QR code of the URI exactly as the
+//! site gave it, the key in groups of four, the deletion code in large type
+//! and short restore steps.
+//!
+//! Text is drawn with embedded DejaVu fonts, because the 14 standard PDF
+//! fonts only know WinAnsi and print ő and ű as `?`; the fonts are subset
+//! so the file stays small, and the text stays selectable. The QR code is
+//! drawn as vector rectangles, sharp at any printer resolution. Everything
+//! here is pure: values in, bytes out, the date passed in.
+
+use std::sync::LazyLock;
+
+use printpdf::{
+    Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, date as pdf_date,
+};
+use time::OffsetDateTime;
+
+use crate::{
+    family::{Family, Member},
+    fl,
+    qr_draw::{self, QUIET_ZONE},
+};
+
+/// DejaVu Sans: the body text (see `src/fonts/LICENSE-DejaVu.txt`).
+const REGULAR_TTF: &[u8] = include_bytes!("fonts/DejaVuSans.ttf");
+/// DejaVu Sans Bold: titles, names and deletion codes.
+const BOLD_TTF: &[u8] = include_bytes!("fonts/DejaVuSans-Bold.ttf");
+/// DejaVu Sans Mono: keys, so every character has its own clear column.
+const MONO_TTF: &[u8] = include_bytes!("fonts/DejaVuSansMono.ttf");
+
+/// A4 in millimetres.
+const PAGE_W: f32 = 210.0;
+const PAGE_H: f32 = 297.0;
+/// Left and right margin; most home printers cannot print the outer 5 mm.
+const MARGIN: f32 = 20.0;
+const TEXT_W: f32 = PAGE_W - 2.0 * MARGIN;
+/// Body text never goes below this line, which keeps the footer free.
+const BOTTOM: f32 = PAGE_H - 20.0;
+/// Where the footer's baseline sits.
+const FOOTER_BASELINE: f32 = PAGE_H - 12.0;
+/// Side of the QR code without its quiet zone. Phones read a code this size
+/// from paper at arm's length; the issue asks for at least 50 mm.
+const QR_SIDE: f32 = 60.0;
+
+/// Type sizes in points, chosen for readers with weak eyes.
+const TITLE_PT: f32 = 24.0;
+const HEADING_PT: f32 = 15.0;
+const BODY_PT: f32 = 12.5;
+const SMALL_PT: f32 = 10.0;
+const NAME_PT: f32 = 24.0;
+const VALUE_PT: f32 = 14.0;
+const KEY_PT: f32 = 14.0;
+const DELETION_PT: f32 = 26.0;
+const LABEL_PT: f32 = 11.5;
+
+/// Grey for labels, header and footer: readable, yet clearly secondary.
+const GREY: f32 = 0.35;
+
+/// Marks text cut short because it would not fit (a very long name or
+/// note); it is punctuation, not a word, so it needs no translation.
+const ELLIPSIS: char = '…';
+/// Stands in for a character the fonts cannot draw, so the page shows that
+/// something was there instead of an invisible gap.
+const REPLACEMENT: char = '?';
+
+/// Why the sheet could not be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SheetError {
+    /// A member's otpauth URI is too long to fit in a QR code.
+    QrTooLong {
+        /// The member's name.
+        name: String,
+    },
+}
+
+impl std::fmt::Display for SheetError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SheetError::QrTooLong { name } => {
+                write!(f, "{}", fl!("sheet-err-qr-too-long", name = name.as_str()))
+            }
+        }
+    }
+}
+
+impl std::error::Error for SheetError {}
+
+impl SheetError {
+    /// What the user can do about it, in their language.
+    pub fn recovery(&self) -> String {
+        match self {
+            SheetError::QrTooLong { .. } => fl!("sheet-rec-qr-too-long"),
+        }
+    }
+}
+
+/// Renders the recovery sheet for `family` as PDF bytes: a cover page, then
+/// one page per member. `created` is printed on every page and stored as
+/// the document's creation date.
+pub fn render(family: &Family, created: OffsetDateTime) -> Result<Vec<u8>, SheetError> {
+    let (mut document, _) = lay_out(family, created)?;
+    let options = PdfSaveOptions {
+        // Only the glyphs used are embedded: about 30 kB instead of 1.8 MB.
+        subset_fonts: true,
+        optimize: true,
+        ..PdfSaveOptions::default()
+    };
+    let mut warnings = Vec::new();
+    Ok(document.save(&options, &mut warnings))
+}
+
+/// The three parsed faces, shared by every render: parsing 1.8 MB of fonts
+/// is the slowest step and its result never changes.
+static FACES: LazyLock<[ParsedFont; 3]> = LazyLock::new(|| {
+    [REGULAR_TTF, BOLD_TTF, MONO_TTF].map(|bytes| {
+        ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
+            .expect("the embedded DejaVu fonts parse; a unit test checks it")
+    })
+});
+
+/// Which face a piece of text is set in.
+#[derive(Clone, Copy)]
+enum Face {
+    Regular = 0,
+    Bold = 1,
+    Mono = 2,
+}
+
+/// Builds the pages; also returns the numbers (1-based) of pages where text
+/// had to be cut at the bottom margin, which tests use to prove that an
+/// ordinary family fits.
+fn lay_out(
+    family: &Family,
+    created: OffsetDateTime,
+) -> Result<(PdfDocument, Vec<usize>), SheetError> {
+    let title = fl!("sheet-title");
+    let mut document = PdfDocument::new(&title);
+    let faces = &*FACES;
+    let ids = [
+        document.add_font(&faces[0]),
+        document.add_font(&faces[1]),
+        document.add_font(&faces[2]),
+    ];
+    let info = &mut document.metadata.info;
+    info.creation_date = pdf_datetime(created);
+    info.modification_date = pdf_datetime(created);
+    info.metadata_date = pdf_datetime(created);
+    info.creator = concat!("kapukulcs ", env!("CARGO_PKG_VERSION")).to_owned();
+    info.producer = info.creator.clone();
+
+    let page_count = family.members.len() + 1;
+    let created_line = fl!("sheet-created", date = date_text(created));
+    let mut pages = Vec::with_capacity(page_count);
+    let mut cut = Vec::new();
+
+    let mut canvas = Canvas::new(faces, &ids);
+    cover(&mut canvas, family, &title, &created_line);
+    canvas.footer(&created_line, 1, page_count);
+    pages.push(canvas.finish(&mut cut, 1));
+
+    for (index, member) in family.members.iter().enumerate() {
+        let number = index + 2;
+        let mut canvas = Canvas::new(faces, &ids);
+        person(&mut canvas, member)?;
+        canvas.footer(&created_line, number, page_count);
+        pages.push(canvas.finish(&mut cut, number));
+    }
+    document.with_pages(pages);
+    Ok((document, cut))
+}
+
+/// The date as Hungarians write it (`2026. 11. 25.`), or as the chosen
+/// language does.
+fn date_text(date: OffsetDateTime) -> String {
+    fl!(
+        "sheet-date",
+        year = date.year().to_string(),
+        month = format!("{:02}", u8::from(date.month())),
+        day = format!("{:02}", date.day())
+    )
+}
+
+fn pdf_datetime(date: OffsetDateTime) -> pdf_date::DateTime {
+    let offset = date.offset();
+    pdf_date::DateTime {
+        date: pdf_date::Date {
+            year: date.year(),
+            month: u8::from(date.month()),
+            day: date.day(),
+        },
+        time: pdf_date::Time {
+            hour: date.hour(),
+            minute: date.minute(),
+            second: date.second(),
+            millisecond: 0,
+        },
+        offset: pdf_date::Offset {
+            hours: offset.whole_hours(),
+            minutes: offset.minutes_past_hour(),
+            seconds: 0,
+            milliseconds: 0,
+        },
+    }
+}
+
+/// "Mama (kovacs.maria)", or just "Mama" when the username is not known.
+fn entry_name(member: &Member) -> String {
+    match &member.username {
+        Some(username) if !username.trim().is_empty() => fl!(
+            "sheet-entry-name",
+            name = member.name.as_str(),
+            username = username.as_str()
+        ),
+        _ => member.name.clone(),
+    }
+}
+
+/// Page 1: what the sheet is, that it is secret, who is on it, and how to
+/// restore a phone or switch off Ügyfélkapu+ with a deletion code.
+fn cover(canvas: &mut Canvas, family: &Family, title: &str, created_line: &str) {
+    canvas.y = 18.0;
+    canvas.paragraph(Face::Bold, TITLE_PT, MARGIN, TEXT_W, title, 2);
+    canvas.paragraph(Face::Regular, BODY_PT, MARGIN, TEXT_W, created_line, 1);
+    canvas.gap(5.0);
+
+    // The warning sits in a heavy frame so it is the first thing seen.
+    let pad = 4.0;
+    let inner = TEXT_W - 2.0 * pad;
+    let keep = format!("{} {}", fl!("sheet-secret-keep"), fl!("sheet-secret-dont"));
+    let top = canvas.y;
+    canvas.y += pad;
+    canvas.paragraph(
+        Face::Bold,
+        HEADING_PT + 2.0,
+        MARGIN + pad,
+        inner,
+        &fl!("sheet-secret-heading"),
+        1,
+    );
+    canvas.paragraph(
+        Face::Regular,
+        BODY_PT,
+        MARGIN + pad,
+        inner,
+        &fl!("sheet-secret-text"),
+        3,
+    );
+    canvas.gap(1.5);
+    canvas.paragraph(Face::Bold, BODY_PT, MARGIN + pad, inner, &keep, 3);
+    canvas.y += pad - 1.0;
+    canvas.frame(MARGIN, top, TEXT_W, canvas.y - top, 1.6);
+    canvas.gap(6.0);
+
+    canvas.heading(&fl!("sheet-what-heading"));
+    canvas.paragraph(
+        Face::Regular,
+        BODY_PT,
+        MARGIN,
+        TEXT_W,
+        &fl!("sheet-what-text"),
+        5,
+    );
+    canvas.gap(5.0);
+
+    canvas.heading(&fl!("sheet-people-heading"));
+    let lines: Vec<String> = family
+        .members
+        .iter()
+        .enumerate()
+        .map(|(index, member)| {
+            fl!(
+                "sheet-person-line",
+                name = entry_name(member),
+                page = (index + 2).to_string()
+            )
+        })
+        .collect();
+    // Up to five people in one column; more go into two, which keeps ten
+    // people to five lines.
+    let columns = if lines.len() > 5 { 2 } else { 1 };
+    let rows = lines.len().div_ceil(columns);
+    let column_w = TEXT_W / columns as f32;
+    for row in 0..rows {
+        let mut cells = Vec::new();
+        for column in 0..columns {
+            if let Some(line) = lines.get(column * rows + row) {
+                let x = MARGIN + column as f32 * column_w;
+                cells.push((x, line.as_str()));
+            }
+        }
+        canvas.row(Face::Regular, BODY_PT, column_w - 4.0, &cells);
+    }
+    canvas.gap(5.0);
+
+    canvas.heading(&fl!("sheet-restore-heading"));
+    let restore = [
+        fl!("sheet-restore-1"),
+        fl!("sheet-restore-2"),
+        fl!("sheet-restore-3"),
+        fl!("sheet-restore-4"),
+        fl!("sheet-restore-5"),
+    ];
+    canvas.steps(BODY_PT, &restore);
+    canvas.gap(5.0);
+
+    canvas.heading(&fl!("sheet-deletion-heading"));
+    canvas.paragraph(
+        Face::Regular,
+        BODY_PT,
+        MARGIN,
+        TEXT_W,
+        &fl!("sheet-deletion-text"),
+        4,
+    );
+    canvas.gap(1.5);
+    let deletion = [
+        fl!("sheet-deletion-1"),
+        fl!("sheet-deletion-2"),
+        fl!("sheet-deletion-3"),
+        fl!("sheet-deletion-4"),
+    ];
+    canvas.steps(BODY_PT, &deletion);
+    canvas.gap(1.5);
+    canvas.paragraph(
+        Face::Bold,
+        BODY_PT,
+        MARGIN,
+        TEXT_W,
+        &fl!("sheet-deletion-office"),
+        3,
+    );
+}
+
+/// One member's page: the QR code on top, then who it is, the key, the
+/// deletion code, when it was last confirmed, and how to restore it.
+fn person(canvas: &mut Canvas, member: &Member) -> Result<(), SheetError> {
+    let modules = qr_draw::modules(&member.original_uri).map_err(|_| SheetError::QrTooLong {
+        name: member.name.clone(),
+    })?;
+
+    canvas.y = 12.0;
+    canvas.grey();
+    canvas.paragraph(
+        Face::Regular,
+        SMALL_PT,
+        MARGIN,
+        TEXT_W,
+        &fl!("sheet-header"),
+        1,
+    );
+    canvas.black();
+
+    let module = QR_SIDE / modules.width as f32;
+    let quiet = QUIET_ZONE as f32 * module;
+    let left = (PAGE_W - QR_SIDE) / 2.0;
+    let top = canvas.y + quiet;
+    canvas.qr(&modules, left, top, module);
+    canvas.y = top + QR_SIDE + quiet;
+
+    canvas.centered(Face::Bold, NAME_PT, &member.name, 2);
+    canvas.gap(4.0);
+
+    let none = fl!("sheet-none");
+    let username = member
+        .username
+        .as_deref()
+        .filter(|name| !name.trim().is_empty())
+        .unwrap_or(&none);
+    canvas.field(
+        &fl!("sheet-label-username"),
+        Face::Regular,
+        VALUE_PT,
+        username,
+        2,
+    );
+    let issuer = member.account.issuer.as_deref().unwrap_or(&none);
+    canvas.field(
+        &fl!("sheet-label-issuer"),
+        Face::Regular,
+        VALUE_PT,
+        issuer,
+        1,
+    );
+    let key = member.account.key.grouped();
+    canvas.field(&fl!("sheet-label-key"), Face::Mono, KEY_PT, key.expose(), 3);
+    match &member.deletion_code {
+        Some(code) => {
+            canvas.field(
+                &fl!("sheet-label-deletion"),
+                Face::Bold,
+                DELETION_PT,
+                &code.grouped(),
+                2,
+            );
+        }
+        None => {
+            canvas.field(
+                &fl!("sheet-label-deletion"),
+                Face::Bold,
+                VALUE_PT,
+                &fl!("sheet-deletion-missing"),
+                1,
+            );
+            canvas.y -= 1.5;
+            canvas.paragraph(
+                Face::Regular,
+                BODY_PT - 1.5,
+                VALUE_X,
+                VALUE_W,
+                &fl!("sheet-deletion-missing-hint"),
+                2,
+            );
+            canvas.gap(FIELD_GAP);
+        }
+    }
+    let confirmed = member
+        .confirmed
+        .map_or_else(|| fl!("sheet-never-confirmed"), date_text);
+    canvas.field(
+        &fl!("sheet-label-confirmed"),
+        Face::Regular,
+        VALUE_PT,
+        &confirmed,
+        1,
+    );
+    if !member.note.trim().is_empty() {
+        canvas.field(
+            &fl!("sheet-label-note"),
+            Face::Regular,
+            BODY_PT,
+            &member.note,
+            3,
+        );
+    }
+
+    canvas.gap(2.0);
+    canvas.rule();
+    canvas.gap(4.0);
+    canvas.heading(&fl!("sheet-steps-heading"));
+    let steps = [
+        fl!("sheet-step-1"),
+        fl!("sheet-step-2"),
+        fl!("sheet-step-3"),
+        fl!("sheet-step-4", entry = entry_name(member)),
+        fl!("sheet-step-5"),
+    ];
+    canvas.steps(BODY_PT, &steps);
+    canvas.gap(2.0);
+    canvas.grey();
+    canvas.paragraph(
+        Face::Regular,
+        BODY_PT - 1.0,
+        MARGIN,
+        TEXT_W,
+        &fl!("sheet-step-manual"),
+        2,
+    );
+    canvas.black();
+    Ok(())
+}
+
+/// Where the values of a person's fields start, right of their labels.
+const VALUE_X: f32 = MARGIN + 52.0;
+const VALUE_W: f32 = PAGE_W - MARGIN - VALUE_X;
+/// Space between two fields.
+const FIELD_GAP: f32 = 2.5;
+
+fn mm_to_pt(mm: f32) -> f32 {
+    mm * 72.0 / 25.4
+}
+
+fn pt_to_mm(pt: f32) -> f32 {
+    pt * 25.4 / 72.0
+}
+
+/// One page being drawn, top to bottom: `y` is the top of the next line in
+/// millimetres from the top edge (PDF counts from the bottom in points).
+struct Canvas<'a> {
+    faces: &'a [ParsedFont; 3],
+    ids: &'a [FontId; 3],
+    ops: Vec<Op>,
+    y: f32,
+    /// Set when a line was left out because it would cross [`BOTTOM`].
+    cut: bool,
+}
+
+impl<'a> Canvas<'a> {
+    fn new(faces: &'a [ParsedFont; 3], ids: &'a [FontId; 3]) -> Canvas<'a> {
+        Canvas {
+            faces,
+            ids,
+            ops: Vec::new(),
+            y: MARGIN,
+            cut: false,
+        }
+    }
+
+    fn finish(self, cut: &mut Vec<usize>, number: usize) -> PdfPage {
+        if self.cut {
+            cut.push(number);
+        }
+        PdfPage::new(Mm(PAGE_W), Mm(PAGE_H), self.ops)
+    }
+
+    fn fill(&mut self, percent: f32) {
+        self.ops.push(Op::SetFillColor {
+            col: Color::Greyscale(Greyscale::new(percent, None)),
+        });
+    }
+
+    fn grey(&mut self) {
+        self.fill(GREY);
+    }
+
+    fn black(&mut self) {
+        self.fill(0.0);
+    }
+
+    /// Width of `text` in millimetres.
+    fn width(&self, face: Face, size: f32, text: &str) -> f32 {
+        let font = &self.faces[face as usize];
+        let units = f32::from(font.pdf_font_metrics.units_per_em.max(1));
+        let advance: f32 = text
+            .chars()
+            .map(|ch| {
+                font.lookup_glyph_index(u32::from(ch))
+                    .map_or(0.0, |glyph| f32::from(font.get_horizontal_advance(glyph)))
+            })
+            .sum();
+        pt_to_mm(advance / units * size)
+    }
+
+    /// `text` with every character the face cannot draw (and every control
+    /// character) replaced, so nothing silently vanishes from the page.
+    fn printable(&self, face: Face, text: &str) -> String {
+        let font = &self.faces[face as usize];
+        text.chars()
+            .map(|ch| {
+                if ch.is_control() {
+                    ' '
+                } else if font
+                    .lookup_glyph_index(u32::from(ch))
+                    .is_some_and(|g| g != 0)
+                {
+                    ch
+                } else {
+                    REPLACEMENT
+                }
+            })
+            .collect()
+    }
+
+    /// Splits `text` into lines no wider than `width`, breaking between
+    /// words, and inside a word only when it is wider than a whole line.
+    /// More than `max_lines` lines are cut, the last ending in an ellipsis.
+    fn wrap(&self, face: Face, size: f32, width: f32, text: &str, max_lines: usize) -> Vec<String> {
+        let text = self.printable(face, text);
+        let mut lines = Vec::new();
+        let mut current = String::new();
+        for word in text.split_whitespace() {
+            let candidate = if current.is_empty() {
+                word.to_owned()
+            } else {
+                format!("{current} {word}")
+            };
+            if self.width(face, size, &candidate) <= width {
+                current = candidate;
+                continue;
+            }
+            if !current.is_empty() {
+                lines.push(std::mem::take(&mut current));
+            }
+            let mut rest = word;
+            while self.width(face, size, rest) > width {
+                let mut end = 0;
+                for (index, ch) in rest.char_indices() {
+                    let next = index + ch.len_utf8();
+                    if end > 0 && self.width(face, size, &rest[..next]) > width {
+                        break;
+                    }
+                    end = next;
+                }
+                lines.push(rest[..end].to_owned());
+                rest = &rest[end..];
+            }
+            current = rest.to_owned();
+        }
+        if !current.is_empty() {
+            lines.push(current);
+        }
+        if lines.len() > max_lines.max(1) {
+            lines.truncate(max_lines.max(1));
+            if let Some(last) = lines.last_mut() {
+                loop {
+                    let trimmed = last.trim_end().to_owned();
+                    let shown = format!("{trimmed}{ELLIPSIS}");
+                    if self.width(face, size, &shown) <= width || trimmed.is_empty() {
+                        *last = shown;
+                        break;
+                    }
+                    last.truncate(trimmed.len());
+                    last.pop();
+                }
+            }
+        }
+        lines
+    }
+
+    /// Height of one line of `size`-point text, in millimetres.
+    fn line_height(size: f32) -> f32 {
+        pt_to_mm(size) * 1.32
+    }
+
+    /// Reserves a line of `size` at `y`; returns its baseline, or `None`
+    /// (and remembers the cut) when it would cross the bottom margin.
+    fn next_line(&mut self, size: f32) -> Option<f32> {
+        let height = Self::line_height(size);
+        if self.y + height > BOTTOM {
+            self.cut = true;
+            return None;
+        }
+        // DejaVu's ascender is 0.93 em; the rest of the line is below.
+        let baseline = self.y + pt_to_mm(size) * 0.98;
+        self.y += height;
+        Some(baseline)
+    }
+
+    /// Draws one line of already wrapped text with its baseline at `baseline`.
+    fn text_at(&mut self, face: Face, size: f32, x: f32, baseline: f32, text: &str) {
+        self.ops.extend([
+            Op::StartTextSection,
+            Op::SetFont {
+                font: PdfFontHandle::External(self.ids[face as usize].clone()),
+                size: Pt(size),
+            },
+            Op::SetTextCursor {
+                pos: Point {
+                    x: Pt(mm_to_pt(x)),
+                    y: Pt(mm_to_pt(PAGE_H - baseline)),
+                },
+            },
+            Op::ShowText {
+                items: vec![TextItem::Text(text.to_owned())],
+            },
+            Op::EndTextSection,
+        ]);
+    }
+
+    fn paragraph(
+        &mut self,
+        face: Face,
+        size: f32,
+        x: f32,
+        width: f32,
+        text: &str,
+        max_lines: usize,
+    ) {
+        for line in self.wrap(face, size, width, text, max_lines) {
+            if let Some(baseline) = self.next_line(size) {
+                self.text_at(face, size, x, baseline, &line);
+            }
+        }
+    }
+
+    fn centered(&mut self, face: Face, size: f32, text: &str, max_lines: usize) {
+        for line in self.wrap(face, size, TEXT_W, text, max_lines) {
+            if let Some(baseline) = self.next_line(size) {
+                let x = (PAGE_W - self.width(face, size, &line)) / 2.0;
+                self.text_at(face, size, x, baseline, &line);
+            }
+        }
+    }
+
+    /// Several single-line cells side by side (the list of people).
+    fn row(&mut self, face: Face, size: f32, width: f32, cells: &[(f32, &str)]) {
+        let lines: Vec<(f32, String)> = cells
+            .iter()
+            .filter_map(|&(x, text)| {
+                self.wrap(face, size, width, text, 1)
+                    .into_iter()
+                    .next()
+                    .map(|line| (x, line))
+            })
+            .collect();
+        if let Some(baseline) = self.next_line(size) {
+            for (x, line) in lines {
+                self.text_at(face, size, x, baseline, &line);
+            }
+        }
+    }
+
+    fn heading(&mut self, text: &str) {
+        self.paragraph(Face::Bold, HEADING_PT, MARGIN, TEXT_W, text, 2);
+        self.gap(1.0);
+    }
+
+    fn gap(&mut self, mm: f32) {
+        self.y += mm;
+    }
+
+    /// Numbered steps with a hanging indent, so the numbers stand out.
+    fn steps(&mut self, size: f32, steps: &[String]) {
+        let indent = 8.0;
+        for (index, step) in steps.iter().enumerate() {
+            let lines = self.wrap(Face::Regular, size, TEXT_W - indent, step, 3);
+            for (line_index, line) in lines.iter().enumerate() {
+                let Some(baseline) = self.next_line(size) else {
+                    continue;
+                };
+                if line_index == 0 {
+                    self.text_at(
+                        Face::Bold,
+                        size,
+                        MARGIN,
+                        baseline,
+                        &format!("{}.", index + 1),
+                    );
+                }
+                self.text_at(Face::Regular, size, MARGIN + indent, baseline, line);
+            }
+            self.gap(1.0);
+        }
+    }
+
+    /// A label in grey on the left and its value on the right, their first
+    /// baselines level.
+    fn field(&mut self, label: &str, face: Face, size: f32, value: &str, max_lines: usize) {
+        let lines = self.wrap(face, size, VALUE_W, value, max_lines);
+        let label = self.wrap(Face::Regular, LABEL_PT, VALUE_X - MARGIN - 3.0, label, 1);
+        for (index, line) in lines.iter().enumerate() {
+            let Some(baseline) = self.next_line(size) else {
+                continue;
+            };
+            if index == 0 {
+                if let Some(label) = label.first() {
+                    self.grey();
+                    self.text_at(Face::Regular, LABEL_PT, MARGIN, baseline, label);
+                    self.black();
+                }
+            }
+            self.text_at(face, size, VALUE_X, baseline, line);
+        }
+        self.gap(FIELD_GAP);
+    }
+
+    /// A thin grey line across the text width.
+    fn rule(&mut self) {
+        let y = Pt(mm_to_pt(PAGE_H - self.y));
+        let point = |x: f32| LinePoint {
+            p: Point {
+                x: Pt(mm_to_pt(x)),
+                y,
+            },
+            bezier: false,
+        };
+        self.ops.extend([
+            Op::SetOutlineColor {
+                col: Color::Greyscale(Greyscale::new(0.6, None)),
+            },
+            Op::SetOutlineThickness { pt: Pt(0.6) },
+            Op::DrawLine {
+                line: Line {
+                    points: vec![point(MARGIN), point(PAGE_W - MARGIN)],
+                    is_closed: false,
+                },
+            },
+        ]);
+    }
+
+    /// A black frame; `top` and `height` in millimetres from the top edge.
+    fn frame(&mut self, x: f32, top: f32, width: f32, height: f32, thickness: f32) {
+        self.ops.extend([
+            Op::SetOutlineColor {
+                col: Color::Greyscale(Greyscale::new(0.0, None)),
+            },
+            Op::SetOutlineThickness { pt: Pt(thickness) },
+            Op::DrawRectangle {
+                rectangle: Rect {
+                    mode: Some(PaintMode::Stroke),
+                    ..Rect::from_xywh(
+                        Pt(mm_to_pt(x)),
+                        Pt(mm_to_pt(PAGE_H - top - height)),
+                        Pt(mm_to_pt(width)),
+                        Pt(mm_to_pt(height)),
+                    )
+                },
+            },
+        ]);
+    }
+
+    /// The QR code as filled rectangles, one per run of dark modules in a
+    /// row: a tenth of the operators one square per module would need. The
+    /// quiet zone is left as the white paper around it.
+    fn qr(&mut self, modules: &qr_draw::Modules, left: f32, top: f32, module: f32) {
+        self.black();
+        // Rows overlap by a hair so that no renderer shows a seam between them.
+        let overlap = module * 0.02;
+        for row in 0..modules.width {
+            let mut column = 0;
+            while column < modules.width {
+                if !modules.is_dark(column, row) {
+                    column += 1;
+                    continue;
+                }
+                let start = column;
+                while column < modules.width && modules.is_dark(column, row) {
+                    column += 1;
+                }
+                let bottom = top + (row + 1) as f32 * module;
+                self.ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        mode: Some(PaintMode::Fill),
+                        ..Rect::from_xywh(
+                            Pt(mm_to_pt(left + start as f32 * module)),
+                            Pt(mm_to_pt(PAGE_H - bottom - overlap)),
+                            Pt(mm_to_pt((column - start) as f32 * module)),
+                            Pt(mm_to_pt(module + overlap)),
+                        )
+                    },
+                });
+            }
+        }
+    }
+
+    /// The creation date on the left and the page number on the right, so
+    /// a loose page still says how old it is and where it belongs.
+    fn footer(&mut self, created_line: &str, page: usize, pages: usize) {
+        let number = fl!(
+            "sheet-page",
+            page = page.to_string(),
+            pages = pages.to_string()
+        );
+        self.grey();
+        self.text_at(
+            Face::Regular,
+            SMALL_PT,
+            MARGIN,
+            FOOTER_BASELINE,
+            created_line,
+        );
+        let x = PAGE_W - MARGIN - self.width(Face::Regular, SMALL_PT, &number);
+        self.text_at(Face::Regular, SMALL_PT, x, FOOTER_BASELINE, &number);
+        self.black();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        family::DeletionCode,
+        otpauth::{Key, OtpAuth},
+        secret::SecretString,
+    };
+    use time::macros::datetime;
+
+    const CREATED: OffsetDateTime = datetime!(2026-11-25 14:30 +1);
+
+    /// Names and usernames as a Hungarian family writes them.
+    const PEOPLE: &[(&str, &str)] = &[
+        ("Én", "kovacs.istvan"),
+        ("Mama", "kovacs.maria"),
+        ("Papa", "kovacs.janos"),
+        ("Nagymama Erzsébet", "szabo.erzsebet"),
+        ("Nagypapa Győző", "szabo.gyozo"),
+        ("Dédi Szűcs Ilona", "szucs.ilona"),
+        ("Öcsi", "kovacs.bence"),
+        ("Húgom Tünde", "kovacs.tunde"),
+        ("Anyós Ildikó", "toth.ildiko"),
+        ("Após Ödön", "toth.odon"),
+    ];
+
+    fn member(index: usize) -> Member {
+        let (name, username) = PEOPLE[index % PEOPLE.len()];
+        // 12 bytes give the 20-character keys Ügyfélkapu+ shows; every
+        // other member has a 160-bit key, as other sites give.
+        let length = if index % 2 == 0 { 12 } else { 20 };
+        let bytes = (0..length)
+            .map(|b| (b * 37 + index * 101 + 7) as u8)
+            .collect();
+        let account = OtpAuth::new(
+            Some("Ügyfélkapu+".into()),
+            username.into(),
+            Key::from_bytes(bytes),
+        );
+        let mut member = Member::new(name.into(), account, CREATED);
+        member.username = Some(username.into());
+        member.deletion_code =
+            Some(DeletionCode::parse(&format!("{}", 91_390_724 + index * 1_111)).unwrap());
+        member.confirmed = Some(datetime!(2026-11-20 9:15 +1));
+        member
+    }
+
+    fn family(count: usize) -> Family {
+        Family {
+            members: (0..count).map(member).collect(),
+        }
+    }
+
+    fn page_count(pdf: &[u8]) -> usize {
+        let document = PdfDocument::parse(pdf, &Default::default(), &mut Vec::new())
+            .expect("printpdf reads its own output");
+        document.pages.len()
+    }
+
+    fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+        haystack
+            .windows(needle.len())
+            .any(|window| window == needle)
+    }
+
+    #[test]
+    fn embedded_fonts_parse() {
+        // The renderer trusts this with an `expect`.
+        for face in FACES.iter() {
+            assert!(face.lookup_glyph_index(u32::from('ő')).is_some());
+            assert!(face.lookup_glyph_index(u32::from('ű')).is_some());
+            assert!(face.lookup_glyph_index(u32::from(ELLIPSIS)).is_some());
+        }
+    }
+
+    #[test]
+    fn a_pdf_with_a_cover_and_one_page_per_person() {
+        for count in [0, 1, 3] {
+            let pdf = render(&family(count), CREATED).unwrap();
+            assert!(pdf.starts_with(b"%PDF-"), "{count} people");
+            assert_eq!(page_count(&pdf), 1 + count, "{count} people");
+        }
+    }
+
+    #[test]
+    fn fonts_are_embedded_as_subsets_and_ten_people_stay_small() {
+        let pdf = render(&family(10), CREATED).unwrap();
+        assert_eq!(page_count(&pdf), 11);
+        // Three TrueType programs are embedded...
+        assert!(contains(&pdf, b"FontFile2"));
+        // ...but only the glyphs used: the whole fonts alone are 1.8 MB.
+        let whole: usize = [REGULAR_TTF, BOLD_TTF, MONO_TTF]
+            .iter()
+            .map(|f| f.len())
+            .sum();
+        assert!(whole > 1_500_000);
+        assert!(pdf.len() < 300_000, "{} bytes for 10 people", pdf.len());
+    }
+
+    #[test]
+    fn title_and_creation_date_are_in_the_metadata() {
+        let pdf = render(&family(1), CREATED).unwrap();
+        let document = PdfDocument::parse(&pdf, &Default::default(), &mut Vec::new()).unwrap();
+        let info = &document.metadata.info;
+        assert_eq!(info.document_title, fl!("sheet-title"));
+        assert_eq!(info.creation_date.year(), 2026);
+        assert_eq!(u8::from(info.creation_date.month()), 11);
+        assert_eq!(info.creation_date.day(), 25);
+        assert_eq!(info.creation_date.hour(), 14);
+    }
+
+    #[test]
+    fn the_text_holds_names_keys_and_deletion_codes() {
+        let family = family(3);
+        let (document, cut) = lay_out(&family, CREATED).unwrap();
+        assert!(cut.is_empty(), "pages {cut:?} were cut");
+        let pages = document.extract_text();
+        let cover = pages[0].join(" ");
+        assert!(cover.contains(&fl!("sheet-title")), "{cover}");
+        for (index, member) in family.members.iter().enumerate() {
+            assert!(cover.contains(&member.name), "{cover}");
+            let page = pages[index + 1].join(" ");
+            assert!(page.contains(&member.name), "{page}");
+            assert!(
+                page.contains(member.account.key.grouped().expose()),
+                "{page}"
+            );
+            let code = member.deletion_code.as_ref().unwrap().grouped();
+            assert!(page.contains(&code), "{page}");
+            assert!(page.contains(&date_text(CREATED)), "{page}");
+        }
+    }
+
+    #[test]
+    fn hungarian_dates() {
+        assert_eq!(date_text(CREATED), "2026. 11. 25.");
+        assert_eq!(date_text(datetime!(2027-01-05 0:00 UTC)), "2027. 01. 05.");
+    }
+
+    #[test]
+    fn missing_username_deletion_code_and_confirmation_still_render() {
+        let mut family = family(2);
+        let member = &mut family.members[1];
+        member.username = None;
+        member.deletion_code = None;
+        member.confirmed = None;
+        member.account.issuer = None;
+        let (document, cut) = lay_out(&family, CREATED).unwrap();
+        assert!(cut.is_empty(), "pages {cut:?} were cut");
+        let page = document.extract_text()[2].join(" ");
+        assert!(page.contains(&fl!("sheet-deletion-missing")), "{page}");
+        assert!(page.contains(&fl!("sheet-never-confirmed")), "{page}");
+        assert!(page.contains(&fl!("sheet-none")), "{page}");
+        assert!(render(&family, CREATED).unwrap().starts_with(b"%PDF"));
+    }
+
+    #[test]
+    fn ten_ordinary_people_fit_without_cutting() {
+        let mut family = family(10);
+        family.members[3].note = "A kulcsot 2026 novemberében mentettük, a régi telefonról.".into();
+        let (_, cut) = lay_out(&family, CREATED).unwrap();
+        assert!(cut.is_empty(), "pages {cut:?} were cut");
+    }
+
+    /// Checks that every line drawn on `canvas` lies inside the margins:
+    /// each `ShowText` is measured in the face and size set before it.
+    fn assert_inside_margins(canvas: &Canvas) {
+        let (mut face, mut size, mut x, mut y) = (Face::Regular, 0.0, 0.0, 0.0);
+        for op in &canvas.ops {
+            match op {
+                Op::SetFont {
+                    font: PdfFontHandle::External(id),
+                    size: pt,
+                } => {
+                    let index = canvas.ids.iter().position(|known| known == id).unwrap();
+                    face = [Face::Regular, Face::Bold, Face::Mono][index];
+                    size = pt.0;
+                }
+                Op::SetTextCursor { pos } => (x, y) = (pt_to_mm(pos.x.0), pt_to_mm(pos.y.0)),
+                Op::ShowText { items } => {
+                    for item in items {
+                        if let TextItem::Text(text) = item {
+                            let right = x + canvas.width(face, size, text);
+                            assert!(x >= MARGIN - 0.01, "{text:?} starts at {x} mm");
+                            assert!(
+                                right <= PAGE_W - MARGIN + 0.01,
+                                "{text:?} ends at {right} mm"
+                            );
+                            let baseline = PAGE_H - y;
+                            assert!(
+                                baseline <= FOOTER_BASELINE + 0.01,
+                                "{text:?} at {baseline} mm"
+                            );
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn absurdly_long_names_and_notes_are_cut_not_overflowing() {
+        let mut member = member(1);
+        member.name = "Nagymama Erzsébet ".repeat(20);
+        member.username = Some("x".repeat(300));
+        member.note = "Ez egy nagyon hosszú megjegyzés. ".repeat(80) + "🙂\u{7}";
+        member.deletion_code = Some(DeletionCode::parse(&"9".repeat(200)).unwrap());
+        let ids: [FontId; 3] = std::array::from_fn(|_| FontId::new());
+        let mut canvas = Canvas::new(&FACES, &ids);
+        person(&mut canvas, &member).unwrap();
+        canvas.footer("x", 2, 2);
+        assert_inside_margins(&canvas);
+
+        let mut family = Family {
+            members: vec![member],
+        };
+        for index in 0..30 {
+            let mut extra = self::member(index);
+            extra.name = format!("{} {index} {}", extra.name, "Kovácsné Szűcs ".repeat(10));
+            family.members.push(extra);
+        }
+        let mut canvas = Canvas::new(&FACES, &ids);
+        cover(&mut canvas, &family, &fl!("sheet-title"), "x");
+        assert!(canvas.cut, "31 people cannot all be listed on the cover");
+        assert_inside_margins(&canvas);
+        assert_eq!(page_count(&render(&family, CREATED).unwrap()), 32);
+    }
+
+    #[test]
+    fn ordinary_pages_lie_inside_the_margins() {
+        let family = family(10);
+        let ids: [FontId; 3] = std::array::from_fn(|_| FontId::new());
+        let mut canvas = Canvas::new(&FACES, &ids);
+        cover(
+            &mut canvas,
+            &family,
+            &fl!("sheet-title"),
+            &date_text(CREATED),
+        );
+        canvas.footer(&date_text(CREATED), 1, 11);
+        assert_inside_margins(&canvas);
+        for member in &family.members {
+            let mut canvas = Canvas::new(&FACES, &ids);
+            person(&mut canvas, member).unwrap();
+            assert_inside_margins(&canvas);
+        }
+    }
+
+    #[test]
+    fn wrapping_keeps_every_line_inside_the_width() {
+        let ids: [FontId; 3] = std::array::from_fn(|_| FontId::new());
+        let canvas = Canvas::new(&FACES, &ids);
+        let text =
+            "Aki ezt a lapot megszerzi, be tud lépni. Hosszúszóóóóóóóóóóóóóóóóóóóóóóóóóóóóóóóóó";
+        let lines = canvas.wrap(Face::Regular, 12.0, 40.0, text, 20);
+        assert!(lines.len() > 2);
+        for line in &lines {
+            assert!(canvas.width(Face::Regular, 12.0, line) <= 40.0, "{line}");
+        }
+        // Nothing is lost when everything fits.
+        assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""));
+
+        let cut = canvas.wrap(Face::Regular, 12.0, 40.0, text, 2);
+        assert_eq!(cut.len(), 2);
+        assert!(cut[1].ends_with(ELLIPSIS), "{cut:?}");
+        assert!(canvas.width(Face::Regular, 12.0, &cut[1]) <= 40.0);
+
+        // A character no font has becomes visible, a control character a space.
+        assert_eq!(canvas.printable(Face::Regular, "a\u{7}b🂡"), "a b?");
+    }
+
+    #[test]
+    fn a_uri_too_long_for_a_qr_code_is_an_error() {
+        let mut family = family(2);
+        family.members[1].original_uri = SecretString::new("x".repeat(5000));
+        assert_eq!(
+            render(&family, CREATED).err(),
+            Some(SheetError::QrTooLong {
+                name: family.members[1].name.clone()
+            })
+        );
+    }
+
+    #[test]
+    fn the_qr_code_is_at_least_50_mm_and_runs_are_merged() {
+        let member = member(1);
+        let modules = qr_draw::modules(&member.original_uri).unwrap();
+        let ids: [FontId; 3] = std::array::from_fn(|_| FontId::new());
+        let mut canvas = Canvas::new(&FACES, &ids);
+        canvas.qr(&modules, 75.0, 30.0, QR_SIDE / modules.width as f32);
+        let rects: Vec<&Rect> = canvas
+            .ops
+            .iter()
+            .filter_map(|op| match op {
+                Op::DrawRectangle { rectangle } => Some(rectangle),
+                _ => None,
+            })
+            .collect();
+        let dark = modules.dark.iter().filter(|d| **d).count();
+        assert!(
+            rects.len() * 2 < dark,
+            "{} rectangles for {dark} modules",
+            rects.len()
+        );
+        let left = rects.iter().map(|r| r.x.0).fold(f32::MAX, f32::min);
+        let right = rects
+            .iter()
+            .map(|r| r.x.0 + r.width.0)
+            .fold(f32::MIN, f32::max);
+        assert!(pt_to_mm(right - left) >= 50.0);
+        // The dark area equals the dark modules: nothing lost in merging.
+        let module_pt = mm_to_pt(QR_SIDE / modules.width as f32);
+        let area: f32 = rects.iter().map(|r| r.width.0).sum::<f32>() / module_pt;
+        assert!(
+            (area - dark as f32).abs() < 0.01 * dark as f32,
+            "{area} vs {dark}"
+        );
+    }
+}

@@ -1,0 +1,334 @@
+//! Opening and saving the family bundle on disk: find the key material
+//! (a passphrase typed or read from a file, or age identities and
+//! recipients), decrypt, check, and later encrypt and write atomically.
+//! A bundle that cannot be opened is never written to.
+
+use std::{
+    fs,
+    path::{Path, PathBuf},
+};
+
+use time::OffsetDateTime;
+
+use crate::{
+    bundle,
+    crypt::{self, CryptError, Lock, Unlock, looks_like_age},
+    error::Error,
+    family::Family,
+    fl,
+    prompter::Prompter,
+    secret::SecretString,
+    store,
+};
+
+/// The bundle's file name in the data folder.
+pub const DEFAULT_FILE_NAME: &str = "kapukulcs-mentes.age";
+
+/// How many times a mistyped passphrase may be typed again.
+const PASSPHRASE_TRIES: usize = 3;
+
+/// Where the bundle lives unless `--bundle` says otherwise: the per-user
+/// data folder (`~/.local/share/kapukulcs` on Linux).
+pub fn default_path() -> PathBuf {
+    directories::ProjectDirs::from("hu", "kapukulcs", "kapukulcs")
+        .map(|dirs| dirs.data_dir().join(DEFAULT_FILE_NAME))
+        .unwrap_or_else(|| PathBuf::from(DEFAULT_FILE_NAME))
+}
+
+/// Key material given on the command line.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Keys {
+    /// `--passphrase-file`: the first line is the passphrase.
+    pub passphrase_file: Option<PathBuf>,
+    /// `--recipient age1…`: encrypt to these public keys.
+    pub recipients: Vec<String>,
+    /// `--identity FILE`: decrypt with these age identity files.
+    pub identities: Vec<PathBuf>,
+    /// scrypt work factor for new passphrase bundles; `None` is age's
+    /// default (about a second). Only tests pass a lower one.
+    pub work_factor: Option<u8>,
+}
+
+/// An open bundle: the family, and how to lock it again.
+pub struct Vault {
+    /// The bundle file.
+    pub path: PathBuf,
+    /// The people in it.
+    pub family: Family,
+    lock: Lock,
+    recipients: Vec<String>,
+}
+
+fn read_passphrase_file(path: &Path) -> Result<SecretString, Error> {
+    let text = SecretString::new(
+        fs::read_to_string(path).map_err(|error| Error::PassphraseFile {
+            path: path.to_path_buf(),
+            error,
+        })?,
+    );
+    let line = text.expose().lines().next().unwrap_or_default();
+    if line.is_empty() {
+        return Err(Error::EmptyPassphrase);
+    }
+    Ok(SecretString::new(line.to_owned()))
+}
+
+/// A strong passphrase to suggest: five groups of four characters from an
+/// alphabet without look-alikes (no 0/o, 1/l/i), about 97 bits.
+pub fn suggest_passphrase(rng: &mut impl rand::Rng) -> SecretString {
+    use rand::RngExt;
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+    let mut text = String::with_capacity(24);
+    for group in 0..5 {
+        if group > 0 {
+            text.push('-');
+        }
+        for _ in 0..4 {
+            text.push(ALPHABET[rng.random_range(0..ALPHABET.len())] as char);
+        }
+    }
+    SecretString::new(text)
+}
+
+/// True when zxcvbn thinks the passphrase falls to an offline attack
+/// (score under 3: fewer than 10^10 guesses).
+pub fn is_weak(passphrase: &SecretString) -> bool {
+    (zxcvbn::zxcvbn(passphrase.expose(), &["kapukulcs", "ugyfelkapu", "mama", "papa"]).score()
+        as u8)
+        < 3
+}
+
+/// Asks for a new passphrase twice; warns about a weak one and suggests a
+/// strong one instead.
+fn new_passphrase(prompter: &mut impl Prompter) -> Result<SecretString, Error> {
+    loop {
+        let first = prompter.secret(&fl!("prompt-new-passphrase"))?;
+        if first.expose().is_empty() {
+            prompter.say(&fl!("err-empty-passphrase"));
+            continue;
+        }
+        if is_weak(&first) {
+            let suggestion = suggest_passphrase(&mut rand::rng());
+            prompter.say(&fl!("warn-weak-passphrase", suggestion = suggestion.expose()));
+            if !prompter.confirm(&fl!("prompt-keep-weak-passphrase"), false)? {
+                continue;
+            }
+        }
+        let second = prompter.secret(&fl!("prompt-repeat-passphrase"))?;
+        if first == second {
+            return Ok(first);
+        }
+        prompter.say(&fl!("err-passphrase-mismatch"));
+    }
+}
+
+impl Vault {
+    /// Opens the bundle at `path`. When it does not exist and `create` is
+    /// true, starts a new, empty one (asking for a new passphrase, or using
+    /// `--recipient`s); otherwise that is an error.
+    pub fn open(
+        path: &Path,
+        keys: &Keys,
+        prompter: &mut impl Prompter,
+        create: bool,
+    ) -> Result<Vault, Error> {
+        let crypt_error = |error| Error::Crypt {
+            path: path.to_path_buf(),
+            error,
+        };
+        let Some(sealed) = store::read(path)? else {
+            if !create {
+                return Err(Error::NoBundle(path.to_path_buf()));
+            }
+            let lock = if keys.recipients.is_empty() {
+                let passphrase = match &keys.passphrase_file {
+                    Some(file) => read_passphrase_file(file)?,
+                    None => new_passphrase(prompter)?,
+                };
+                Lock::Passphrase {
+                    passphrase,
+                    work_factor: keys.work_factor,
+                }
+            } else {
+                Lock::Recipients(crypt::parse_recipients(&keys.recipients).map_err(crypt_error)?)
+            };
+            return Ok(Vault {
+                path: path.to_path_buf(),
+                family: Family::default(),
+                lock,
+                recipients: keys.recipients.clone(),
+            });
+        };
+        if !looks_like_age(&sealed) {
+            return Err(Error::NotABundle(path.to_path_buf()));
+        }
+        let (plaintext, lock, mut recipients) =
+            if crypt::needs_passphrase(&sealed).map_err(crypt_error)? {
+                let (plaintext, passphrase) = Self::unlock_with_passphrase(&sealed, path, keys, prompter)?;
+                let lock = Lock::Passphrase {
+                    passphrase,
+                    work_factor: keys.work_factor,
+                };
+                (plaintext, lock, Vec::new())
+            } else {
+                if keys.identities.is_empty() {
+                    return Err(crypt_error(CryptError::NeedsIdentity));
+                }
+                let mut identities = Vec::new();
+                let mut recipients = keys.recipients.clone();
+                for file in &keys.identities {
+                    let contents = fs::read(file).map_err(|error| Error::IdentityFile {
+                        path: file.clone(),
+                        error,
+                    })?;
+                    let name = file.display().to_string();
+                    identities.extend(crypt::read_identity_file(&contents, &name).map_err(crypt_error)?);
+                    recipients.extend(crypt::recipients_of_identity_file(&contents));
+                }
+                let unlock = Unlock::Identities(identities);
+                let plaintext = prompter
+                    .busy(&fl!("info-opening"), || crypt::decrypt(&sealed, &unlock))
+                    .map_err(crypt_error)?;
+                (plaintext, Lock::Recipients(Vec::new()), recipients)
+            };
+        let contents = bundle::from_tar(&plaintext).map_err(|error| Error::Bundle {
+            path: path.to_path_buf(),
+            error,
+        })?;
+        if let Lock::Recipients(_) = lock {
+            recipients.extend(contents.recipients);
+            recipients.sort();
+            recipients.dedup();
+        }
+        let lock = match lock {
+            Lock::Recipients(_) => {
+                Lock::Recipients(crypt::parse_recipients(&recipients).map_err(crypt_error)?)
+            }
+            passphrase => passphrase,
+        };
+        Ok(Vault {
+            path: path.to_path_buf(),
+            family: contents.family,
+            lock,
+            recipients,
+        })
+    }
+
+    fn unlock_with_passphrase(
+        sealed: &[u8],
+        path: &Path,
+        keys: &Keys,
+        prompter: &mut impl Prompter,
+    ) -> Result<(zeroize::Zeroizing<Vec<u8>>, SecretString), Error> {
+        let crypt_error = |error| Error::Crypt {
+            path: path.to_path_buf(),
+            error,
+        };
+        if let Some(file) = &keys.passphrase_file {
+            let passphrase = read_passphrase_file(file)?;
+            let unlock = Unlock::Passphrase(passphrase.clone());
+            let plaintext = prompter
+                .busy(&fl!("info-opening"), || crypt::decrypt(sealed, &unlock))
+                .map_err(crypt_error)?;
+            return Ok((plaintext, passphrase));
+        }
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            let passphrase = prompter.secret(&fl!("prompt-passphrase"))?;
+            let unlock = Unlock::Passphrase(passphrase.clone());
+            match prompter.busy(&fl!("info-opening"), || crypt::decrypt(sealed, &unlock)) {
+                Ok(plaintext) => return Ok((plaintext, passphrase)),
+                Err(CryptError::WrongPassphrase) if tries < PASSPHRASE_TRIES => {
+                    prompter.say(&fl!("warn-wrong-passphrase-again"));
+                }
+                Err(error) => return Err(crypt_error(error)),
+            }
+        }
+    }
+
+    /// Encrypts and writes the bundle; the previous version stays as `.bak`.
+    pub fn save(&self, prompter: &mut impl Prompter, now: OffsetDateTime) -> Result<(), Error> {
+        let plaintext = bundle::to_tar(&self.family, &self.recipients, now).map_err(|error| {
+            Error::Bundle {
+                path: self.path.clone(),
+                error,
+            }
+        })?;
+        let sealed = prompter
+            .busy(&fl!("info-saving"), || crypt::encrypt(&plaintext, &self.lock))
+            .map_err(|error| Error::Crypt {
+                path: self.path.clone(),
+                error,
+            })?;
+        store::write_atomic(&self.path, &sealed, &looks_like_age)?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prompter::Scripted;
+
+    const LOW: Option<u8> = Some(4);
+
+    fn keys() -> Keys {
+        Keys {
+            work_factor: LOW,
+            ..Keys::default()
+        }
+    }
+
+    #[test]
+    fn new_bundle_asks_twice_then_reopens_with_the_passphrase() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mentes.age");
+        let strong = "kert-alma-hegy-tavasz-77";
+        let mut prompter = Scripted {
+            secrets: vec![strong.into(), "elgepelt".into(), strong.into(), strong.into()],
+            ..Scripted::default()
+        };
+        let mut vault = Vault::open(&path, &keys(), &mut prompter, true).unwrap();
+        vault.family = crate::bundle::tests::demo_family();
+        vault.save(&mut prompter, OffsetDateTime::UNIX_EPOCH).unwrap();
+        // The mismatch was reported and the passphrase asked again.
+        assert!(prompter.shown.iter().any(|s| s == &fl!("err-passphrase-mismatch")));
+
+        let mut prompter = Scripted {
+            secrets: vec!["rossz".into(), strong.into()],
+            ..Scripted::default()
+        };
+        let vault = Vault::open(&path, &keys(), &mut prompter, false).unwrap();
+        assert_eq!(vault.family.members.len(), 3);
+        assert!(prompter.shown.iter().any(|s| s == &fl!("warn-wrong-passphrase-again")));
+    }
+
+    #[test]
+    fn weak_passphrase_gets_a_warning_and_a_suggestion() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mentes.age");
+        let mut prompter = Scripted {
+            secrets: vec!["mama123".into(), "mama123".into()],
+            confirms: vec![true],
+            ..Scripted::default()
+        };
+        Vault::open(&path, &keys(), &mut prompter, true).unwrap();
+        assert!(prompter.asked.contains(&fl!("prompt-keep-weak-passphrase")), "{:?}", prompter.asked);
+        assert!(is_weak(&SecretString::new("mama123".into())));
+        let suggestion = suggest_passphrase(&mut rand::rng());
+        assert!(!is_weak(&suggestion), "{}", suggestion.expose());
+        assert_eq!(suggestion.expose().len(), 24);
+    }
+
+    #[test]
+    fn missing_bundle_is_an_error_unless_creating() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nincs.age");
+        let mut prompter = Scripted::default();
+        assert!(matches!(
+            Vault::open(&path, &keys(), &mut prompter, false),
+            Err(Error::NoBundle(p)) if p == path
+        ));
+    }
+}
