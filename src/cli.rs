@@ -7,15 +7,51 @@ use std::{ffi::OsString, path::PathBuf};
 use clap::{Arg, ArgAction, ArgMatches, error::ContextKind, error::ContextValue, error::ErrorKind};
 
 use crate::{
+    commands::add::{AddArgs, Source},
     error::Error,
     fl,
     i18n::Lang,
     otpauth::{Algorithm, DEFAULT_DIGITS, DEFAULT_PERIOD},
+    vault::Keys,
 };
+
+/// Options every bundle command shares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BundleOpts {
+    /// `--bundle`: the bundle file; `None` is the default in the data folder.
+    pub bundle: Option<PathBuf>,
+    /// Key material from the command line.
+    pub keys: Keys,
+}
 
 /// What the user asked for, checked.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Command {
+    /// `hozzaadas`: add a person without questions.
+    Add(BundleOpts, AddArgs),
+    /// `lista`: who is in the bundle.
+    List(BundleOpts),
+    /// `torles`: take a person out.
+    Remove {
+        /// Bundle options.
+        opts: BundleOpts,
+        /// Whom.
+        name: String,
+        /// `--yes`: no confirmation question.
+        yes: bool,
+    },
+    /// `nyomtatas`: write the PDF sheet.
+    Print {
+        /// Bundle options.
+        opts: BundleOpts,
+        /// `--output`.
+        output: Option<PathBuf>,
+    },
+    /// `demo`: a made-up family in a folder.
+    Demo {
+        /// `--dir`: where; a new temporary folder when `None`.
+        dir: Option<PathBuf>,
+    },
     /// Print the help (no subcommand given).
     Help(String),
     /// Print the version.
@@ -82,8 +118,13 @@ fn usage(rest: &str) -> String {
 }
 
 fn subcommand(name: &'static str, alias: &'static str, about: String, rest: &str) -> clap::Command {
-    clap::Command::new(name)
-        .visible_alias(alias)
+    let command = clap::Command::new(name);
+    let command = if alias == name {
+        command
+    } else {
+        command.visible_alias(alias)
+    };
+    command
         .about(about)
         .override_usage(usage(&format!("{name} {rest}")))
         .next_help_heading(fl!("help-options-heading"))
@@ -135,6 +176,150 @@ pub fn command() -> clap::Command {
                 .hide_possible_values(true)
                 .global(true)
                 .help(fl!("help-lang")),
+        )
+        .arg(
+            Arg::new("bundle")
+                .long("bundle")
+                .value_name(fl!("help-value-file"))
+                .value_parser(clap::value_parser!(PathBuf))
+                .global(true)
+                .help(fl!("help-bundle")),
+        )
+        .arg(
+            Arg::new("passphrase-file")
+                .long("passphrase-file")
+                .value_name(fl!("help-value-file"))
+                .value_parser(clap::value_parser!(PathBuf))
+                .global(true)
+                .help(fl!("help-passphrase-file")),
+        )
+        .arg(
+            Arg::new("recipient")
+                .short('r')
+                .long("recipient")
+                .value_name("age1…")
+                .action(ArgAction::Append)
+                .global(true)
+                .help(fl!("help-recipient")),
+        )
+        .arg(
+            Arg::new("identity")
+                .short('i')
+                .long("identity")
+                .value_name(fl!("help-value-file"))
+                .value_parser(clap::value_parser!(PathBuf))
+                .action(ArgAction::Append)
+                .global(true)
+                .help(fl!("help-identity")),
+        )
+        .subcommand(
+            subcommand("hozzaadas", "add", fl!("help-add"), &options_placeholder)
+                .arg(
+                    Arg::new("name")
+                        .long("name")
+                        .value_name(fl!("help-value-name"))
+                        .required(true)
+                        .help(fl!("help-add-name")),
+                )
+                .arg(
+                    Arg::new("username")
+                        .long("username")
+                        .value_name(fl!("help-value-username"))
+                        .help(fl!("help-add-username")),
+                )
+                .arg(
+                    Arg::new("image")
+                        .long("image")
+                        .value_name(fl!("help-value-image"))
+                        .value_parser(clap::value_parser!(PathBuf))
+                        .help(fl!("help-add-image")),
+                )
+                .arg(
+                    Arg::new("uri")
+                        .long("uri")
+                        .value_name("-")
+                        .value_parser(["-"])
+                        .hide_possible_values(true)
+                        .help(fl!("help-add-uri")),
+                )
+                .arg(
+                    Arg::new("key")
+                        .long("key")
+                        .value_name("-")
+                        .value_parser(["-"])
+                        .hide_possible_values(true)
+                        .help(fl!("help-add-key")),
+                )
+                .group(
+                    clap::ArgGroup::new("source")
+                        .args(["image", "uri", "key"])
+                        .required(true),
+                )
+                .arg(
+                    Arg::new("deletion-code")
+                        .long("deletion-code")
+                        .value_name("12345678")
+                        .help(fl!("help-add-deletion-code")),
+                )
+                .arg(
+                    Arg::new("note")
+                        .long("note")
+                        .value_name(fl!("help-value-text"))
+                        .help(fl!("help-add-note")),
+                ),
+        )
+        .subcommand(subcommand(
+            "lista",
+            "list",
+            fl!("help-list"),
+            &options_placeholder,
+        ))
+        .subcommand(
+            subcommand(
+                "torles",
+                "remove",
+                fl!("help-remove"),
+                &format!("{options_placeholder} <{}>", fl!("help-value-name")),
+            )
+            .arg(
+                Arg::new("name")
+                    .value_name(fl!("help-value-name"))
+                    .required(true)
+                    .help_heading(fl!("help-arguments-heading"))
+                    .help(fl!("help-remove-name")),
+            )
+            .arg(
+                Arg::new("yes")
+                    .long("yes")
+                    .short('y')
+                    .action(ArgAction::SetTrue)
+                    .help(fl!("help-remove-yes")),
+            ),
+        )
+        .subcommand(
+            subcommand(
+                "nyomtatas",
+                "print",
+                fl!("help-print"),
+                &options_placeholder,
+            )
+            .arg(
+                Arg::new("output")
+                    .long("output")
+                    .short('o')
+                    .value_name(fl!("help-value-file"))
+                    .value_parser(clap::value_parser!(PathBuf))
+                    .help(fl!("help-print-output")),
+            ),
+        )
+        .subcommand(
+            subcommand("demo", "demo", fl!("help-demo"), &options_placeholder).arg(
+                Arg::new("dir")
+                    .long("dir")
+                    .value_name(fl!("help-value-folder"))
+                    .value_parser(clap::value_parser!(PathBuf))
+                    .help(fl!("help-demo-dir")),
+            ),
         )
         .subcommand(
             subcommand("kod", "code", fl!("help-code"), &options_placeholder)
@@ -244,6 +429,20 @@ pub fn parse(args: &[OsString]) -> Result<Command, Error> {
         }
     };
     Ok(match matches.subcommand() {
+        Some(("hozzaadas", sub)) => Command::Add(bundle_opts(sub), add_args(sub)),
+        Some(("lista", sub)) => Command::List(bundle_opts(sub)),
+        Some(("torles", sub)) => Command::Remove {
+            opts: bundle_opts(sub),
+            name: sub.get_one::<String>("name").cloned().unwrap_or_default(),
+            yes: sub.get_flag("yes"),
+        },
+        Some(("nyomtatas", sub)) => Command::Print {
+            opts: bundle_opts(sub),
+            output: sub.get_one::<PathBuf>("output").cloned(),
+        },
+        Some(("demo", sub)) => Command::Demo {
+            dir: sub.get_one::<PathBuf>("dir").cloned(),
+        },
         Some(("kod", sub)) => Command::Code(code_args(sub)),
         Some(("dekodol", sub)) => Command::Decode {
             images: sub
@@ -253,6 +452,44 @@ pub fn parse(args: &[OsString]) -> Result<Command, Error> {
         },
         _ => Command::Help(command().render_long_help().to_string()),
     })
+}
+
+fn bundle_opts(matches: &ArgMatches) -> BundleOpts {
+    BundleOpts {
+        bundle: matches.get_one::<PathBuf>("bundle").cloned(),
+        keys: Keys {
+            passphrase_file: matches.get_one::<PathBuf>("passphrase-file").cloned(),
+            recipients: matches
+                .get_many::<String>("recipient")
+                .map(|r| r.cloned().collect())
+                .unwrap_or_default(),
+            identities: matches
+                .get_many::<PathBuf>("identity")
+                .map(|i| i.cloned().collect())
+                .unwrap_or_default(),
+            work_factor: None,
+        },
+    }
+}
+
+fn add_args(matches: &ArgMatches) -> AddArgs {
+    let source = if let Some(image) = matches.get_one::<PathBuf>("image") {
+        Source::Image(image.clone())
+    } else if matches.contains_id("uri") {
+        Source::Uri
+    } else {
+        Source::Key
+    };
+    AddArgs {
+        name: matches
+            .get_one::<String>("name")
+            .cloned()
+            .unwrap_or_default(),
+        username: matches.get_one::<String>("username").cloned(),
+        source,
+        deletion_code: matches.get_one::<String>("deletion-code").cloned(),
+        note: matches.get_one::<String>("note").cloned(),
+    }
 }
 
 fn code_args(matches: &ArgMatches) -> CodeArgs {

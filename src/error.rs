@@ -265,17 +265,31 @@ impl fmt::Display for Error {
             Error::Bundle { path, error } => {
                 let file = path.display().to_string();
                 match error {
-                    BundleError::NotArchive | BundleError::NoManifest | BundleError::BadManifest(_) => {
+                    BundleError::NotArchive
+                    | BundleError::NoManifest
+                    | BundleError::BadManifest(_) => {
                         fl!("err-bundle-contents", file = file)
                     }
                     BundleError::NewerVersion(version) => {
-                        fl!("err-bundle-newer", file = file, version = version.to_string())
+                        fl!(
+                            "err-bundle-newer",
+                            file = file,
+                            version = version.to_string()
+                        )
                     }
                     BundleError::MissingFile(inner) => {
-                        fl!("err-bundle-missing-file", file = file, inner = inner.as_str())
+                        fl!(
+                            "err-bundle-missing-file",
+                            file = file,
+                            inner = inner.as_str()
+                        )
                     }
                     BundleError::FileMismatch(inner) => {
-                        fl!("err-bundle-file-mismatch", file = file, inner = inner.as_str())
+                        fl!(
+                            "err-bundle-file-mismatch",
+                            file = file,
+                            inner = inner.as_str()
+                        )
                     }
                     BundleError::QrTooLong(name) => fl!("err-qr-too-long", name = name.as_str()),
                 }

@@ -19,8 +19,8 @@ pub mod prompter;
 pub mod qr_draw;
 pub mod qr_read;
 pub mod secret;
-pub mod store;
 pub mod sheet;
+pub mod store;
 pub mod totp;
 pub mod vault;
 
@@ -31,6 +31,7 @@ use std::{
 };
 
 pub use error::Error;
+use prompter::Terminal;
 
 /// Seconds since 1970 by the system clock (0 if the clock is before 1970).
 pub fn unix_now() -> u64 {
@@ -59,5 +60,42 @@ pub fn run(args: &[OsString]) -> Result<(), Error> {
             unix_now(),
         ),
         cli::Command::Decode { images } => commands::decode::run(&images, &mut out, &mut err),
+        cli::Command::Add(opts, args) => commands::add::run(
+            &context(opts),
+            &args,
+            &mut io::stdin().lock(),
+            &mut Terminal::new(),
+            &mut out,
+        ),
+        cli::Command::List(opts) => {
+            commands::list::run(&context(opts), &mut Terminal::new(), &mut out)
+        }
+        cli::Command::Remove { opts, name, yes } => {
+            commands::remove::run(&context(opts), &name, yes, &mut Terminal::new(), &mut out)
+        }
+        cli::Command::Print { opts, output } => {
+            commands::print::run(&context(opts), output, &mut Terminal::new(), &mut out)
+        }
+        cli::Command::Demo { dir } => {
+            let opts = cli::BundleOpts {
+                bundle: None,
+                keys: vault::Keys::default(),
+            };
+            commands::demo::run(&context(opts), dir, &mut Terminal::new(), &mut out)
+        }
+    }
+}
+
+/// The moment now, in UTC (the local offset is not reliably known in a
+/// multi-threaded program; dates are shown to the day).
+pub fn now() -> time::OffsetDateTime {
+    time::OffsetDateTime::now_utc()
+}
+
+fn context(opts: cli::BundleOpts) -> commands::context::Context {
+    commands::context::Context {
+        bundle: opts.bundle.unwrap_or_else(vault::default_path),
+        keys: opts.keys,
+        now: now(),
     }
 }

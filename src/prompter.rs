@@ -28,15 +28,28 @@ pub struct Terminal {
 }
 
 impl Terminal {
-    /// A terminal prompter, or an error when there is no terminal to ask on
-    /// (dialoguer needs one on standard error; piped input would hang).
-    pub fn new() -> Result<Terminal, Error> {
-        if !std::io::stderr().is_terminal() || !std::io::stdin().is_terminal() {
-            return Err(Error::NoTerminal);
-        }
-        Ok(Terminal {
+    /// A terminal prompter. It asks only when a question comes up, so a run
+    /// whose answers all came from flags works without a terminal.
+    pub fn new() -> Terminal {
+        Terminal {
             theme: ColorfulTheme::default(),
-        })
+        }
+    }
+
+    /// dialoguer needs a terminal on standard error and standard input;
+    /// with piped input it would fail or hang, so we refuse up front.
+    fn check(&self) -> Result<(), Error> {
+        if std::io::stderr().is_terminal() && std::io::stdin().is_terminal() {
+            Ok(())
+        } else {
+            Err(Error::NoTerminal)
+        }
+    }
+}
+
+impl Default for Terminal {
+    fn default() -> Self {
+        Terminal::new()
     }
 }
 
@@ -55,6 +68,7 @@ impl Prompter for Terminal {
     }
 
     fn secret(&mut self, prompt: &str) -> Result<SecretString, Error> {
+        self.check()?;
         Password::with_theme(&self.theme)
             .with_prompt(prompt)
             .interact()
@@ -63,6 +77,7 @@ impl Prompter for Terminal {
     }
 
     fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, Error> {
+        self.check()?;
         Confirm::with_theme(&self.theme)
             .with_prompt(prompt)
             .default(default)

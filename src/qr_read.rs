@@ -197,6 +197,12 @@ pub fn look(luma: &GrayImage, Strategy(decoder, view): Strategy) -> Vec<String> 
 }
 
 fn rqrr_texts(luma: GrayImage) -> Vec<String> {
+    // Third-party detectors walk untrusted pixels; one that panics has
+    // found nothing, and the next strategy gets its turn.
+    std::panic::catch_unwind(move || rqrr_search(luma)).unwrap_or_default()
+}
+
+fn rqrr_search(luma: GrayImage) -> Vec<String> {
     let mut prepared = rqrr::PreparedImage::prepare(luma);
     prepared
         .detect_grids()
@@ -227,15 +233,19 @@ fn rxing_texts(luma: &GrayImage, negative: bool) -> Vec<String> {
         ..DecodeHints::default()
     };
     let mut bitmap = BinaryBitmap::new(HybridBinarizer::new(source));
-    rxing::qrcode::cpp_port::QrReader
-        .decode_multiple_with_hints(&mut bitmap, &hints)
-        .map(|results| {
-            results
-                .into_iter()
-                .map(|r| r.getText().to_string())
-                .collect()
-        })
-        .unwrap_or_default()
+    let search = std::panic::AssertUnwindSafe(|| {
+        rxing::qrcode::cpp_port::QrReader
+            .decode_multiple_with_hints(&mut bitmap, &hints)
+            .map(|results| {
+                results
+                    .into_iter()
+                    .map(|r| r.getText().to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    // See rqrr_texts: a panicking detector has found nothing.
+    std::panic::catch_unwind(search).unwrap_or_default()
 }
 
 /// Halves both sides, averaging each 2×2 block.
@@ -308,22 +318,36 @@ pub fn decode_luma(bytes: &[u8]) -> Result<GrayImage, QrReadError> {
     if truncated {
         return Err(QrReadError::Truncated);
     }
-    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
-    let mut limits = Limits::default();
-    limits.max_image_width = Some(u32::try_from(MAX_PIXELS).unwrap_or(u32::MAX));
-    limits.max_image_height = Some(u32::try_from(MAX_PIXELS).unwrap_or(u32::MAX));
-    limits.max_alloc = Some(MAX_ALLOC);
-    reader.limits(limits);
-    let decoder = reader.into_decoder().map_err(classify)?;
-    let (width, height) = decoder.dimensions();
+    // The header alone first: a small file claiming a huge size is refused
+    // before any decoder allocates for it.
+    let (width, height) = ImageReader::with_format(Cursor::new(bytes), format)
+        .into_dimensions()
+        .map_err(classify)?;
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(QrReadError::TooLarge { width, height });
     }
-    let image = DynamicImage::from_decoder(decoder).map_err(|e| match e {
+    // Limits as well, so no decoder can allocate without bound whatever
+    // the header said (a 16-bit picture, a GIF frame larger than its screen).
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(width.max(1));
+    limits.max_image_height = Some(height.max(1));
+    limits.max_alloc = Some(MAX_ALLOC);
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    reader.limits(limits);
+    let too_large = |e| match e {
         ImageError::Limits(_) => QrReadError::TooLarge { width, height },
         e => classify(e),
-    })?;
-    Ok(image.into_luma8())
+    };
+    // image is well fuzzed, but a panic in a decoder must still become an
+    // error, not a crash (the binary never panics on user input).
+    let decoded = std::panic::catch_unwind(|| {
+        let decoder = reader.into_decoder()?;
+        DynamicImage::from_decoder(decoder)
+    });
+    match decoded {
+        Ok(image) => Ok(image.map_err(too_large)?.into_luma8()),
+        Err(_) => Err(QrReadError::Corrupt),
+    }
 }
 
 fn unsupported(format: &str) -> QrReadError {
@@ -524,7 +548,8 @@ mod tests {
     const LINK: &str = "https://ugyfelkapu.gov.hu/";
 
     fn is_otpauth(text: &str) -> bool {
-        text.get(..8).is_some_and(|s| s.eq_ignore_ascii_case("otpauth:"))
+        text.get(..8)
+            .is_some_and(|s| s.eq_ignore_ascii_case("otpauth:"))
     }
 
     /// `texts` as QR codes side by side at 4 px per module, quiet zones included.
@@ -533,7 +558,8 @@ mod tests {
         let grids: Vec<(Vec<qrcode::Color>, u32)> = texts
             .iter()
             .map(|t| {
-                let code = qrcode::QrCode::with_error_correction_level(t, qrcode::EcLevel::M).unwrap();
+                let code =
+                    qrcode::QrCode::with_error_correction_level(t, qrcode::EcLevel::M).unwrap();
                 (code.to_colors(), code.width() as u32)
             })
             .collect();
@@ -544,7 +570,10 @@ mod tests {
                 if *color == qrcode::Color::Dark {
                     let (mx, my) = (at as u32 % n + 4, at as u32 / n + 4);
                     for p in 0..module * module {
-                        let (x, y) = (i as u32 * side + mx * module + p % module, my * module + p / module);
+                        let (x, y) = (
+                            i as u32 * side + mx * module + p % module,
+                            my * module + p / module,
+                        );
                         out.put_pixel(x, y, Luma([0]));
                     }
                 }
@@ -553,10 +582,9 @@ mod tests {
         out
     }
 
+    /// Encodes as RGB, which every format's encoder takes.
     fn encode(image: &GrayImage, format: ImageFormat) -> Vec<u8> {
-        let mut out = Cursor::new(Vec::new());
-        image.write_to(&mut out, format).unwrap();
-        out.into_inner()
+        encode_rgb(&DynamicImage::ImageLuma8(image.clone()).to_rgb8(), format)
     }
 
     /// A noisy picture: compresses badly, so a cut lands in the pixel data.
@@ -582,7 +610,11 @@ mod tests {
         for &b in bytes {
             crc ^= u32::from(b);
             for _ in 0..8 {
-                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xedb8_8320
+                } else {
+                    crc >> 1
+                };
             }
         }
         !crc
@@ -610,7 +642,9 @@ mod tests {
     }
 
     fn unsupported_named(name: &str) -> Result<Vec<String>, QrReadError> {
-        Err(QrReadError::Unsupported { format: name.into() })
+        Err(QrReadError::Unsupported {
+            format: name.into(),
+        })
     }
 
     #[test]
@@ -620,29 +654,113 @@ mod tests {
         let mut damaged = png.clone();
         let middle = damaged.len() / 2;
         damaged[middle..middle + 16].fill(0x55);
-        let blank = encode(&GrayImage::from_pixel(64, 64, Luma([200])), ImageFormat::Png);
+        let blank = encode(
+            &GrayImage::from_pixel(64, 64, Luma([200])),
+            ImageFormat::Png,
+        );
         let cases: Vec<(&str, Vec<u8>, Result<Vec<String>, QrReadError>)> = vec![
             ("empty file", vec![], Err(QrReadError::Empty)),
-            ("plain text", b"otpauth://totp/not-a-picture".to_vec(), Err(QrReadError::NotAnImage)),
+            (
+                "plain text",
+                b"otpauth://totp/not-a-picture".to_vec(),
+                Err(QrReadError::NotAnImage),
+            ),
             ("zeros", vec![0; 100], Err(QrReadError::NotAnImage)),
-            ("HEIC", b"\0\0\0\x18ftypheic\0\0\0\0mif1heic\0\0\0\0".to_vec(), unsupported_named("HEIC")),
-            ("AVIF", b"\0\0\0\x1cftypavif\0\0\0\0avifmif1miaf\0\0\0\0".to_vec(), unsupported_named("AVIF")),
-            ("SVG", b"<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>".to_vec(), unsupported_named("SVG")),
-            ("bare SVG", b"  <svg width=\"10\" height=\"10\"></svg>".to_vec(), unsupported_named("SVG")),
-            ("PDF", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj".to_vec(), unsupported_named("PDF")),
-            ("JPEG XL", b"\xff\x0a\xfa\x7f\x01\x90\x08\x06\x01\x00".to_vec(), unsupported_named("JPEG XL")),
-            ("QOI", b"qoif\0\0\0\x10\0\0\0\x10\x04\x00\0\0\0\0\0\0\0\x01".to_vec(), unsupported_named("QOI")),
-            ("PNG signature cut", b"\x89PNG".to_vec(), Err(QrReadError::Truncated)),
-            ("PNG header cut", png[..20].to_vec(), Err(QrReadError::Truncated)),
-            ("PNG data cut", png[..png.len() / 2].to_vec(), Err(QrReadError::Truncated)),
-            ("PNG end cut", png[..png.len() - 6].to_vec(), Err(QrReadError::Truncated)),
-            ("JPEG header cut", jpeg[..40].to_vec(), Err(QrReadError::Truncated)),
-            ("JPEG data cut", jpeg[..jpeg.len() / 2].to_vec(), Err(QrReadError::Truncated)),
-            ("JPEG end cut", jpeg[..jpeg.len() - 2].to_vec(), Err(QrReadError::Truncated)),
+            (
+                "HEIC",
+                b"\0\0\0\x18ftypheic\0\0\0\0mif1heic\0\0\0\0".to_vec(),
+                unsupported_named("HEIC"),
+            ),
+            (
+                "AVIF",
+                b"\0\0\0\x1cftypavif\0\0\0\0avifmif1miaf\0\0\0\0".to_vec(),
+                unsupported_named("AVIF"),
+            ),
+            (
+                "SVG",
+                b"<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>".to_vec(),
+                unsupported_named("SVG"),
+            ),
+            (
+                "bare SVG",
+                b"  <svg width=\"10\" height=\"10\"></svg>".to_vec(),
+                unsupported_named("SVG"),
+            ),
+            (
+                "PDF",
+                b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj".to_vec(),
+                unsupported_named("PDF"),
+            ),
+            (
+                "JPEG XL",
+                b"\xff\x0a\xfa\x7f\x01\x90\x08\x06\x01\x00".to_vec(),
+                unsupported_named("JPEG XL"),
+            ),
+            (
+                "QOI",
+                b"qoif\0\0\0\x10\0\0\0\x10\x04\x00\0\0\0\0\0\0\0\x01".to_vec(),
+                unsupported_named("QOI"),
+            ),
+            (
+                "PNG signature cut",
+                b"\x89PNG".to_vec(),
+                Err(QrReadError::Truncated),
+            ),
+            (
+                "PNG header cut",
+                png[..20].to_vec(),
+                Err(QrReadError::Truncated),
+            ),
+            (
+                "PNG data cut",
+                png[..png.len() / 2].to_vec(),
+                Err(QrReadError::Truncated),
+            ),
+            (
+                "PNG end cut",
+                png[..png.len() - 6].to_vec(),
+                Err(QrReadError::Truncated),
+            ),
+            (
+                "JPEG header cut",
+                jpeg[..40].to_vec(),
+                Err(QrReadError::Truncated),
+            ),
+            (
+                "JPEG data cut",
+                jpeg[..jpeg.len() / 2].to_vec(),
+                Err(QrReadError::Truncated),
+            ),
+            (
+                "JPEG end cut",
+                jpeg[..jpeg.len() - 2].to_vec(),
+                Err(QrReadError::Truncated),
+            ),
             ("PNG damaged", damaged, Err(QrReadError::Corrupt)),
-            ("PNG bomb", png_claiming(100_000, 100_000), Err(QrReadError::TooLarge { width: 100_000, height: 100_000 })),
-            ("PNG just over", png_claiming(8000, 5001), Err(QrReadError::TooLarge { width: 8000, height: 5001 })),
-            ("JPEG bomb", jpeg_claiming(65_535, 65_535), Err(QrReadError::TooLarge { width: 65_535, height: 65_535 })),
+            (
+                "PNG bomb",
+                png_claiming(100_000, 100_000),
+                Err(QrReadError::TooLarge {
+                    width: 100_000,
+                    height: 100_000,
+                }),
+            ),
+            (
+                "PNG just over",
+                png_claiming(8000, 5001),
+                Err(QrReadError::TooLarge {
+                    width: 8000,
+                    height: 5001,
+                }),
+            ),
+            (
+                "JPEG bomb",
+                jpeg_claiming(65_535, 65_535),
+                Err(QrReadError::TooLarge {
+                    width: 65_535,
+                    height: 65_535,
+                }),
+            ),
             ("no code", blank, Err(QrReadError::NoQrCode)),
         ];
         for (name, bytes, expected) in cases {
@@ -655,11 +773,21 @@ mod tests {
         // image 0.25 fills a cut JPEG with grey and may stop reading a PNG
         // before its end, so both are checked by their structure; other
         // formats report an UnexpectedEof.
-        for format in [ImageFormat::Png, ImageFormat::Jpeg, ImageFormat::Gif, ImageFormat::Bmp, ImageFormat::Tiff] {
+        for format in [
+            ImageFormat::Png,
+            ImageFormat::Jpeg,
+            ImageFormat::Gif,
+            ImageFormat::Bmp,
+            ImageFormat::Tiff,
+        ] {
             let whole = encode_rgb(&noise(), format);
             for tenth in 1..10 {
                 let cut = &whole[..whole.len() * tenth / 10];
-                assert_eq!(read_qr_codes(cut, is_otpauth), Err(QrReadError::Truncated), "{format:?} cut at {tenth}/10");
+                assert_eq!(
+                    read_qr_codes(cut, is_otpauth),
+                    Err(QrReadError::Truncated),
+                    "{format:?} cut at {tenth}/10"
+                );
             }
         }
     }
@@ -668,17 +796,35 @@ mod tests {
     fn a_bomb_is_refused_at_once() {
         for bomb in [png_claiming(60_000, 60_000), jpeg_claiming(60_000, 60_000)] {
             let start = Instant::now();
-            assert!(matches!(read_qr_codes(&bomb, is_otpauth), Err(QrReadError::TooLarge { .. })));
-            assert!(start.elapsed() < Duration::from_secs(1), "took {:?}", start.elapsed());
+            assert!(matches!(
+                read_qr_codes(&bomb, is_otpauth),
+                Err(QrReadError::TooLarge { .. })
+            ));
+            assert!(
+                start.elapsed() < Duration::from_secs(1),
+                "took {:?}",
+                start.elapsed()
+            );
         }
     }
 
     #[test]
     fn every_supported_format_is_read() {
         let picture = codes(&[KEY]);
-        for format in [ImageFormat::Png, ImageFormat::Jpeg, ImageFormat::Gif, ImageFormat::Bmp, ImageFormat::Tiff, ImageFormat::WebP] {
+        for format in [
+            ImageFormat::Png,
+            ImageFormat::Jpeg,
+            ImageFormat::Gif,
+            ImageFormat::Bmp,
+            ImageFormat::Tiff,
+            ImageFormat::WebP,
+        ] {
             let bytes = encode(&picture, format);
-            assert_eq!(read_qr_codes(&bytes, is_otpauth), Ok(vec![KEY.to_string()]), "{format:?}");
+            assert_eq!(
+                read_qr_codes(&bytes, is_otpauth),
+                Ok(vec![KEY.to_string()]),
+                "{format:?}"
+            );
         }
     }
 
@@ -689,32 +835,58 @@ mod tests {
         assert_eq!(read_qr_codes(&bytes, |t| t == LINK).unwrap()[0], LINK);
         let mut all = read_qr_codes(&bytes, |_| false).unwrap();
         all.sort();
-        assert_eq!(all, [LINK, KEY], "asked for nothing, every code is returned once");
+        assert_eq!(
+            all,
+            [LINK, KEY],
+            "asked for nothing, every code is returned once"
+        );
     }
 
     #[test]
     fn light_on_dark_and_edge_to_edge_codes_are_read() {
         let mut negative = codes(&[KEY]);
         image::imageops::invert(&mut negative);
-        assert_eq!(read_qr_codes(&encode(&negative, ImageFormat::Png), is_otpauth), Ok(vec![KEY.to_string()]));
+        assert_eq!(
+            read_qr_codes(&encode(&negative, ImageFormat::Png), is_otpauth),
+            Ok(vec![KEY.to_string()])
+        );
         // A crop with no quiet zone at all: 4 modules of 4 px cut off each side.
         let whole = codes(&[KEY]);
         let side = whole.width() - 32;
         let tight = image::imageops::crop_imm(&whole, 16, 16, side, side).to_image();
-        assert_eq!(read_qr_codes(&encode(&tight, ImageFormat::Png), is_otpauth), Ok(vec![KEY.to_string()]));
+        assert_eq!(
+            read_qr_codes(&encode(&tight, ImageFormat::Png), is_otpauth),
+            Ok(vec![KEY.to_string()])
+        );
     }
 
     #[test]
     fn views_keep_the_picture_readable() {
         let picture = codes(&[KEY]);
-        for view in [View::Halved, View::ThreeQuarters, View::Padded, View::Smoothed, View::Doubled] {
-            assert_eq!(look(&picture, Strategy(Decoder::Rxing, view)), [KEY], "{view:?}");
+        for view in [
+            View::Halved,
+            View::ThreeQuarters,
+            View::Padded,
+            View::Smoothed,
+            View::Doubled,
+        ] {
+            assert_eq!(
+                look(&picture, Strategy(Decoder::Rxing, view)),
+                [KEY],
+                "{view:?}"
+            );
         }
         assert_eq!(look(&picture, Strategy(Decoder::Rqrr, View::AsIs)), [KEY]);
         let mut negative = picture.clone();
         image::imageops::invert(&mut negative);
-        assert_eq!(look(&negative, Strategy(Decoder::Rqrr, View::Negative)), [KEY]);
-        assert_eq!(look(&negative, Strategy(Decoder::Rxing, View::Negative)), [KEY]);
+        assert_eq!(
+            look(&negative, Strategy(Decoder::Rqrr, View::Negative)),
+            [KEY]
+        );
+        assert_eq!(
+            look(&negative, Strategy(Decoder::Rxing, View::Negative)),
+            [KEY]
+        );
     }
 
     #[test]

@@ -60,12 +60,13 @@ pub struct Vault {
 }
 
 fn read_passphrase_file(path: &Path) -> Result<SecretString, Error> {
-    let text = SecretString::new(
-        fs::read_to_string(path).map_err(|error| Error::PassphraseFile {
-            path: path.to_path_buf(),
-            error,
-        })?,
-    );
+    let text =
+        SecretString::new(
+            fs::read_to_string(path).map_err(|error| Error::PassphraseFile {
+                path: path.to_path_buf(),
+                error,
+            })?,
+        );
     let line = text.expose().lines().next().unwrap_or_default();
     if line.is_empty() {
         return Err(Error::EmptyPassphrase);
@@ -93,8 +94,11 @@ pub fn suggest_passphrase(rng: &mut impl rand::Rng) -> SecretString {
 /// True when zxcvbn thinks the passphrase falls to an offline attack
 /// (score under 3: fewer than 10^10 guesses).
 pub fn is_weak(passphrase: &SecretString) -> bool {
-    (zxcvbn::zxcvbn(passphrase.expose(), &["kapukulcs", "ugyfelkapu", "mama", "papa"]).score()
-        as u8)
+    (zxcvbn::zxcvbn(
+        passphrase.expose(),
+        &["kapukulcs", "ugyfelkapu", "mama", "papa"],
+    )
+    .score() as u8)
         < 3
 }
 
@@ -109,7 +113,10 @@ fn new_passphrase(prompter: &mut impl Prompter) -> Result<SecretString, Error> {
         }
         if is_weak(&first) {
             let suggestion = suggest_passphrase(&mut rand::rng());
-            prompter.say(&fl!("warn-weak-passphrase", suggestion = suggestion.expose()));
+            prompter.say(&fl!(
+                "warn-weak-passphrase",
+                suggestion = suggestion.expose()
+            ));
             if !prompter.confirm(&fl!("prompt-keep-weak-passphrase"), false)? {
                 continue;
             }
@@ -164,7 +171,8 @@ impl Vault {
         }
         let (plaintext, lock, mut recipients) =
             if crypt::needs_passphrase(&sealed).map_err(crypt_error)? {
-                let (plaintext, passphrase) = Self::unlock_with_passphrase(&sealed, path, keys, prompter)?;
+                let (plaintext, passphrase) =
+                    Self::unlock_with_passphrase(&sealed, path, keys, prompter)?;
                 let lock = Lock::Passphrase {
                     passphrase,
                     work_factor: keys.work_factor,
@@ -182,7 +190,8 @@ impl Vault {
                         error,
                     })?;
                     let name = file.display().to_string();
-                    identities.extend(crypt::read_identity_file(&contents, &name).map_err(crypt_error)?);
+                    identities
+                        .extend(crypt::read_identity_file(&contents, &name).map_err(crypt_error)?);
                     recipients.extend(crypt::recipients_of_identity_file(&contents));
                 }
                 let unlock = Unlock::Identities(identities);
@@ -249,14 +258,15 @@ impl Vault {
 
     /// Encrypts and writes the bundle; the previous version stays as `.bak`.
     pub fn save(&self, prompter: &mut impl Prompter, now: OffsetDateTime) -> Result<(), Error> {
-        let plaintext = bundle::to_tar(&self.family, &self.recipients, now).map_err(|error| {
-            Error::Bundle {
+        let plaintext =
+            bundle::to_tar(&self.family, &self.recipients, now).map_err(|error| Error::Bundle {
                 path: self.path.clone(),
                 error,
-            }
-        })?;
+            })?;
         let sealed = prompter
-            .busy(&fl!("info-saving"), || crypt::encrypt(&plaintext, &self.lock))
+            .busy(&fl!("info-saving"), || {
+                crypt::encrypt(&plaintext, &self.lock)
+            })
             .map_err(|error| Error::Crypt {
                 path: self.path.clone(),
                 error,
@@ -286,14 +296,26 @@ mod tests {
         let path = dir.path().join("mentes.age");
         let strong = "kert-alma-hegy-tavasz-77";
         let mut prompter = Scripted {
-            secrets: vec![strong.into(), "elgepelt".into(), strong.into(), strong.into()],
+            secrets: vec![
+                strong.into(),
+                "elgepelt".into(),
+                strong.into(),
+                strong.into(),
+            ],
             ..Scripted::default()
         };
         let mut vault = Vault::open(&path, &keys(), &mut prompter, true).unwrap();
         vault.family = crate::bundle::tests::demo_family();
-        vault.save(&mut prompter, OffsetDateTime::UNIX_EPOCH).unwrap();
+        vault
+            .save(&mut prompter, OffsetDateTime::UNIX_EPOCH)
+            .unwrap();
         // The mismatch was reported and the passphrase asked again.
-        assert!(prompter.shown.iter().any(|s| s == &fl!("err-passphrase-mismatch")));
+        assert!(
+            prompter
+                .shown
+                .iter()
+                .any(|s| s == &fl!("err-passphrase-mismatch"))
+        );
 
         let mut prompter = Scripted {
             secrets: vec!["rossz".into(), strong.into()],
@@ -301,7 +323,12 @@ mod tests {
         };
         let vault = Vault::open(&path, &keys(), &mut prompter, false).unwrap();
         assert_eq!(vault.family.members.len(), 3);
-        assert!(prompter.shown.iter().any(|s| s == &fl!("warn-wrong-passphrase-again")));
+        assert!(
+            prompter
+                .shown
+                .iter()
+                .any(|s| s == &fl!("warn-wrong-passphrase-again"))
+        );
     }
 
     #[test]
@@ -314,7 +341,11 @@ mod tests {
             ..Scripted::default()
         };
         Vault::open(&path, &keys(), &mut prompter, true).unwrap();
-        assert!(prompter.asked.contains(&fl!("prompt-keep-weak-passphrase")), "{:?}", prompter.asked);
+        assert!(
+            prompter.asked.contains(&fl!("prompt-keep-weak-passphrase")),
+            "{:?}",
+            prompter.asked
+        );
         assert!(is_weak(&SecretString::new("mama123".into())));
         let suggestion = suggest_passphrase(&mut rand::rng());
         assert!(!is_weak(&suggestion), "{}", suggestion.expose());

@@ -100,22 +100,22 @@ sheet-secret-text = Anyone who gets hold of this sheet can, together with the pa
 sheet-secret-keep = Keep it with your important papers, for example in a locked drawer.
 sheet-secret-dont = Do not photograph it, scan it, put it in the cloud or send it to anyone.
 sheet-what-heading = What is this sheet?
-sheet-what-text = This sheet holds the family's Ügyfélkapu+ keys, one page per person. If the phone breaks, gets lost, or you buy a new one, these QR codes make the authenticator app give the same codes again.
+sheet-what-text = This sheet holds the family's Ügyfélkapu+ keys, one page per person. If the phone breaks or is lost, these QR codes make a new phone give the same codes again.
 sheet-people-heading = Who is on it?
 sheet-person-line = {$name} – page {$page}
 sheet-entry-name = {$name} ({$username})
 sheet-restore-heading = How to restore a phone
-sheet-restore-1 = Install the NISZ Hitelesítő app on the new phone (App Store or Google Play).
+sheet-restore-1 = Install the NISZ Hitelesítő app on the new phone.
 sheet-restore-2 = Open it, tap the + sign and allow the camera.
-sheet-restore-3 = Scan the QR codes on the following pages one after the other, each person's from their own page.
-sheet-restore-4 = Give every entry a clear name, for example the Ügyfélkapu username.
-sheet-restore-5 = Try it: log in to Ügyfélkapu+ once for everyone with the code the phone shows.
+sheet-restore-3 = Scan the QR codes on the following pages one after the other.
+sheet-restore-4 = Give every entry a name, for example the username.
+sheet-restore-5 = Try it: log in to Ügyfélkapu+ once for everyone.
 sheet-deletion-heading = What is the deletion code for?
-sheet-deletion-text = If the phone was lost or stolen, the deletion code lets you switch off that person's Ügyfélkapu+, so the lost phone can no longer be used to log in.
+sheet-deletion-text = If the phone was lost or stolen, the deletion code switches off Ügyfélkapu+, so the lost phone can no longer be used to log in.
 sheet-deletion-1 = Open https://ugyfelkapu.gov.hu in a web browser.
 sheet-deletion-2 = Click the “ÜGYFÉLKAPU+ MEGSZÜNTETÉSE” button.
 sheet-deletion-3 = When asked, enter that person's deletion code from this sheet.
-sheet-deletion-4 = Then apply for Ügyfélkapu+ again with the new phone, and print a new recovery sheet.
+sheet-deletion-4 = Then apply for Ügyfélkapu+ again and print a new sheet.
 sheet-deletion-office = Without both the phone and the deletion code, Ügyfélkapu+ can only be switched off at a government office (kormányablak).
 sheet-label-username = Username
 sheet-label-issuer = Issuer
@@ -251,3 +251,64 @@ err-deletion-code-empty = The deletion code is empty.
 err-deletion-code-digits = The deletion code is made of digits only.
 rec-deletion-code = The deletion code (törlőkód) appears after Ügyfélkapu+ pairing, for example: 91390724.
 warn-deletion-code-length = Note: the deletion code is usually 8 digits, this one has {$length}. Check it again on the page.
+
+## Commands: add, list, remove, print, demo
+
+help-bundle = The encrypted backup file (default: in the user's data folder)
+help-passphrase-file = Read the backup's passphrase from the first line of this file (for scripts)
+help-recipient = Encrypt to this age public key instead of a passphrase (may be repeated)
+help-identity = Open the backup with this age key file (may be repeated)
+help-add = Add a family member without questions (from a picture, an otpauth:// URI or a key)
+help-add-name = The family member's name as you call them: Én, Mama, Papa…
+help-add-username = Their Ügyfélkapu username
+help-add-image = The picture saved of the QR code
+help-add-uri = The otpauth:// URI from standard input (only "-", so the secret never shows on the command line)
+help-add-key = The key shown under "Nem tudom beolvasni a kódot", from standard input (only "-")
+help-add-deletion-code = The deletion code (törlőkód) shown after pairing (for example 91390724)
+help-add-note = A note
+help-list = Show who is in the backup (no secrets)
+help-remove = Remove a family member from the backup (after a confirmation)
+help-remove-name = The name of the family member to remove
+help-remove-yes = Do not ask, remove at once
+help-print = Write the printable recovery sheet (PDF)
+help-print-output = The PDF file name (default kapukulcs-helyreallito-lap.pdf)
+help-demo = Demo: makes a backup and a sheet for a made-up family (Én, Mama, Papa), no real account needed
+help-demo-dir = Into this folder (default: a new temporary folder)
+help-value-file = FILE
+help-value-folder = FOLDER
+help-value-name = NAME
+help-value-username = USERNAME
+help-value-text = TEXT
+info-added = Added: {$name} ({$issuer}). Saved to: {$file}
+list-name = Name
+list-username = Username
+list-issuer = Issuer
+list-confirmed = Last confirmed
+list-deletion-code = Deletion code
+list-yes = saved
+list-missing = MISSING
+info-list-empty = Nobody is in the backup yet.
+prompt-remove = Really remove {$name} from the backup? (The entry on the phone stays.)
+info-not-removed = Not removed: {$name}
+info-removed = Removed: {$name}. The previous backup remains as a file ending in .bak.
+info-sheet-written =
+    The recovery sheet is ready ({$count} family members): {$file}
+    Print it and keep it with your important papers. Then delete the PDF file: it holds secrets.
+demo-note = Demo: a made-up key, not a real account.
+info-demo =
+    The demo is ready in this folder: {$dir}
+
+    • {$bundle}
+          the encrypted backup (age format)
+    • {$passphrase_file}
+          the backup's passphrase: {$passphrase}
+    • {$sheet}
+          the printable recovery sheet
+    • {$dir}/kepek/
+          "screenshots" of the QR codes, as you would save them from the Ügyfélkapu+ page
+
+    Try:
+      kapukulcs --bundle {$bundle} --passphrase-file {$passphrase_file} list
+      kapukulcs decode {$picture}
+      kapukulcs decode {$picture} | kapukulcs code
+      age -d {$bundle} | tar x        (passphrase: {$passphrase})

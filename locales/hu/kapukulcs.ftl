@@ -100,22 +100,22 @@ sheet-secret-text = Aki ezt a lapot megszerzi, a jelszóval együtt be tud lépn
 sheet-secret-keep = Tartsd a fontos iratok között, például egy zárható fiókban.
 sheet-secret-dont = Ne fényképezd le, ne szkenneld be, ne tedd fel a felhőbe, és ne küldd el senkinek.
 sheet-what-heading = Mi ez a lap?
-sheet-what-text = Ezen a lapon a család Ügyfélkapu+ kulcsai vannak, mindenkié külön oldalon. Ha a telefon elromlik, elvész, vagy új telefont veszel, ezekből a QR-kódokból a hitelesítő alkalmazás újra ugyanazokat a kódokat adja.
+sheet-what-text = Ezen a lapon a család Ügyfélkapu+ kulcsai vannak, mindenkié külön oldalon. Ha a telefon elromlik vagy elvész, ezekkel a QR-kódokkal az új telefon újra ugyanazokat a kódokat adja.
 sheet-people-heading = Kik vannak rajta?
 sheet-person-line = {$name} – {$page}. oldal
 sheet-entry-name = {$name} ({$username})
 sheet-restore-heading = Így állíthatod vissza a telefont
-sheet-restore-1 = Telepítsd az új telefonra a NISZ Hitelesítő alkalmazást (App Store vagy Google Play áruház).
+sheet-restore-1 = Telepítsd az új telefonra a NISZ Hitelesítő alkalmazást.
 sheet-restore-2 = Nyisd meg, nyomd meg a + jelet, és engedélyezd a kamerát.
-sheet-restore-3 = Olvasd be a következő oldalak QR-kódjait egymás után, mindenkiét a saját oldaláról.
-sheet-restore-4 = Adj minden bejegyzésnek beszédes nevet, például az ügyfélkapus felhasználónevet.
-sheet-restore-5 = Próbáld ki: mindenkivel lépj be egyszer az Ügyfélkapu+-ba a telefonon látható kóddal.
+sheet-restore-3 = Olvasd be egymás után a következő oldalak QR-kódjait.
+sheet-restore-4 = Adj minden bejegyzésnek nevet, például a felhasználónevet.
+sheet-restore-5 = Próbáld ki: lépj be mindenkivel egyszer az Ügyfélkapu+-ba.
 sheet-deletion-heading = Mire jó a törlőkód?
-sheet-deletion-text = Ha a telefon elveszett vagy ellopták, a törlőkóddal megszüntetheted az illető Ügyfélkapu+ szolgáltatását, így az elveszett telefonnal többé nem lehet belépni.
+sheet-deletion-text = Ha a telefon elveszett vagy ellopták, a törlőkóddal megszüntetheted az Ügyfélkapu+-t, így az elveszett telefonnal többé nem lehet belépni.
 sheet-deletion-1 = Nyisd meg a https://ugyfelkapu.gov.hu oldalt.
 sheet-deletion-2 = Kattints az „ÜGYFÉLKAPU+ MEGSZÜNTETÉSE” gombra.
 sheet-deletion-3 = Amikor kéri, add meg az illető törlőkódját erről a lapról.
-sheet-deletion-4 = Utána igényeld újra az Ügyfélkapu+-t az új telefonnal, és nyomtass új helyreállító lapot.
+sheet-deletion-4 = Utána igényeld újra az Ügyfélkapu+-t, és nyomtass új lapot.
 sheet-deletion-office = Ha sem a telefon, sem a törlőkód nincs meg, az Ügyfélkapu+ megszüntetése csak kormányablakban lehetséges.
 sheet-label-username = Felhasználónév
 sheet-label-issuer = Kibocsátó
@@ -251,3 +251,64 @@ err-deletion-code-empty = A törlőkód üres.
 err-deletion-code-digits = A törlőkód csak számjegyekből áll.
 rec-deletion-code = A törlőkód az Ügyfélkapu+ párosítás után jelenik meg, például: 91390724.
 warn-deletion-code-length = Figyelem: a törlőkód általában 8 számjegy, ez {$length}. Nézd meg újra az oldalon.
+
+## Parancsok: hozzáadás, lista, törlés, nyomtatás, bemutató
+
+help-bundle = A titkosított mentés fájlja (alapból a felhasználó adatmappájában)
+help-passphrase-file = A mentés jelszava ennek a fájlnak az első sorából (szkriptekhez)
+help-recipient = Jelszó helyett erre az age nyilvános kulcsra titkosít (többször is megadható)
+help-identity = Ezzel az age kulcsfájllal nyitja ki a mentést (többször is megadható)
+help-add = Felvesz egy családtagot kérdések nélkül (képből, otpauth:// címből vagy kulcsból)
+help-add-name = A családtag neve, ahogy hívjátok: Én, Mama, Papa…
+help-add-username = Az ügyfélkapus felhasználóneve
+help-add-image = A QR-kódról mentett kép
+help-add-uri = Az otpauth:// cím a szabványos bemenetről (csak „-” adható meg, hogy a titok ne látsszon a parancssorban)
+help-add-key = A „Nem tudom beolvasni a kódot” alatti kulcs a szabványos bemenetről (csak „-”)
+help-add-deletion-code = A párosítás után kapott törlőkód (például 91390724)
+help-add-note = Megjegyzés
+help-list = Megmutatja, kik vannak a mentésben (titkok nélkül)
+help-remove = Töröl egy családtagot a mentésből (megerősítés után)
+help-remove-name = A törlendő családtag neve
+help-remove-yes = Nem kérdez rá, azonnal töröl
+help-print = Elkészíti a kinyomtatható helyreállító lapot (PDF)
+help-print-output = A PDF fájl neve (alapból kapukulcs-helyreallito-lap.pdf)
+help-demo = Bemutató: kitalált családdal (Én, Mama, Papa) elkészít egy mentést és egy lapot, valódi fiók nélkül
+help-demo-dir = Ebbe a mappába (alapból egy új ideiglenes mappába)
+help-value-file = FÁJL
+help-value-folder = MAPPA
+help-value-name = NÉV
+help-value-username = FELHASZNÁLÓNÉV
+help-value-text = SZÖVEG
+info-added = Felvettem: {$name} ({$issuer}). Elmentve ide: {$file}
+list-name = Név
+list-username = Felhasználónév
+list-issuer = Kiadó
+list-confirmed = Utoljára ellenőrizve
+list-deletion-code = Törlőkód
+list-yes = megvan
+list-missing = HIÁNYZIK
+info-list-empty = A mentésben még nincs senki.
+prompt-remove = Biztosan törlöd {$name} adatait a mentésből? (A telefonon lévő bejegyzés megmarad.)
+info-not-removed = Nem töröltem: {$name}
+info-removed = Töröltem: {$name}. Az előző mentés .bak végű fájlként megmaradt.
+info-sheet-written =
+    A helyreállító lap elkészült ({$count} családtag): {$file}
+    Nyomtasd ki, és tedd a fontos papírok közé. A PDF fájlt utána töröld: titkokat tartalmaz.
+demo-note = Bemutató: kitalált kulcs, nem valódi fiók.
+info-demo =
+    A bemutató elkészült ebben a mappában: {$dir}
+
+    • {$bundle}
+          a titkosított mentés (age formátum)
+    • {$passphrase_file}
+          a mentés jelszava: {$passphrase}
+    • {$sheet}
+          a kinyomtatható helyreállító lap
+    • {$dir}/kepek/
+          „képernyőképek” a QR-kódokról, ahogy az Ügyfélkapu+ oldalról mentenéd
+
+    Próbáld ki:
+      kapukulcs --bundle {$bundle} --passphrase-file {$passphrase_file} lista
+      kapukulcs dekodol {$picture}
+      kapukulcs dekodol {$picture} | kapukulcs kod
+      age -d {$bundle} | tar x        (jelszó: {$passphrase})

@@ -12,18 +12,27 @@ use crate::{
     error::{Error, Found, ImageError, report},
     otpauth::{OtpAuth, is_otpauth},
     qr_read::{QrReadError, read_qr_codes},
-    secret::SecretString,
+    secret::{SecretBytes, SecretString},
 };
 
 /// Reads the otpauth URI (exactly as the QR code holds it) and the account
 /// it describes from the picture at `path`.
 pub fn read_account(path: &Path) -> Result<(SecretString, OtpAuth), Error> {
+    let bytes = SecretBytes::new(fs::read(path).map_err(|e| Error::Image {
+        file: path.to_path_buf(),
+        kind: ImageError::Open(e),
+    })?);
+    account_in_picture(bytes.expose(), path)
+}
+
+/// Like [`read_account`], for a picture already in memory; `path` names it
+/// in messages.
+pub fn account_in_picture(bytes: &[u8], path: &Path) -> Result<(SecretString, OtpAuth), Error> {
     let image_error = |kind| Error::Image {
         file: path.to_path_buf(),
         kind,
     };
-    let bytes = fs::read(path).map_err(|e| image_error(ImageError::Open(e)))?;
-    let texts = read_qr_codes(&bytes, is_otpauth).map_err(|e| image_error(ImageError::Read(e)))?;
+    let texts = read_qr_codes(bytes, is_otpauth).map_err(|e| image_error(ImageError::Read(e)))?;
     let texts: Vec<SecretString> = texts.into_iter().map(SecretString::new).collect();
     let Some(uri) = texts.iter().find(|text| is_otpauth(text.expose())) else {
         let kind = match texts.first() {

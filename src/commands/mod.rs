@@ -1,5 +1,11 @@
 //! One module per subcommand. Each takes checked arguments and explicit
-//! input, output and time, so tests drive it without a terminal.
+//! input, output, prompter and time, so tests drive it without a terminal.
 
+pub mod add;
 pub mod code;
+pub mod context;
 pub mod decode;
+pub mod demo;
+pub mod list;
+pub mod print;
+pub mod remove;

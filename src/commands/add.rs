@@ -1,0 +1,148 @@
+//! `kapukulcs hozzaadas`: adds a person without questions, from a picture
+//! of the QR code, an otpauth URI or a key on standard input. Everything is
+//! checked before the bundle is touched.
+
+use std::{
+    fs,
+    io::{Read, Write},
+    path::{Path, PathBuf},
+};
+
+use zeroize::Zeroizing;
+
+use crate::{
+    commands::{context::Context, decode},
+    error::{Error, ImageError},
+    family::{DeletionCode, Member, Picture},
+    fl,
+    otpauth::{Key, OtpAuth},
+    prompter::Prompter,
+    secret::{SecretBytes, SecretString},
+    vault::Vault,
+};
+
+/// The issuer Ügyfélkapu+ keys carry when typed by hand.
+pub const UGYFELKAPU_ISSUER: &str = "Ügyfélkapu+";
+
+/// Where the key comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// `--image FILE`: a screenshot or photo of the QR code.
+    Image(PathBuf),
+    /// `--uri -`: an otpauth URI on standard input.
+    Uri,
+    /// `--key -`: the characters under "Nem tudom beolvasni a kódot".
+    Key,
+}
+
+/// The options of `hozzaadas`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AddArgs {
+    /// The family name: Én, Mama, Papa, …
+    pub name: String,
+    /// The Ügyfélkapu username.
+    pub username: Option<String>,
+    /// Where the key comes from.
+    pub source: Source,
+    /// The deletion code as typed.
+    pub deletion_code: Option<String>,
+    /// A free note.
+    pub note: Option<String>,
+}
+
+fn first_line(input: &mut dyn Read) -> Result<SecretString, Error> {
+    let mut text = Zeroizing::new(String::new());
+    input.read_to_string(&mut text).map_err(Error::Stdin)?;
+    text.lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty())
+        .map(|line| SecretString::new(line.to_owned()))
+        .ok_or(Error::StdinEmpty)
+}
+
+fn picture(path: &Path) -> Result<(SecretString, OtpAuth, Picture), Error> {
+    let bytes = SecretBytes::new(fs::read(path).map_err(|e| Error::Image {
+        file: path.to_path_buf(),
+        kind: ImageError::Open(e),
+    })?);
+    let (uri, account) = decode::account_in_picture(bytes.expose(), path)?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok((uri, account, Picture { file_name, bytes }))
+}
+
+/// Builds the new member from the arguments, checking everything.
+pub fn member(args: &AddArgs, input: &mut dyn Read, ctx: &Context) -> Result<Member, Error> {
+    let deletion_code = args
+        .deletion_code
+        .as_deref()
+        .map(DeletionCode::parse)
+        .transpose()
+        .map_err(Error::DeletionCode)?;
+    let (uri, account, picture) = match &args.source {
+        Source::Image(path) => {
+            let (uri, account, picture) = picture(path)?;
+            (uri, account, Some(picture))
+        }
+        Source::Uri => {
+            let uri = first_line(input)?;
+            let account = OtpAuth::parse(uri.expose())?;
+            (uri, account, None)
+        }
+        Source::Key => {
+            let key = Key::parse(first_line(input)?.expose())?;
+            let label = args.username.clone().unwrap_or_else(|| args.name.clone());
+            let account = OtpAuth::new(Some(UGYFELKAPU_ISSUER.to_owned()), label, key);
+            (account.to_uri(), account, None)
+        }
+    };
+    let mut member = Member::new(args.name.trim().to_owned(), account, ctx.now);
+    member.original_uri = uri;
+    member.picture = picture;
+    member.deletion_code = deletion_code;
+    member.username = args.username.clone().filter(|u| !u.trim().is_empty());
+    member.note = args.note.clone().unwrap_or_default();
+    Ok(member)
+}
+
+/// Runs `hozzaadas`.
+pub fn run(
+    ctx: &Context,
+    args: &AddArgs,
+    input: &mut dyn Read,
+    prompter: &mut impl Prompter,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let member = member(args, input, ctx)?;
+    if member.name.is_empty() {
+        return Err(crate::family::FamilyError::EmptyName.into());
+    }
+    let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, true)?;
+    if let Some(code) = member
+        .deletion_code
+        .as_ref()
+        .filter(|c| !c.has_usual_length())
+    {
+        prompter.say(&fl!(
+            "warn-deletion-code-length",
+            length = code.digits().expose().len().to_string()
+        ));
+    }
+    let name = member.name.clone();
+    let issuer = member.account.issuer.clone().unwrap_or_default();
+    vault.family.add(member)?;
+    vault.save(prompter, ctx.now)?;
+    let _ = writeln!(
+        out,
+        "{}",
+        fl!(
+            "info-added",
+            name = name,
+            issuer = issuer,
+            file = ctx.bundle.display().to_string()
+        )
+    );
+    Ok(())
+}

@@ -1,0 +1,69 @@
+//! `kapukulcs lista`: who is in the bundle, without any secret: name,
+//! username, issuer, when last confirmed, and whether the deletion code is
+//! saved.
+
+use std::io::Write;
+
+use crate::{
+    bundle::human_date, commands::context::Context, error::Error, family::Family, fl,
+    prompter::Prompter, vault::Vault,
+};
+
+/// Lays out the family as a table with a header row.
+pub fn table(family: &Family) -> String {
+    let none = fl!("card-none");
+    let mut rows = vec![[
+        fl!("list-name"),
+        fl!("list-username"),
+        fl!("list-issuer"),
+        fl!("list-confirmed"),
+        fl!("list-deletion-code"),
+    ]];
+    for member in &family.members {
+        rows.push([
+            member.name.clone(),
+            member.username.clone().unwrap_or_else(|| none.clone()),
+            member
+                .account
+                .issuer
+                .clone()
+                .unwrap_or_else(|| none.clone()),
+            member
+                .confirmed
+                .map_or_else(|| fl!("card-never"), human_date),
+            if member.deletion_code.is_some() {
+                fl!("list-yes")
+            } else {
+                fl!("list-missing")
+            },
+        ]);
+    }
+    let mut widths = [0usize; 5];
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let mut text = String::new();
+    for row in &rows {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(widths)
+            .map(|(cell, width)| format!("{cell}{}", " ".repeat(width - cell.chars().count())))
+            .collect();
+        text.push_str(cells.join("  ").trim_end());
+        text.push('\n');
+    }
+    text
+}
+
+/// Runs `lista`.
+pub fn run(ctx: &Context, prompter: &mut impl Prompter, out: &mut dyn Write) -> Result<(), Error> {
+    let vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, false)?;
+    if vault.family.members.is_empty() {
+        let _ = writeln!(out, "{}", fl!("info-list-empty"));
+    } else {
+        let _ = write!(out, "{}", table(&vault.family));
+    }
+    Ok(())
+}

@@ -1,0 +1,33 @@
+//! `kapukulcs torles NÉV`: takes a person out of the bundle after a
+//! confirmation (or `--yes`). The previous bundle stays as `.bak`.
+
+use std::io::Write;
+
+use crate::{
+    commands::context::Context, error::Error, family::FamilyError, fl, prompter::Prompter,
+    vault::Vault,
+};
+
+/// Runs `torles`.
+pub fn run(
+    ctx: &Context,
+    name: &str,
+    yes: bool,
+    prompter: &mut impl Prompter,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, false)?;
+    let name = vault
+        .family
+        .find(name)
+        .map(|m| m.name.clone())
+        .ok_or_else(|| FamilyError::NoSuchMember(name.to_owned()))?;
+    if !yes && !prompter.confirm(&fl!("prompt-remove", name = name.as_str()), false)? {
+        let _ = writeln!(out, "{}", fl!("info-not-removed", name = name.as_str()));
+        return Ok(());
+    }
+    vault.family.remove(&name)?;
+    vault.save(prompter, ctx.now)?;
+    let _ = writeln!(out, "{}", fl!("info-removed", name = name.as_str()));
+    Ok(())
+}
