@@ -1,0 +1,68 @@
+//! `kapukulcs demo`, as a new user runs it first: it must make a real
+//! bundle, a real sheet and pictures that the other commands accept.
+
+use std::process::Command;
+
+fn kapukulcs(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_kapukulcs"))
+        .args(args)
+        .env("LANG", "hu_HU.UTF-8")
+        .env_remove("LC_ALL")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn demo_makes_a_family_that_the_other_commands_accept() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("bemutato");
+    let out = kapukulcs(&["demo", "--dir", root.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let bundle = root.join("kapukulcs-mentes.age");
+    let passphrase = root.join("demo-jelszo.txt");
+    for path in [
+        &bundle,
+        &passphrase,
+        &root.join("helyreallito-lap.pdf"),
+        &root.join("kepek/mama.png"),
+    ] {
+        assert!(path.is_file(), "{} missing", path.display());
+        assert!(
+            text.contains(&path.display().to_string()) || path.ends_with("mama.png"),
+            "{text}"
+        );
+    }
+    assert!(text.contains("Próbáld ki"), "{text}");
+
+    let list = kapukulcs(&[
+        "--bundle",
+        bundle.to_str().unwrap(),
+        "--passphrase-file",
+        passphrase.to_str().unwrap(),
+        "lista",
+    ]);
+    assert!(
+        list.status.success(),
+        "{}",
+        String::from_utf8_lossy(&list.stderr)
+    );
+    let list = String::from_utf8(list.stdout).unwrap();
+    for name in ["Én", "Mama", "Papa", "kovacs.maria", "megvan"] {
+        assert!(list.contains(name), "{name} missing from {list}");
+    }
+
+    let decoded = kapukulcs(&["dekodol", root.join("kepek/papa.png").to_str().unwrap()]);
+    assert!(decoded.status.success());
+    assert!(
+        String::from_utf8(decoded.stdout)
+            .unwrap()
+            .contains("kovacs.janos")
+    );
+    let pdf = std::fs::read(root.join("helyreallito-lap.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+}
