@@ -741,12 +741,12 @@ impl<'a> Canvas<'a> {
             let Some(baseline) = self.next_line(size) else {
                 continue;
             };
-            if index == 0 {
-                if let Some(label) = label.first() {
-                    self.grey();
-                    self.text_at(Face::Regular, LABEL_PT, MARGIN, baseline, label);
-                    self.black();
-                }
+            if index == 0
+                && let Some(label) = label.first()
+            {
+                self.grey();
+                self.text_at(Face::Regular, LABEL_PT, MARGIN, baseline, label);
+                self.black();
             }
             self.text_at(face, size, VALUE_X, baseline, line);
         }
@@ -884,7 +884,7 @@ mod tests {
         let (name, username) = PEOPLE[index % PEOPLE.len()];
         // 12 bytes give the 20-character keys Ügyfélkapu+ shows; every
         // other member has a 160-bit key, as other sites give.
-        let length = if index % 2 == 0 { 12 } else { 20 };
+        let length = if index.is_multiple_of(2) { 12 } else { 20 };
         let bytes = (0..length)
             .map(|b| (b * 37 + index * 101 + 7) as u8)
             .collect();
