@@ -17,7 +17,7 @@ use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
 use crate::{
-    family::{DeletionCode, Family, Member, Picture},
+    family::{DeletionCode, Family, Member, Picture, Stage},
     fl,
     otpauth::{Algorithm, Key, OtpAuth},
     qr_draw,
@@ -86,6 +86,8 @@ struct ManifestMember {
     #[serde(with = "time::serde::rfc3339::option")]
     confirmed: Option<OffsetDateTime>,
     note: String,
+    #[serde(default)]
+    stage: Stage,
     card: FileRef,
     qr: FileRef,
     picture: Option<PictureRef>,
@@ -331,6 +333,7 @@ pub fn to_tar(
             added: member.added,
             confirmed: member.confirmed,
             note: member.note.clone(),
+            stage: member.stage,
             card: card_ref,
             qr: qr_ref,
             picture,
@@ -470,6 +473,7 @@ pub fn from_tar(bytes: &[u8]) -> Result<Contents, BundleError> {
             added: entry.added,
             confirmed: entry.confirmed,
             note: entry.note,
+            stage: entry.stage,
         };
         family.add(member).map_err(|_| bad("name"))?;
     }
@@ -505,6 +509,9 @@ pub(crate) mod tests {
                 member.deletion_code =
                     Some(DeletionCode::parse(&format!("9139072{index}")).unwrap());
                 member.confirmed = Some(datetime!(2026-01-10 09:35 UTC));
+            }
+            if index == 2 {
+                member.stage = Stage::PhoneConfirmed;
             }
             if index == 1 {
                 member.picture = Some(Picture {
@@ -551,6 +558,7 @@ pub(crate) mod tests {
             assert_eq!(a.added, b.added);
             assert_eq!(a.confirmed, b.confirmed);
             assert_eq!(a.note, b.note);
+            assert_eq!(a.stage, b.stage);
             assert_eq!(
                 a.picture.as_ref().map(|p| (&p.file_name, p.bytes.expose())),
                 b.picture.as_ref().map(|p| (&p.file_name, p.bytes.expose()))

@@ -47,6 +47,17 @@ pub enum Command {
         /// `--output`.
         output: Option<PathBuf>,
     },
+    /// No subcommand: the main menu.
+    Menu(BundleOpts),
+    /// `beallitas`: the guided registration.
+    Setup {
+        /// Bundle options.
+        opts: BundleOpts,
+        /// `--dir`: the working folder for screenshots and the sheet.
+        dir: Option<PathBuf>,
+        /// Answers given as flags.
+        answers: crate::wizard::Answers,
+    },
     /// `demo`: a made-up family in a folder.
     Demo {
         /// `--dir`: where; a new temporary folder when `None`.
@@ -431,6 +442,16 @@ pub fn parse(args: &[OsString]) -> Result<Command, Error> {
     Ok(match matches.subcommand() {
         Some(("hozzaadas", sub)) => Command::Add(bundle_opts(sub), add_args(sub)),
         Some(("lista", sub)) => Command::List(bundle_opts(sub)),
+        Some(("beallitas", sub)) => Command::Setup {
+            opts: bundle_opts(sub),
+            dir: sub.get_one::<PathBuf>("dir").cloned(),
+            answers: crate::wizard::Answers {
+                name: sub.get_one::<String>("name").cloned(),
+                username: sub.get_one::<String>("username").cloned(),
+                image: sub.get_one::<PathBuf>("image").cloned(),
+                deletion_code: sub.get_one::<String>("deletion-code").cloned(),
+            },
+        },
         Some(("torles", sub)) => Command::Remove {
             opts: bundle_opts(sub),
             name: sub.get_one::<String>("name").cloned().unwrap_or_default(),
@@ -450,7 +471,7 @@ pub fn parse(args: &[OsString]) -> Result<Command, Error> {
                 .map(|images| images.cloned().collect())
                 .unwrap_or_default(),
         },
-        _ => Command::Help(command().render_long_help().to_string()),
+        _ => Command::Menu(bundle_opts(&matches)),
     })
 }
 

@@ -418,6 +418,13 @@ pub fn report(out: &mut dyn std::io::Write, error: &Error) {
     }
 }
 
+/// The same as [`report`], as text for a prompter to show.
+pub fn report_to_string(error: &Error) -> String {
+    let mut buffer = Vec::new();
+    report(&mut buffer, error);
+    String::from_utf8_lossy(&buffer).trim_end().to_owned()
+}
+
 impl Error {
     /// The process exit code: 2 for a bad command line, 1 for anything else.
     pub fn exit_code(&self) -> u8 {

@@ -77,6 +77,22 @@ pub struct Picture {
     pub bytes: SecretBytes,
 }
 
+/// How far the guided registration got for a person, so an interrupted
+/// wizard can continue where it stopped. Saved after every step.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stage {
+    /// The QR code was read (step 2); the typed key is not checked yet.
+    KeyRead,
+    /// The typed key was checked against the QR code, or skipped (step 3).
+    KeyChecked,
+    /// A code from the phone matched (step 5); the deletion code is missing.
+    PhoneConfirmed,
+    /// Nothing left to do.
+    #[default]
+    Done,
+}
+
 /// One family member's Ügyfélkapu+ account.
 #[derive(Clone)]
 pub struct Member {
@@ -98,6 +114,8 @@ pub struct Member {
     pub confirmed: Option<OffsetDateTime>,
     /// A free note.
     pub note: String,
+    /// How far the guided registration got.
+    pub stage: Stage,
 }
 
 impl Member {
@@ -114,6 +132,7 @@ impl Member {
             added,
             confirmed: None,
             note: String::new(),
+            stage: Stage::Done,
         }
     }
 }

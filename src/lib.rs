@@ -23,6 +23,7 @@ pub mod sheet;
 pub mod store;
 pub mod totp;
 pub mod vault;
+pub mod wizard;
 
 use std::{
     ffi::OsString,
@@ -76,6 +77,14 @@ pub fn run(args: &[OsString]) -> Result<(), Error> {
         cli::Command::Print { opts, output } => {
             commands::print::run(&context(opts), output, &mut Terminal::new(), &mut out)
         }
+        cli::Command::Setup { opts, dir, answers } => {
+            let ctx = context(opts);
+            let mut prompter = Terminal::new();
+            let mut vault = vault::Vault::open(&ctx.bundle, &ctx.keys, &mut prompter, true)?;
+            let workspace = dir.unwrap_or_else(default_workspace);
+            wizard::Wizard::new(&mut vault, &mut prompter, &now, workspace, answers).run()
+        }
+        cli::Command::Menu(opts) => menu(context(opts), &mut Terminal::new(), &mut out),
         cli::Command::Demo { dir } => {
             let opts = cli::BundleOpts {
                 bundle: None,
@@ -90,6 +99,60 @@ pub fn run(args: &[OsString]) -> Result<(), Error> {
 /// multi-threaded program; dates are shown to the day).
 pub fn now() -> time::OffsetDateTime {
     time::OffsetDateTime::now_utc()
+}
+
+/// The wizard's working folder unless `--dir` says otherwise: `~/kapukulcs`,
+/// easy to find in the snipping tool's save dialog.
+pub fn default_workspace() -> std::path::PathBuf {
+    directories::UserDirs::new()
+        .map(|dirs| dirs.home_dir().join("kapukulcs"))
+        .unwrap_or_else(|| std::path::PathBuf::from("kapukulcs"))
+}
+
+/// The main menu: what people see when they start the program without a
+/// command. The bundle is opened once, so the passphrase is asked once.
+fn menu(
+    ctx: commands::context::Context,
+    prompter: &mut Terminal,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    use prompter::Prompter;
+    let mut vault = vault::Vault::open(&ctx.bundle, &ctx.keys, prompter, true)?;
+    let items = [
+        fl!("menu-setup"),
+        fl!("menu-print"),
+        fl!("menu-list"),
+        fl!("menu-quit"),
+    ];
+    loop {
+        match prompter.select(&fl!("menu-title"), &items, 0)? {
+            0 => wizard::Wizard::new(
+                &mut vault,
+                prompter,
+                &now,
+                default_workspace(),
+                Default::default(),
+            )
+            .run()?,
+            1 => {
+                let path = std::path::PathBuf::from(commands::print::DEFAULT_SHEET);
+                commands::print::write_sheet(&vault.family, &path, &ctx)?;
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    fl!(
+                        "info-sheet-written",
+                        file = path.display().to_string(),
+                        count = vault.family.members.len().to_string()
+                    )
+                );
+            }
+            2 => {
+                let _ = write!(out, "{}", commands::list::table(&vault.family));
+            }
+            _ => return Ok(()),
+        }
+    }
 }
 
 fn context(opts: cli::BundleOpts) -> commands::context::Context {

@@ -3,15 +3,45 @@
 //! with dialoguer and indicatif, tests answer from a script. (cargo-generate
 //! passes its prompts in the same way.)
 
-use std::{io::IsTerminal, time::Duration};
+use std::{io::IsTerminal, path::PathBuf, time::Duration};
 
-use dialoguer::{Confirm, Password, theme::ColorfulTheme};
+use dialoguer::{Confirm, Input, Password, Select, theme::ColorfulTheme};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::{error::Error, secret::SecretString};
 
+/// What ended a wait for a picture.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Waited {
+    /// The watched folder got a new picture.
+    Found(PathBuf),
+    /// The user typed, pasted or dragged in a path (or pressed Enter: empty).
+    Typed(String),
+}
+
 /// Questions and progress, whoever answers them.
 pub trait Prompter {
+    /// Asks for a line of text; `default` is offered, empty answers are
+    /// allowed only when `allow_empty`.
+    fn input(
+        &mut self,
+        prompt: &str,
+        default: Option<&str>,
+        allow_empty: bool,
+    ) -> Result<String, Error>;
+    /// Lets the user pick one of `items`; returns its index.
+    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Error>;
+    /// Shows `text` and waits for Enter.
+    fn pause(&mut self, text: &str) -> Result<(), Error>;
+    /// Shows a spinner with `message` until `check` finds a picture or the
+    /// user types a line.
+    fn wait_for(
+        &mut self,
+        message: &str,
+        check: &mut dyn FnMut() -> Option<PathBuf>,
+    ) -> Result<Waited, Error>;
+    /// Counts `seconds` down with a progress bar labelled `message`.
+    fn countdown(&mut self, message: &str, seconds: u64);
     /// Shows a line of information.
     fn say(&mut self, text: &str);
     /// Asks for a secret without echoing it.
@@ -62,7 +92,101 @@ fn prompt_error(error: dialoguer::Error) -> Error {
     }
 }
 
+/// Waits up to `timeout` for a line on standard input without blocking
+/// past it, so the folder can be watched at the same time.
+#[cfg(unix)]
+fn line_ready(timeout: Duration) -> bool {
+    let mut poll = libc::pollfd {
+        fd: 0,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd for the lifetime of the call.
+    let ready = unsafe { libc::poll(&mut poll, 1, timeout.as_millis() as i32) };
+    ready > 0
+}
+
+#[cfg(not(unix))]
+fn line_ready(timeout: Duration) -> bool {
+    std::thread::sleep(timeout);
+    false
+}
+
 impl Prompter for Terminal {
+    fn input(
+        &mut self,
+        prompt: &str,
+        default: Option<&str>,
+        allow_empty: bool,
+    ) -> Result<String, Error> {
+        self.check()?;
+        let mut input = Input::<String>::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .allow_empty(allow_empty);
+        if let Some(default) = default {
+            input = input.default(default.to_owned());
+        }
+        input.interact_text().map_err(prompt_error)
+    }
+
+    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Error> {
+        self.check()?;
+        Select::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .items(items)
+            .default(default)
+            .interact()
+            .map_err(prompt_error)
+    }
+
+    fn pause(&mut self, text: &str) -> Result<(), Error> {
+        self.check()?;
+        eprintln!("{text}");
+        let mut line = String::new();
+        std::io::stdin()
+            .read_line(&mut line)
+            .map_err(Error::Terminal)?;
+        Ok(())
+    }
+
+    fn wait_for(
+        &mut self,
+        message: &str,
+        check: &mut dyn FnMut() -> Option<PathBuf>,
+    ) -> Result<Waited, Error> {
+        self.check()?;
+        let spinner = ProgressBar::new_spinner().with_message(message.to_owned());
+        spinner.enable_steady_tick(Duration::from_millis(120));
+        let waited = loop {
+            if let Some(found) = check() {
+                break Waited::Found(found);
+            }
+            if line_ready(Duration::from_millis(250)) {
+                let mut line = String::new();
+                std::io::stdin()
+                    .read_line(&mut line)
+                    .map_err(Error::Terminal)?;
+                break Waited::Typed(line.trim().to_owned());
+            }
+        };
+        spinner.finish_and_clear();
+        Ok(waited)
+    }
+
+    fn countdown(&mut self, message: &str, seconds: u64) {
+        let bar = ProgressBar::new(seconds).with_message(message.to_owned());
+        bar.set_style(
+            ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("█░ "),
+        );
+        for _ in 0..seconds {
+            std::thread::sleep(Duration::from_secs(1));
+            bar.inc(1);
+        }
+        bar.finish_and_clear();
+    }
+
     fn say(&mut self, text: &str) {
         eprintln!("{text}");
     }
@@ -102,6 +226,18 @@ impl Prompter for Terminal {
 /// every answer came from flags.
 #[derive(Default)]
 pub struct Scripted {
+    /// Answers to [`Prompter::input`], in order.
+    pub inputs: Vec<String>,
+    /// Answers to [`Prompter::select`], in order.
+    pub selections: Vec<usize>,
+    /// Answers to [`Prompter::wait_for`] when the folder has nothing new:
+    /// a typed line.
+    pub typed: Vec<String>,
+    /// Seconds counted down with [`Prompter::countdown`]; shared so a test
+    /// clock can move on by as much.
+    pub waited_seconds: std::rc::Rc<std::cell::Cell<u64>>,
+    /// Files "saved by the user" into the watched folder, one per wait.
+    pub drops: Vec<(PathBuf, Vec<u8>)>,
     /// Answers to [`Prompter::secret`], in order.
     pub secrets: Vec<String>,
     /// Answers to [`Prompter::confirm`], in order.
@@ -112,25 +248,79 @@ pub struct Scripted {
     pub asked: Vec<String>,
 }
 
+impl Scripted {
+    fn next<T>(list: &mut Vec<T>) -> Result<T, Error> {
+        // An exhausted script stands for a user who pressed Ctrl-C.
+        if list.is_empty() {
+            Err(Error::Cancelled)
+        } else {
+            Ok(list.remove(0))
+        }
+    }
+}
+
 impl Prompter for Scripted {
+    fn input(
+        &mut self,
+        prompt: &str,
+        _default: Option<&str>,
+        _allow_empty: bool,
+    ) -> Result<String, Error> {
+        self.asked.push(prompt.to_owned());
+        Self::next(&mut self.inputs)
+    }
+
+    fn select(&mut self, prompt: &str, items: &[String], _default: usize) -> Result<usize, Error> {
+        self.asked.push(prompt.to_owned());
+        let choice = Self::next(&mut self.selections)?;
+        assert!(
+            choice < items.len(),
+            "scripted choice {choice} out of {items:?}"
+        );
+        Ok(choice)
+    }
+
+    fn pause(&mut self, text: &str) -> Result<(), Error> {
+        self.shown.push(text.to_owned());
+        Ok(())
+    }
+
+    fn wait_for(
+        &mut self,
+        message: &str,
+        check: &mut dyn FnMut() -> Option<PathBuf>,
+    ) -> Result<Waited, Error> {
+        self.shown.push(message.to_owned());
+        if !self.drops.is_empty() {
+            let (path, bytes) = self.drops.remove(0);
+            std::fs::write(&path, bytes).map_err(Error::Terminal)?;
+        }
+        // The watcher wants to see a file twice at the same size.
+        for _ in 0..3 {
+            if let Some(found) = check() {
+                return Ok(Waited::Found(found));
+            }
+        }
+        Self::next(&mut self.typed).map(Waited::Typed)
+    }
+
+    fn countdown(&mut self, message: &str, seconds: u64) {
+        self.shown.push(message.to_owned());
+        self.waited_seconds.set(self.waited_seconds.get() + seconds);
+    }
+
     fn say(&mut self, text: &str) {
         self.shown.push(text.to_owned());
     }
 
     fn secret(&mut self, prompt: &str) -> Result<SecretString, Error> {
         self.asked.push(prompt.to_owned());
-        if self.secrets.is_empty() {
-            return Err(Error::NoTerminal);
-        }
-        Ok(SecretString::new(self.secrets.remove(0)))
+        Self::next(&mut self.secrets).map(SecretString::new)
     }
 
     fn confirm(&mut self, prompt: &str, _default: bool) -> Result<bool, Error> {
         self.asked.push(prompt.to_owned());
-        if self.confirms.is_empty() {
-            return Err(Error::NoTerminal);
-        }
-        Ok(self.confirms.remove(0))
+        Self::next(&mut self.confirms)
     }
 
     fn busy<T>(&mut self, message: &str, work: impl FnOnce() -> T) -> T {

@@ -312,3 +312,99 @@ info-demo =
       kapukulcs decode {$picture}
       kapukulcs decode {$picture} | kapukulcs code
       age -d {$bundle} | tar x        (passphrase: {$passphrase})
+
+## The wizard (setup step by step)
+
+help-setup = Guides you through the family's Ügyfélkapu+ registration, step by step
+help-setup-dir = The working folder: save the screenshots here (default ~/kapukulcs)
+menu-title = What would you like to do?
+menu-setup = New registration / add a family member
+menu-print = Print the recovery sheet
+menu-list = Who is in the backup?
+menu-quit = Quit
+wizard-intro =
+    Hello! We will go through the family's Ügyfélkapu+ registration, one
+    person at a time. Everything is saved here, encrypted: {$bundle}
+    You can stop at any time (Ctrl-C): what is done stays, and next time we
+    continue from there.
+wizard-resume = {$name}'s registration was interrupted ({$step}). Continue?
+wizard-resume-step-key = checking the key is next
+wizard-resume-step-phone = checking the phone's code is next
+wizard-resume-step-deletion = the deletion code is missing
+wizard-add-someone = Add someone now?
+wizard-next-person = Go on with the next family member?
+wizard-ask-name = Step 1 – Whom are we registering? The name you call them (for example Én, Mama, Papa)
+wizard-ask-username = {$name}'s Ügyfélkapu username (leave empty if you do not know it)
+wizard-step-1 =
+    Step 1 – On the Ügyfélkapu site
+      • Open a private (incognito) browser window and go to https://ugyfelkapu.gov.hu/
+      • Log in with {$name}'s OLD Ügyfélkapu username ({$username}) and password.
+      • Click "Ügyfélkapu+ igénylése", then "Tovább az Ügyfélkapu+ igényléséhez".
+      • A QR code appears. Stop here: do not scan it with the phone yet!
+    Press Enter when you see the QR code.
+wizard-step-2 =
+    Step 2 – Take a picture of the QR code ({$name})
+      • Use the Snipping Tool (Windows + Shift + S) or the Print Screen key.
+      • Save the picture into this folder:
+        → {$folder}
+      The program notices by itself as soon as the picture appears there.
+      (Or drag the picture file here, or type its path, and press Enter.)
+wizard-waiting = Waiting for the picture…
+wizard-read-qr = Read the QR code ({$file}): {$issuer}, account: {$account}
+wizard-step-3 =
+    Step 3 – The key's characters
+      • On the page click "Nem tudom beolvasni a kódot".
+      • Copy the characters shown here (or type them).
+      To skip this, just press Enter.
+wizard-ask-key = The characters
+wizard-key-skipped = All right, skipped. The key from the QR code is already saved.
+wizard-key-matches = The typed characters are the same key as the QR code's. Good.
+wizard-key-stale =
+    The typed characters are NOT the same key as the QR code's: one of them is old
+    (you probably pressed "Új kódot kérek"). Take a new picture of the current QR
+    code; then I will ask for the characters again.
+wizard-step-4 =
+    Step 4 – On the phone
+      • Open the authenticator app (for example NISZ Hitelesítő).
+      • Press +, and allow the camera.
+      • Scan the QR code on the screen.
+      • Name the entry: {$entry}
+    Press Enter when the phone shows the 6-digit code.
+wizard-code-window = The current code is valid for: {$bar} {$seconds} s
+wizard-wait-next-code = Only {$seconds} s left of this code: let us wait for the next one.
+wizard-countdown = Until the next code
+wizard-ask-code = Step 5 – Type the code the phone now shows in {$name}'s line
+wizard-code-format = The code has {$digits} digits. Type it again.
+wizard-code-ok = The phone shows the right code. The key is fine.
+wizard-clock-ahead = That is not the current code: the phone's clock is {$seconds} seconds fast. Set the phone's date and time to automatic, then type the new code.
+wizard-clock-behind = That is not the current code: the phone's clock is {$seconds} seconds slow. Set the phone's date and time to automatic, then type the new code.
+wizard-code-other-member = That is {$other}'s code, not {$name}'s: you are looking at the wrong line on the phone. Look at the entry named {$name}.
+wizard-code-stale-key =
+    This code belongs to none of the saved keys: the entry on the phone holds a different
+    key (you probably scanned an earlier QR code). Delete the entry on the phone (long
+    press, then the red delete button), scan the QR code on the screen again, and type
+    the new code.
+wizard-saved = {$name}'s key is checked and saved.
+wizard-step-7 =
+    Steps 6–7 – Back on the Ügyfélkapu site ({$name})
+      • Type {$name}'s Ügyfélkapu password and the code the phone shows now.
+      • Click "Tovább", then "Mentés".
+      • The DELETION CODE (törlőkód) appears. Type it at the next question.
+      • Then tick "A fenti törlőkód mentéséről gondoskodtam" and click "Befejezés".
+    Press Enter when you see the deletion code.
+wizard-ask-deletion-code = {$name}'s deletion code (for example 91390724)
+wizard-deletion-code-readback = I am saving this deletion code: {$code}. Is it exactly what the page shows?
+wizard-step-8 =
+    Step 8 – Done ({$name})
+      • Log out of Ügyfélkapu and close the private window.
+    Press Enter to go on.
+wizard-sheet =
+    The recovery sheet is ready: {$file}
+    Print it and keep it with your important papers.
+    Then delete the PDF file: it holds secrets.
+wizard-summary-title = Summary:
+wizard-summary-done = done (key checked, deletion code saved)
+wizard-summary-unconfirmed = MISSING: checking the phone's code
+wizard-summary-no-deletion-code = MISSING: the deletion code
+wizard-delete-pictures = The {$count} screenshots hold the keys unencrypted (they are in the backup already). Delete them?
+wizard-pictures-deleted = The screenshots are deleted.

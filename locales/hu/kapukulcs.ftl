@@ -312,3 +312,99 @@ info-demo =
       kapukulcs dekodol {$picture}
       kapukulcs dekodol {$picture} | kapukulcs kod
       age -d {$bundle} | tar x        (jelszó: {$passphrase})
+
+## A varázsló (beállítás lépésről lépésre)
+
+help-setup = Végigvezet a család Ügyfélkapu+ regisztrációján, lépésről lépésre
+help-setup-dir = A munkamappa: ide mentsd a képernyőképeket (alapból ~/kapukulcs)
+menu-title = Mit szeretnél?
+menu-setup = Új regisztráció / családtag felvétele
+menu-print = Helyreállító lap nyomtatása
+menu-list = Kik vannak a mentésben?
+menu-quit = Kilépés
+wizard-intro =
+    Üdv! Most végigmegyünk a család Ügyfélkapu+ regisztrációján, egyszerre
+    egy emberen. Mindent elmentek ide, titkosítva: {$bundle}
+    Bármikor abbahagyhatod (Ctrl-C): ami kész, az megmarad, és legközelebb
+    innen folytatjuk.
+wizard-resume = {$name} regisztrációja félbemaradt ({$step}). Folytatjuk?
+wizard-resume-step-key = a kulcs ellenőrzése jön
+wizard-resume-step-phone = a telefon kódjának ellenőrzése jön
+wizard-resume-step-deletion = a törlőkód hiányzik
+wizard-add-someone = Felveszel most valakit?
+wizard-next-person = Jöhet a következő családtag?
+wizard-ask-name = 1. lépés – Kit regisztrálunk? A név, ahogy hívjátok (például Én, Mama, Papa)
+wizard-ask-username = {$name} ügyfélkapus felhasználóneve (ha nem tudod, hagyd üresen)
+wizard-step-1 =
+    1. lépés – Az Ügyfélkapu oldalán
+      • Nyiss egy privát (inkognitó) böngészőablakot, és menj ide: https://ugyfelkapu.gov.hu/
+      • Jelentkezz be {$name} RÉGI ügyfélkapus felhasználónevével ({$username}) és jelszavával.
+      • Kattints az „Ügyfélkapu+ igénylése” gombra, majd a „Tovább az Ügyfélkapu+ igényléséhez” gombra.
+      • Megjelenik egy QR-kód. Figyelem! Itt állj meg: még ne olvasd be a telefonnal!
+    Nyomj Entert, ha látod a QR-kódot.
+wizard-step-2 =
+    2. lépés – Készíts képet a QR-kódról ({$name})
+      • Használd a Képmetszőt (Windows + Shift + S) vagy a Print Screen gombot.
+      • Mentsd a képet ebbe a mappába:
+        → {$folder}
+      A program magától észreveszi, amint a kép megjelenik ott.
+      (Vagy húzd ide a képfájlt, illetve írd be az útvonalát, és nyomj Entert.)
+wizard-waiting = Várom a képet…
+wizard-read-qr = Beolvastam a QR-kódot ({$file}): {$issuer}, fiók: {$account}
+wizard-step-3 =
+    3. lépés – A kulcs betűi
+      • Kattints az oldalon a „Nem tudom beolvasni a kódot” szövegre.
+      • Másold ide a megjelenő karaktersort (vagy gépeld be).
+      Ha ezt kihagynád, csak nyomj Entert.
+wizard-ask-key = A karaktersor
+wizard-key-skipped = Rendben, ezt kihagytuk. A QR-kódban lévő kulcs már el van mentve.
+wizard-key-matches = A beírt karaktersor ugyanaz a kulcs, mint a QR-kódban. Rendben.
+wizard-key-stale =
+    A beírt karaktersor NEM ugyanaz a kulcs, mint ami a QR-kódban van: az egyik régi
+    (valószínűleg megnyomtad az „Új kódot kérek” gombot). Készíts új képet a mostani
+    QR-kódról, utána a karaktersort is újra kérem.
+wizard-step-4 =
+    4. lépés – A telefonon
+      • Nyisd meg a hitelesítő alkalmazást (például NISZ Hitelesítő).
+      • Nyomd meg a + jelet, és engedélyezd a kamerát.
+      • Olvasd be a képernyőn látható QR-kódot.
+      • Nevezd el a bejegyzést így: {$entry}
+    Nyomj Entert, ha a telefon már mutatja a 6 jegyű kódot.
+wizard-code-window = A mostani kód még ennyi ideig érvényes: {$bar} {$seconds} mp
+wizard-wait-next-code = Már csak {$seconds} mp van hátra ebből a kódból: várjuk meg a következőt.
+wizard-countdown = A következő kódig
+wizard-ask-code = 5. lépés – Írd be a kódot, amit a telefon most {$name} sorában mutat
+wizard-code-format = A kód {$digits} számjegyből áll. Írd be újra.
+wizard-code-ok = A telefon jó kódot mutat. A kulcs rendben van.
+wizard-clock-ahead = A kód nem a mostani: a telefon órája {$seconds} másodpercet siet. Állítsd a telefonon a dátumot és az időt automatikusra, majd írd be az új kódot.
+wizard-clock-behind = A kód nem a mostani: a telefon órája {$seconds} másodpercet késik. Állítsd a telefonon a dátumot és az időt automatikusra, majd írd be az új kódot.
+wizard-code-other-member = Ez {$other} kódja, nem {$name} kódja: a telefonon rossz sort nézed. Nézd meg a {$name} nevű bejegyzést.
+wizard-code-stale-key =
+    Ez a kód egyik elmentett kulcshoz sem tartozik: a telefonon lévő bejegyzés más kulcsot
+    tartalmaz (valószínűleg egy korábbi QR-kódot olvastál be). Töröld a bejegyzést a
+    telefonon (hosszan nyomd meg, majd a piros törlés gomb), olvasd be újra a képernyőn
+    lévő QR-kódot, és írd be az új kódot.
+wizard-saved = {$name} kulcsa ellenőrizve és elmentve.
+wizard-step-7 =
+    6–7. lépés – Vissza az Ügyfélkapu oldalára ({$name})
+      • Írd be {$name} ügyfélkapus jelszavát és a telefonon most látható kódot.
+      • Kattints a „Tovább”, majd a „Mentés” gombra.
+      • Megjelenik a TÖRLŐKÓD. Ezt írd be ide a következő kérdésnél.
+      • Utána pipáld ki „A fenti törlőkód mentéséről gondoskodtam” mezőt, és kattints a „Befejezés” gombra.
+    Nyomj Entert, ha látod a törlőkódot.
+wizard-ask-deletion-code = {$name} törlőkódja (például 91390724)
+wizard-deletion-code-readback = Ezt a törlőkódot mentem el: {$code}. Pontosan ez áll az oldalon?
+wizard-step-8 =
+    8. lépés – Kész ({$name})
+      • Lépj ki az Ügyfélkapuból, és zárd be a privát ablakot.
+    Nyomj Entert a folytatáshoz.
+wizard-sheet =
+    Elkészült a helyreállító lap: {$file}
+    Nyomtasd ki, és tedd a fontos papírok közé (például a születési anyakönyvi kivonatok mellé).
+    Utána a PDF fájlt töröld: titkokat tartalmaz.
+wizard-summary-title = Összefoglaló:
+wizard-summary-done = kész (kulcs ellenőrizve, törlőkód elmentve)
+wizard-summary-unconfirmed = HIÁNYZIK: a telefon kódjának ellenőrzése
+wizard-summary-no-deletion-code = HIÁNYZIK: a törlőkód
+wizard-delete-pictures = A {$count} képernyőkép a kulcsokat titkosítatlanul tartalmazza (a mentésben már benne vannak). Törlöm őket?
+wizard-pictures-deleted = A képernyőképeket töröltem.
