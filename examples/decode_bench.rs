@@ -101,9 +101,17 @@ fn strategies(only: Option<&str>) {
             rqrr_only.push(sample.name.clone());
         }
         let chosen = STRATEGIES.iter().find(|s| readers.contains(s));
-        *first.entry((sample.class, chosen.map_or("none".into(), |s| format!("{s:?}")))).or_default() += 1;
+        *first
+            .entry((
+                sample.class,
+                chosen.map_or("none".into(), |s| format!("{s:?}")),
+            ))
+            .or_default() += 1;
     }
-    println!("pictures read, and time spent, per strategy and class (seed {:#x}):", seed());
+    println!(
+        "pictures read, and time spent, per strategy and class (seed {:#x}):",
+        seed()
+    );
     print!("{:<36}", "strategy");
     for class in Class::ALL {
         print!("{:>15}", class.name());
@@ -113,7 +121,10 @@ fn strategies(only: Option<&str>) {
         print!("{:<36}", format!("{strategy:?}"));
         for class in Class::ALL {
             let (ok, time) = table.get(&(class, i)).copied().unwrap_or_default();
-            print!("{:>15}", format!("{ok:>2} {:>6.0}ms", time.as_secs_f64() * 1e3));
+            print!(
+                "{:>15}",
+                format!("{ok:>2} {:>6.0}ms", time.as_secs_f64() * 1e3)
+            );
         }
         println!();
     }
@@ -128,7 +139,10 @@ fn strategies(only: Option<&str>) {
 /// The corpus seed: `corpus::SEED`, or `KAPUKULCS_SEED` to check that the
 /// chosen strategies are not tuned to one seed.
 fn seed() -> u64 {
-    std::env::var("KAPUKULCS_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(corpus::SEED)
+    std::env::var("KAPUKULCS_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(corpus::SEED)
 }
 
 struct Tally {
@@ -246,19 +260,35 @@ fn benchmark() -> ExitCode {
     // spawned straight from this one would inherit this process's peak
     // resident set (Linux keeps it across exec), hiding the child's own.
     let exe = std::env::current_exe().expect("own path");
-    let out = Command::new(&exe).arg("--measure").arg(&path).arg(&big.expected).output().expect("coordinator runs");
+    let out = Command::new(&exe)
+        .arg("--measure")
+        .arg(&path)
+        .arg(&big.expected)
+        .output()
+        .expect("coordinator runs");
     let report = String::from_utf8_lossy(&out.stdout);
-    let numbers: Vec<f64> = report.split_whitespace().filter_map(|n| n.parse().ok()).collect();
+    let numbers: Vec<f64> = report
+        .split_whitespace()
+        .filter_map(|n| n.parse().ok())
+        .collect();
     let [whole, zbar, ours_rss, zbar_rss] = numbers[..] else {
-        panic!("coordinator failed: {report} {}", String::from_utf8_lossy(&out.stderr));
+        panic!(
+            "coordinator failed: {report} {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     };
-    println!("kapukulcs in-process (read + decode): {:>7.1} ms median of {RUNS}", in_process.as_secs_f64() * 1e3);
+    println!(
+        "kapukulcs in-process (read + decode): {:>7.1} ms median of {RUNS}",
+        in_process.as_secs_f64() * 1e3
+    );
     println!("kapukulcs whole process:              {whole:>7.1} ms median of {RUNS}");
     println!("zbarimg whole process:                {zbar:>7.1} ms median of {RUNS}");
     let ratio = whole / zbar;
     println!("ratio whole process / zbarimg: {ratio:.2} (target <= 0.50)");
     let (ours_mib, zbar_mib) = (ours_rss / 1024.0, zbar_rss / 1024.0);
-    println!("peak RSS: kapukulcs {ours_mib:.1} MiB (target < {MAX_RSS_MIB}), zbarimg {zbar_mib:.1} MiB");
+    println!(
+        "peak RSS: kapukulcs {ours_mib:.1} MiB (target < {MAX_RSS_MIB}), zbarimg {zbar_mib:.1} MiB"
+    );
 
     let targets = [
         ("kapukulcs >= zbarimg in every class", class_ok),
@@ -289,7 +319,10 @@ fn measure(path: &Path, expected: &str) {
     let mut zbar_rss = 0;
     let zbar = median(RUNS, || {
         let (out, rss) = run_measured(Command::new("zbarimg").args(["--raw", "-q"]).arg(path));
-        assert!(out.lines().any(|l| l == expected), "zbarimg reads the 4K picture");
+        assert!(
+            out.lines().any(|l| l == expected),
+            "zbarimg reads the 4K picture"
+        );
         zbar_rss = zbar_rss.max(rss);
     });
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
@@ -326,6 +359,8 @@ fn median(runs: usize, mut f: impl FnMut()) -> Duration {
 /// resident set in KiB, from `wait4` (so other children do not count).
 fn run_measured(command: &mut Command) -> (String, i64) {
     use std::io::Read;
+    // Reaped by wait4 below, which also reports its peak memory.
+    #[allow(clippy::zombie_processes)]
     let mut child = command
         .stdout(Stdio::piped())
         .stderr(Stdio::null())

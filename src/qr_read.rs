@@ -11,7 +11,7 @@
 
 use std::io::{Cursor, ErrorKind};
 
-use image::{DynamicImage, GrayImage, ImageDecoder, ImageError, ImageFormat, ImageReader, Limits};
+use image::{DynamicImage, GrayImage, ImageError, ImageFormat, ImageReader, Limits};
 
 /// Why no QR text could be read from a picture.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -280,9 +280,9 @@ fn negated(luma: &GrayImage) -> GrayImage {
     out
 }
 
-/// Adds a white margin of a tenth of the longer side (ISO 18004 asks for a
-/// 4-module quiet zone; a code fills most of a tight crop, so a tenth of
-/// the side is at least that).
+/// Adds a white margin of a tenth of the longer side: ISO 18004 asks for a
+/// 4-module quiet zone, and in a tight crop of the 41–49-module codes an
+/// otpauth URI needs, a tenth of the side is about that.
 fn padded(luma: &GrayImage) -> GrayImage {
     let margin = (luma.width().max(luma.height()) / 10).max(8);
     let mut out = GrayImage::from_pixel(
@@ -456,13 +456,15 @@ fn classify(error: ImageError) -> QrReadError {
         _ => {
             let mut source: Option<&(dyn std::error::Error + 'static)> = Some(&error);
             while let Some(e) = source {
-                if let Some(io) = e.downcast_ref::<std::io::Error>() {
-                    if io.kind() == ErrorKind::UnexpectedEof {
-                        return QrReadError::Truncated;
-                    }
+                if let Some(io) = e.downcast_ref::<std::io::Error>()
+                    && io.kind() == ErrorKind::UnexpectedEof
+                {
+                    return QrReadError::Truncated;
                 }
-                let text = e.to_string().to_ascii_lowercase();
-                if text.contains("unexpected end") || text.contains("unexpected eof") {
+                // The gif crate has its own `UnexpectedEof` variant, shown
+                // as "Unexpected End of File"; it is not a dependency of
+                // ours to downcast to, so it is recognised by its text.
+                if e.to_string().eq_ignore_ascii_case("unexpected end of file") {
                     return QrReadError::Truncated;
                 }
                 source = e.source();
