@@ -279,6 +279,46 @@ pub fn command() -> clap::Command {
                         .help(fl!("help-add-note")),
                 ),
         )
+        .subcommand(
+            subcommand(
+                "beallitas",
+                "setup",
+                fl!("help-setup"),
+                &options_placeholder,
+            )
+            .arg(
+                Arg::new("dir")
+                    .long("dir")
+                    .value_name(fl!("help-value-folder"))
+                    .value_parser(clap::value_parser!(PathBuf))
+                    .help(fl!("help-setup-dir")),
+            )
+            .arg(
+                Arg::new("name")
+                    .long("name")
+                    .value_name(fl!("help-value-name"))
+                    .help(fl!("help-add-name")),
+            )
+            .arg(
+                Arg::new("username")
+                    .long("username")
+                    .value_name(fl!("help-value-username"))
+                    .help(fl!("help-add-username")),
+            )
+            .arg(
+                Arg::new("image")
+                    .long("image")
+                    .value_name(fl!("help-value-image"))
+                    .value_parser(clap::value_parser!(PathBuf))
+                    .help(fl!("help-add-image")),
+            )
+            .arg(
+                Arg::new("deletion-code")
+                    .long("deletion-code")
+                    .value_name("12345678")
+                    .help(fl!("help-add-deletion-code")),
+            ),
+        )
         .subcommand(subcommand(
             "lista",
             "list",

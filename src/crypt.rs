@@ -172,7 +172,7 @@ fn read_error(error: io::Error, ciphertext: &[u8]) -> CryptError {
     match payload_start(ciphertext) {
         Some(start) if start <= ciphertext.len() => {
             let tail = (ciphertext.len() - start) % SEALED_CHUNK;
-            let whole = tail == 0 || (tail >= 16 && (tail - 16) % TAR_BLOCK == 0);
+            let whole = tail == 0 || (tail >= 16 && (tail - 16).is_multiple_of(TAR_BLOCK));
             if whole {
                 CryptError::Tampered
             } else {

@@ -7,6 +7,7 @@
 //! the same codes as the phone. The binary (`src/main.rs`) only picks the
 //! language, calls [`run`] and turns an error into a message.
 
+pub mod aegis;
 pub mod bundle;
 pub mod cli;
 pub mod commands;
@@ -14,14 +15,17 @@ pub mod crypt;
 pub mod error;
 pub mod family;
 pub mod i18n;
+pub mod migration;
 pub mod otpauth;
 pub mod prompter;
 pub mod qr_draw;
 pub mod qr_read;
+pub mod qr_terminal;
 pub mod secret;
 pub mod sheet;
 pub mod store;
 pub mod totp;
+pub mod uri_list;
 pub mod vault;
 pub mod wizard;
 
@@ -44,10 +48,10 @@ pub fn unix_now() -> u64 {
 /// Runs the command line `args` (program name first) with the process's
 /// standard streams and clock.
 pub fn run(args: &[OsString]) -> Result<(), Error> {
-    let stdout = io::stdout();
-    let stderr = io::stderr();
-    let mut out = stdout.lock();
-    let mut err = stderr.lock();
+    // Not locked for the whole run: spinners and prompts write to standard
+    // error from their own threads, and a held lock would deadlock them.
+    let mut out = io::stdout();
+    let mut err = io::stderr();
     match cli::parse(args)? {
         cli::Command::Help(text) | cli::Command::Version(text) => {
             let _ = write!(out, "{text}");

@@ -436,7 +436,16 @@ mod tests {
     }
 
     /// URIs and the fields they hold: (uri, issuer, account, key text, algorithm, digits, period).
-    const URIS: &[(&str, Option<&str>, &str, &str, Algorithm, u8, u32)] = &[
+    type UriCase = (
+        &'static str,
+        Option<&'static str>,
+        &'static str,
+        &'static str,
+        Algorithm,
+        u8,
+        u32,
+    );
+    const URIS: &[UriCase] = &[
         (
             "otpauth://totp/Example:alice@google.com?secret=JBSWY3DPEHPK3PXP&issuer=Example",
             Some("Example"),

@@ -5,10 +5,10 @@
 
 use std::{io::IsTerminal, path::PathBuf, time::Duration};
 
-use dialoguer::{Confirm, Input, Password, Select, theme::ColorfulTheme};
+use dialoguer::{Input, Password, Select, theme::ColorfulTheme};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::{error::Error, secret::SecretString};
+use crate::{error::Error, fl, secret::SecretString};
 
 /// What ended a wait for a picture.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +29,9 @@ pub trait Prompter {
         default: Option<&str>,
         allow_empty: bool,
     ) -> Result<String, Error>;
+    /// Asks for a secret the user types or pastes and must see while doing
+    /// so (a key); it is not left on the screen afterwards.
+    fn typed_secret(&mut self, prompt: &str) -> Result<SecretString, Error>;
     /// Lets the user pick one of `items`; returns its index.
     fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Error>;
     /// Shows `text` and waits for Enter.
@@ -129,6 +132,17 @@ impl Prompter for Terminal {
         input.interact_text().map_err(prompt_error)
     }
 
+    fn typed_secret(&mut self, prompt: &str) -> Result<SecretString, Error> {
+        self.check()?;
+        Input::<String>::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .allow_empty(true)
+            .report(false)
+            .interact_text()
+            .map(SecretString::new)
+            .map_err(prompt_error)
+    }
+
     fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Error> {
         self.check()?;
         Select::with_theme(&self.theme)
@@ -141,12 +155,19 @@ impl Prompter for Terminal {
 
     fn pause(&mut self, text: &str) -> Result<(), Error> {
         self.check()?;
-        eprintln!("{text}");
-        let mut line = String::new();
-        std::io::stdin()
-            .read_line(&mut line)
-            .map_err(Error::Terminal)?;
-        Ok(())
+        // The last line ("Nyomj Entert…") becomes the prompt, so Enter is
+        // read the same way as every other answer.
+        let (body, last) = text.rsplit_once('\n').unwrap_or(("", text));
+        if !body.is_empty() {
+            eprintln!("{body}");
+        }
+        Input::<String>::with_theme(&self.theme)
+            .with_prompt(last)
+            .allow_empty(true)
+            .report(false)
+            .interact_text()
+            .map(|_| ())
+            .map_err(prompt_error)
     }
 
     fn wait_for(
@@ -162,10 +183,12 @@ impl Prompter for Terminal {
                 break Waited::Found(found);
             }
             if line_ready(Duration::from_millis(250)) {
-                let mut line = String::new();
-                std::io::stdin()
-                    .read_line(&mut line)
-                    .map_err(Error::Terminal)?;
+                spinner.finish_and_clear();
+                let line = Input::<String>::with_theme(&self.theme)
+                    .with_prompt(fl!("prompt-picture-path"))
+                    .allow_empty(true)
+                    .interact_text()
+                    .map_err(prompt_error)?;
                 break Waited::Typed(line.trim().to_owned());
             }
         };
@@ -202,10 +225,15 @@ impl Prompter for Terminal {
 
     fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, Error> {
         self.check()?;
-        Confirm::with_theme(&self.theme)
+        // A choice of "Igen" and "Nem" with the arrow keys, rather than
+        // dialoguer's [y/n], which a Hungarian reader would not guess.
+        let items = [fl!("answer-yes"), fl!("answer-no")];
+        Select::with_theme(&self.theme)
             .with_prompt(prompt)
-            .default(default)
+            .items(&items)
+            .default(if default { 0 } else { 1 })
             .interact()
+            .map(|choice| choice == 0)
             .map_err(prompt_error)
     }
 
@@ -268,6 +296,11 @@ impl Prompter for Scripted {
     ) -> Result<String, Error> {
         self.asked.push(prompt.to_owned());
         Self::next(&mut self.inputs)
+    }
+
+    fn typed_secret(&mut self, prompt: &str) -> Result<SecretString, Error> {
+        self.asked.push(prompt.to_owned());
+        Self::next(&mut self.inputs).map(SecretString::new)
     }
 
     fn select(&mut self, prompt: &str, items: &[String], _default: usize) -> Result<usize, Error> {

@@ -660,7 +660,8 @@ mod tests {
             &GrayImage::from_pixel(64, 64, Luma([200])),
             ImageFormat::Png,
         );
-        let cases: Vec<(&str, Vec<u8>, Result<Vec<String>, QrReadError>)> = vec![
+        type Case = (&'static str, Vec<u8>, Result<Vec<String>, QrReadError>);
+        let cases: Vec<Case> = vec![
             ("empty file", vec![], Err(QrReadError::Empty)),
             (
                 "plain text",

@@ -205,10 +205,10 @@ impl<'a, P: Prompter> Wizard<'a, P> {
             } else {
                 Some(fl!("wizard-next-person"))
             };
-            if let Some(question) = question {
-                if !self.prompter.confirm(&question, first)? {
-                    break;
-                }
+            if let Some(question) = question
+                && !self.prompter.confirm(&question, first)?
+            {
+                break;
             }
             first = false;
             self.new_person()?;
@@ -384,13 +384,13 @@ impl<'a, P: Prompter> Wizard<'a, P> {
     fn check_typed_key(&mut self, name: &str) -> Result<bool, Error> {
         self.prompter.say(&fl!("wizard-step-3"));
         loop {
-            let typed = self.prompter.input(&fl!("wizard-ask-key"), None, true)?;
-            let typed = zeroize::Zeroizing::new(typed);
+            let typed = self.prompter.typed_secret(&fl!("wizard-ask-key"))?;
+            let typed = typed.expose();
             if typed.trim().is_empty() {
                 self.prompter.say(&fl!("wizard-key-skipped"));
                 return Ok(true);
             }
-            match Key::parse(&typed) {
+            match Key::parse(typed) {
                 Ok(key) if key.text() == self.member(name).account.key.text() => {
                     self.prompter.say(&fl!("wizard-key-matches"));
                     return Ok(true);
@@ -788,7 +788,8 @@ mod tests {
 
     #[test]
     fn every_wrong_code_gets_its_diagnosis() {
-        let cases: Vec<(&str, Box<dyn Fn(&[Person]) -> Vec<String>>, String)> = vec![
+        type Codes = Box<dyn Fn(&[Person]) -> Vec<String>>;
+        let cases: Vec<(&str, Codes, String)> = vec![
             (
                 "ahead",
                 Box::new(|p: &[Person]| vec![code(&p[2].account, T0 + 95)]),

@@ -255,7 +255,8 @@ fn every_failure_has_its_message_and_leaves_the_file_untouched() {
     fs::write(family.path("rossz-jelszo.txt"), "nem ez a jelszó\n").unwrap();
 
     // (name, bundle bytes, extra arguments, words the message must hold)
-    let cases: Vec<(&str, Vec<u8>, Vec<&str>, &[&str])> = vec![
+    type Case<'a> = (&'a str, Vec<u8>, Vec<&'a str>, &'a [&'a str]);
+    let cases: Vec<Case> = vec![
         (
             "wrong passphrase",
             good.clone(),

@@ -408,3 +408,6 @@ wizard-summary-unconfirmed = MISSING: checking the phone's code
 wizard-summary-no-deletion-code = MISSING: the deletion code
 wizard-delete-pictures = The {$count} screenshots hold the keys unencrypted (they are in the backup already). Delete them?
 wizard-pictures-deleted = The screenshots are deleted.
+answer-yes = Yes
+answer-no = No
+prompt-picture-path = The picture's path

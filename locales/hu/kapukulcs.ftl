@@ -408,3 +408,6 @@ wizard-summary-unconfirmed = HIÁNYZIK: a telefon kódjának ellenőrzése
 wizard-summary-no-deletion-code = HIÁNYZIK: a törlőkód
 wizard-delete-pictures = A {$count} képernyőkép a kulcsokat titkosítatlanul tartalmazza (a mentésben már benne vannak). Törlöm őket?
 wizard-pictures-deleted = A képernyőképeket töröltem.
+answer-yes = Igen
+answer-no = Nem
+prompt-picture-path = A kép útvonala

@@ -1,0 +1,395 @@
+//! The wizard as a person uses it: the real binary in a pseudo-terminal,
+//! the passphrase typed twice, screenshots dropped into the watched folder,
+//! the phone's codes computed from the keys at the moment they are typed,
+//! deletion codes typed and read back; then the bundle and the PDF checked.
+//! A second test kills the program half-way and resumes.
+//!
+//! The transcript of every step is compared with `docs/wizard.md` (step
+//! headings) so the page stays true; `KAPUKULCS_WRITE_TRANSCRIPT=1` rewrites
+//! the transcript file `docs/wizard-transcript.txt` from this run.
+
+use std::{
+    fs,
+    io::Cursor,
+    path::{Path, PathBuf},
+    process::Command,
+    time::{Duration, SystemTime, UNIX_EPOCH},
+};
+
+use expectrl::{Expect, session::OsSession as Session};
+use image::{ImageFormat, Luma};
+use kapukulcs::{
+    bundle,
+    crypt::{self, Unlock},
+    otpauth::OtpAuth,
+    secret::SecretString,
+    totp,
+};
+use qrcode::QrCode;
+
+const PASSPHRASE: &str = "kert-alma-hegy-tavasz-77";
+const UP: &str = "\x1b[A";
+
+struct Person {
+    name: &'static str,
+    username: &'static str,
+    key: &'static str,
+    deletion_code: &'static str,
+}
+
+const MAMA: Person = Person {
+    name: "Mama",
+    username: "kovacs.maria",
+    key: "ABCDEFGHIJKLMNOPQRST",
+    deletion_code: "91390724",
+};
+const PAPA: Person = Person {
+    name: "Papa",
+    username: "kovacs.janos",
+    key: "MFRGGZDFMZTWQ2LKNNWG",
+    deletion_code: "55512345",
+};
+
+fn uri(p: &Person) -> String {
+    format!(
+        "otpauth://totp/%C3%9Cgyf%C3%A9lkapu%2B:{}?secret={}&issuer=%C3%9Cgyf%C3%A9lkapu%2B",
+        p.username, p.key
+    )
+}
+
+/// A "screenshot": the QR code on a grey page.
+fn screenshot(p: &Person) -> Vec<u8> {
+    let qr = QrCode::new(uri(p).as_bytes())
+        .unwrap()
+        .render::<Luma<u8>>()
+        .module_dimensions(5, 5)
+        .build();
+    let mut page = image::GrayImage::from_pixel(900, 700, Luma([235]));
+    image::imageops::overlay(&mut page, &qr, 300, 150);
+    let mut bytes = Vec::new();
+    page.write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png)
+        .unwrap();
+    bytes
+}
+
+fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+/// What the screen shows after `bytes`: a small terminal emulator that
+/// knows what spinners and prompts use to redraw themselves (carriage
+/// return, erase line, erase below, cursor up and down); colours and other
+/// escapes are dropped.
+fn screen(bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    let mut lines: Vec<Vec<char>> = vec![Vec::new()];
+    let (mut row, mut col) = (0usize, 0usize);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\x1b' if chars.peek() == Some(&'[') => {
+                chars.next();
+                let mut argument = String::new();
+                let mut command = ' ';
+                for c in chars.by_ref() {
+                    if c.is_ascii_alphabetic() || c == '~' {
+                        command = c;
+                        break;
+                    }
+                    argument.push(c);
+                }
+                let n = argument.parse::<usize>().unwrap_or(1);
+                match command {
+                    'K' => lines[row].clear(),
+                    'J' => {
+                        lines[row].truncate(col);
+                        lines.truncate(row + 1);
+                    }
+                    'A' => row = row.saturating_sub(n),
+                    'B' => row += n,
+                    _ => {}
+                }
+            }
+            '\x1b' => {
+                chars.next();
+            }
+            '\r' => col = 0,
+            '\n' => {
+                row += 1;
+                col = 0;
+            }
+            c => {
+                let line = &mut lines[row];
+                if col < line.len() {
+                    line[col] = c;
+                } else {
+                    line.resize(col, ' ');
+                    line.push(c);
+                }
+                col += 1;
+            }
+        }
+        while lines.len() <= row {
+            lines.push(Vec::new());
+        }
+    }
+    lines
+        .iter()
+        .map(|line| line.iter().collect::<String>().trim_end().to_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+struct Run {
+    session: Session,
+    output: Vec<u8>,
+}
+
+impl Run {
+    fn start(dir: &Path) -> Run {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_kapukulcs"));
+        command
+            .args(["--bundle", "mentes.age", "beallitas", "--dir", "kapukulcs"])
+            .current_dir(dir)
+            .env("LANG", "hu_HU.UTF-8")
+            .env_remove("LC_ALL")
+            .env("TERM", "xterm");
+        let mut session = Session::spawn(command).expect("the binary starts in a pseudo-terminal");
+        session.set_expect_timeout(Some(Duration::from_secs(60)));
+        // Wide enough that no line wraps, so redraws are easy to follow.
+        session.get_process_mut().set_window_size(220, 60).unwrap();
+        Run {
+            session,
+            output: Vec::new(),
+        }
+    }
+
+    fn expect(&mut self, text: &str) {
+        match self.session.expect(text) {
+            Ok(found) => {
+                self.output.extend_from_slice(found.before());
+                self.output.extend_from_slice(text.as_bytes());
+            }
+            Err(error) => panic!(
+                "waiting for {text:?}: {error}\n--- so far ---\n{}",
+                screen(&self.output)
+            ),
+        }
+    }
+
+    fn send(&mut self, text: &str) {
+        std::thread::sleep(Duration::from_millis(150));
+        self.session.send(text).unwrap();
+    }
+
+    fn line(&mut self, text: &str) {
+        // A person reads the prompt before typing; without the pause the
+        // keys can reach the terminal before the prompt listens for them.
+        std::thread::sleep(Duration::from_millis(150));
+        self.session.send(format!("{text}\r")).unwrap();
+    }
+
+    fn passphrase_new(&mut self) {
+        self.expect("Adj meg egy jelszót");
+        self.line(PASSPHRASE);
+        self.expect("Írd be még egyszer");
+        self.line(PASSPHRASE);
+    }
+
+    /// Steps 1 to 5 for `p`, the screenshot dropped into `folder`.
+    fn register_until_code(&mut self, p: &Person, folder: &Path) {
+        self.expect("Kit regisztrálunk?");
+        self.line(p.name);
+        self.expect("felhasználóneve");
+        self.line(p.username);
+        self.expect("Nyomj Entert, ha látod a QR-kódot.");
+        self.line("");
+        self.expect("Várom a képet");
+        fs::write(
+            folder.join(p.name).join("Képernyőkép 2026-01-10.png"),
+            screenshot(p),
+        )
+        .unwrap();
+        self.expect("Beolvastam a QR-kódot");
+        self.expect("A karaktersor");
+        self.line(&p.key.to_lowercase());
+        self.expect("ugyanaz a kulcs");
+        self.expect("mutatja a 6 jegyű kódot.");
+        self.line("");
+        self.expect("5. lépés");
+        let account = OtpAuth::parse(&uri(p)).unwrap();
+        self.line(&totp::generate(&account, now()));
+        self.expect("A telefon jó kódot mutat.");
+    }
+
+    /// Steps 6 to 8 for `p`.
+    fn deletion_code(&mut self, p: &Person) {
+        self.expect("Nyomj Entert, ha látod a törlőkódot.");
+        self.line("");
+        self.expect("törlőkódja");
+        self.line(p.deletion_code);
+        self.expect("Pontosan ez áll az oldalon?");
+        self.line(""); // Igen is the default
+        self.expect("Nyomj Entert a folytatáshoz.");
+        self.line("");
+    }
+
+    fn finish(mut self) -> String {
+        self.expect("Jöhet a következő családtag?");
+        self.line(""); // Nem is the default
+        self.expect("Elkészült a helyreállító lap");
+        self.expect("Törlöm őket?");
+        self.line(""); // Igen
+        self.expect("töröltem");
+        let rest = self.session.expect(expectrl::Eof).unwrap();
+        self.output.extend_from_slice(rest.before());
+        if let Some(path) = std::env::var_os("KAPUKULCS_RAW_TRANSCRIPT") {
+            fs::write(path, &self.output).unwrap();
+        }
+        screen(&self.output)
+    }
+}
+
+/// The documentation page around a captured transcript.
+fn docs_page(transcript: &str) -> String {
+    format!(
+        "# A varázsló, ahogy a felhasználó látja\n\n\
+         This is the terminal text of `kapukulcs beallitas` as the end-to-end test\n\
+         `tests/wizard_pty.rs` captured it: two family members (Mama and Papa),\n\
+         the screenshots dropped into the watched folder, the phone's codes typed,\n\
+         deletion codes typed and read back. Colours and cursor movements are\n\
+         removed; the test fails when a line here no longer matches the program.\n\
+         Regenerate with `KAPUKULCS_WRITE_DOCS=1 cargo test --test wizard_pty`.\n\n\
+         ```text\n{}\n```\n",
+        transcript.trim_end()
+    )
+}
+
+fn open_bundle(dir: &Path) -> bundle::Contents {
+    let sealed = fs::read(dir.join("mentes.age")).unwrap();
+    let plaintext = crypt::decrypt(
+        &sealed,
+        &Unlock::Passphrase(SecretString::new(PASSPHRASE.into())),
+    )
+    .unwrap();
+    bundle::from_tar(&plaintext).unwrap()
+}
+
+fn check_family(dir: &Path) {
+    let contents = open_bundle(dir);
+    let members = &contents.family.members;
+    assert_eq!(members.len(), 2);
+    for (member, p) in members.iter().zip([&MAMA, &PAPA]) {
+        assert_eq!(member.name, p.name);
+        assert_eq!(member.username.as_deref(), Some(p.username));
+        assert_eq!(member.account.key.text().expose(), p.key);
+        assert_eq!(
+            member.deletion_code.as_ref().unwrap().digits().expose(),
+            p.deletion_code
+        );
+        assert!(member.confirmed.is_some(), "{} was not confirmed", p.name);
+        assert_eq!(member.original_uri.expose(), uri(p));
+    }
+    let pdf = fs::read(dir.join("kapukulcs").join("helyreallito-lap.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    // The screenshots were deleted at the end, as the user chose.
+    let left: Vec<PathBuf> = ["Mama", "Papa"]
+        .iter()
+        .flat_map(|n| {
+            fs::read_dir(dir.join("kapukulcs").join(n))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+        })
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn two_family_members_through_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = dir.path().join("kapukulcs");
+    let mut run = Run::start(dir.path());
+    run.passphrase_new();
+    run.register_until_code(&MAMA, &workspace);
+    run.deletion_code(&MAMA);
+    run.expect("Jöhet a következő családtag?");
+    run.send(UP);
+    run.line("");
+    run.register_until_code(&PAPA, &workspace);
+    run.deletion_code(&PAPA);
+    let transcript = run.finish();
+    check_family(dir.path());
+
+    // The documentation shows this very run; rewrite it with
+    // KAPUKULCS_WRITE_DOCS=1 after changing a message.
+    let docs_path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/wizard.md");
+    let transcript = transcript.replace(&dir.path().display().to_string(), "/home/anna");
+    if std::env::var_os("KAPUKULCS_WRITE_DOCS").is_some() {
+        fs::write(docs_path, docs_page(&transcript)).unwrap();
+    }
+    let docs = fs::read_to_string(docs_path).unwrap();
+    for heading in [
+        "1. lépés",
+        "2. lépés",
+        "3. lépés",
+        "4. lépés",
+        "5. lépés",
+        "6–7. lépés",
+        "8. lépés",
+        "Összefoglaló",
+    ] {
+        assert!(
+            transcript.contains(heading),
+            "{heading} missing from the run"
+        );
+        assert!(
+            docs.contains(heading),
+            "{heading} missing from docs/wizard.md"
+        );
+    }
+    // Every line the user read in this run, apart from codes and seconds
+    // that differ from run to run, is on the page.
+    for line in transcript.lines().map(str::trim).filter(|l| l.len() > 12) {
+        let stable = !line.chars().any(|c| c.is_ascii_digit()) && !line.contains('*');
+        if stable {
+            assert!(
+                docs.contains(line),
+                "docs/wizard.md is out of date; missing: {line}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_run_killed_half_way_resumes_where_it_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = dir.path().join("kapukulcs");
+    let mut run = Run::start(dir.path());
+    run.passphrase_new();
+    run.register_until_code(&MAMA, &workspace);
+    run.expect("Nyomj Entert, ha látod a törlőkódot.");
+    // The key is confirmed and saved; the terminal is closed now.
+    let pid = run.session.get_process().pid().as_raw();
+    // SAFETY: sending a signal to our own child.
+    unsafe { libc::kill(pid, libc::SIGKILL) };
+    drop(run);
+    let saved = open_bundle(dir.path());
+    assert_eq!(saved.family.members.len(), 1);
+    assert!(saved.family.members[0].deletion_code.is_none());
+
+    let mut run = Run::start(dir.path());
+    run.expect("A mentés jelszava");
+    run.line(PASSPHRASE);
+    run.expect("Mama regisztrációja félbemaradt (a törlőkód hiányzik). Folytatjuk?");
+    run.line("");
+    run.deletion_code(&MAMA);
+    run.expect("Felveszel most valakit?");
+    run.line("");
+    run.register_until_code(&PAPA, &workspace);
+    run.deletion_code(&PAPA);
+    run.finish();
+    check_family(dir.path());
+}
