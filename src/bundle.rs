@@ -131,7 +131,7 @@ fn sha256(bytes: &[u8]) -> String {
 
 /// A folder name for a person: the position (so names never clash) and the
 /// name in lower-case ASCII, e.g. `02-mama`, `04-nagymama-erzsebet`.
-fn folder_name(index: usize, name: &str) -> String {
+pub fn folder_name(index: usize, name: &str) -> String {
     let mut slug = String::new();
     for ch in name.chars().flat_map(char::to_lowercase) {
         let ascii = match ch {

@@ -47,6 +47,33 @@ pub enum Command {
         /// `--output`.
         output: Option<PathBuf>,
     },
+    /// `visszaallitas`: put the accounts back on a phone.
+    Restore(BundleOpts, crate::commands::restore::RestoreArgs),
+    /// `ellenorzes`: whose code is this?
+    Check {
+        /// Bundle options.
+        opts: BundleOpts,
+        /// Codes given on the command line.
+        codes: Vec<String>,
+        /// `--live`.
+        live: bool,
+    },
+    /// `importalas`: accounts from another app.
+    Import {
+        /// Bundle options.
+        opts: BundleOpts,
+        /// The files.
+        files: Vec<PathBuf>,
+    },
+    /// `exportalas`: accounts for another app.
+    Export {
+        /// Bundle options.
+        opts: BundleOpts,
+        /// `--format`.
+        format: crate::commands::export::Format,
+        /// `--output`.
+        output: PathBuf,
+    },
     /// No subcommand: the main menu.
     Menu(BundleOpts),
     /// `beallitas`: the guided registration.
@@ -373,6 +400,105 @@ pub fn command() -> clap::Command {
             ),
         )
         .subcommand(
+            subcommand(
+                "visszaallitas",
+                "restore",
+                fl!("help-restore"),
+                &options_placeholder,
+            )
+            .arg(
+                Arg::new("only")
+                    .long("only")
+                    .value_name(fl!("help-value-name"))
+                    .action(ArgAction::Append)
+                    .help(fl!("help-restore-only")),
+            )
+            .arg(
+                Arg::new("png")
+                    .long("png")
+                    .value_name(fl!("help-value-folder"))
+                    .value_parser(clap::value_parser!(PathBuf))
+                    .help(fl!("help-restore-png")),
+            )
+            .arg(
+                Arg::new("pdf")
+                    .long("pdf")
+                    .value_name(fl!("help-value-file"))
+                    .value_parser(clap::value_parser!(PathBuf))
+                    .help(fl!("help-restore-pdf")),
+            )
+            .arg(
+                Arg::new("google")
+                    .long("google")
+                    .action(ArgAction::SetTrue)
+                    .help(fl!("help-restore-google")),
+            ),
+        )
+        .subcommand(
+            subcommand(
+                "ellenorzes",
+                "check",
+                fl!("help-check"),
+                &options_placeholder,
+            )
+            .arg(
+                Arg::new("codes")
+                    .value_name("123456")
+                    .num_args(0..)
+                    .help_heading(fl!("help-arguments-heading"))
+                    .help(fl!("help-check-codes")),
+            )
+            .arg(
+                Arg::new("live")
+                    .long("live")
+                    .action(ArgAction::SetTrue)
+                    .help(fl!("help-check-live")),
+            ),
+        )
+        .subcommand(
+            subcommand(
+                "importalas",
+                "import",
+                fl!("help-import"),
+                &format!("{options_placeholder} <{}>...", fl!("help-value-file")),
+            )
+            .arg(
+                Arg::new("files")
+                    .value_name(fl!("help-value-file"))
+                    .required(true)
+                    .num_args(1..)
+                    .value_parser(clap::value_parser!(PathBuf))
+                    .help_heading(fl!("help-arguments-heading"))
+                    .help(fl!("help-import-files")),
+            ),
+        )
+        .subcommand(
+            subcommand(
+                "exportalas",
+                "export",
+                fl!("help-export"),
+                &options_placeholder,
+            )
+            .arg(
+                Arg::new("format")
+                    .long("format")
+                    .value_name("aegis|uri")
+                    .value_parser(["aegis", "uri"])
+                    .hide_possible_values(true)
+                    .required(true)
+                    .help(fl!("help-export-format")),
+            )
+            .arg(
+                Arg::new("output")
+                    .long("output")
+                    .short('o')
+                    .value_name(fl!("help-value-file"))
+                    .value_parser(clap::value_parser!(PathBuf))
+                    .required(true)
+                    .help(fl!("help-export-output")),
+            ),
+        )
+        .subcommand(
             subcommand("kod", "code", fl!("help-code"), &options_placeholder)
                 .arg(
                     Arg::new("time")
@@ -482,6 +608,44 @@ pub fn parse(args: &[OsString]) -> Result<Command, Error> {
     Ok(match matches.subcommand() {
         Some(("hozzaadas", sub)) => Command::Add(bundle_opts(sub), add_args(sub)),
         Some(("lista", sub)) => Command::List(bundle_opts(sub)),
+        Some(("visszaallitas", sub)) => Command::Restore(
+            bundle_opts(sub),
+            crate::commands::restore::RestoreArgs {
+                only: sub
+                    .get_many::<String>("only")
+                    .map(|v| v.cloned().collect())
+                    .unwrap_or_default(),
+                png: sub.get_one::<PathBuf>("png").cloned(),
+                pdf: sub.get_one::<PathBuf>("pdf").cloned(),
+                google: sub.get_flag("google"),
+            },
+        ),
+        Some(("ellenorzes", sub)) => Command::Check {
+            opts: bundle_opts(sub),
+            codes: sub
+                .get_many::<String>("codes")
+                .map(|v| v.cloned().collect())
+                .unwrap_or_default(),
+            live: sub.get_flag("live"),
+        },
+        Some(("importalas", sub)) => Command::Import {
+            opts: bundle_opts(sub),
+            files: sub
+                .get_many::<PathBuf>("files")
+                .map(|v| v.cloned().collect())
+                .unwrap_or_default(),
+        },
+        Some(("exportalas", sub)) => Command::Export {
+            opts: bundle_opts(sub),
+            format: match sub.get_one::<String>("format").map(String::as_str) {
+                Some("aegis") => crate::commands::export::Format::Aegis,
+                _ => crate::commands::export::Format::Uris,
+            },
+            output: sub
+                .get_one::<PathBuf>("output")
+                .cloned()
+                .unwrap_or_default(),
+        },
         Some(("beallitas", sub)) => Command::Setup {
             opts: bundle_opts(sub),
             dir: sub.get_one::<PathBuf>("dir").cloned(),

@@ -59,6 +59,19 @@ pub enum ImageError {
     NotOtpauth(Found),
 }
 
+/// Why a file from another authenticator app could not be imported.
+#[derive(Debug)]
+pub enum ImportError {
+    /// A Google Authenticator transfer code is unusable.
+    Migration(crate::migration::MigrationError),
+    /// An Aegis export is unusable.
+    Aegis(crate::aegis::AegisError),
+    /// A URI list has bad lines or none.
+    UriList(crate::uri_list::UriListError),
+    /// Nothing usable was found.
+    Nothing,
+}
+
 /// An error the user sees.
 #[derive(Debug)]
 pub enum Error {
@@ -131,6 +144,13 @@ pub enum Error {
     DeletionCode(DeletionCodeError),
     /// The PDF sheet could not be made.
     Sheet(SheetError),
+    /// A file from another app could not be imported.
+    Import {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        kind: ImportError,
+    },
 }
 
 impl From<StoreError> for Error {
@@ -190,6 +210,63 @@ fn found_message(found: &Found) -> String {
         Found::WebLink(text) => fl!("what-web-link", text = text.as_str()),
         Found::Text(text) => fl!("what-text", text = text.as_str()),
         Found::BadOtpauth(error) => fl!("what-otpauth-bad", detail = uri_message(error)),
+    }
+}
+
+fn import_message(file: &str, kind: &ImportError) -> String {
+    use crate::{aegis::AegisError, migration::MigrationError, uri_list::UriListError};
+    match kind {
+        ImportError::Migration(error) => match error {
+            MigrationError::NotMigration
+            | MigrationError::NoData
+            | MigrationError::Encoding
+            | MigrationError::Malformed
+            | MigrationError::Batch { .. } => fl!("err-import-migration-damaged", file = file),
+            MigrationError::Version(version) => fl!(
+                "err-import-migration-version",
+                file = file,
+                version = version.to_string()
+            ),
+            MigrationError::Hotp { name } => {
+                fl!("err-import-hotp", file = file, name = name.as_str())
+            }
+            MigrationError::Type { name, .. }
+            | MigrationError::Algorithm { name, .. }
+            | MigrationError::Digits { name, .. }
+            | MigrationError::EmptySecret { name } => {
+                fl!("err-import-unsupported", file = file, name = name.as_str())
+            }
+        },
+        ImportError::Aegis(error) => match error {
+            AegisError::Encrypted => fl!("err-import-aegis-encrypted", file = file),
+            AegisError::Malformed(detail) => {
+                fl!(
+                    "err-import-aegis-malformed",
+                    file = file,
+                    detail = detail.as_str()
+                )
+            }
+            AegisError::Version(version) => fl!(
+                "err-import-aegis-version",
+                file = file,
+                version = version.to_string()
+            ),
+            AegisError::BadSecret { name } => {
+                fl!("err-import-unsupported", file = file, name = name.as_str())
+            }
+        },
+        ImportError::UriList(UriListError::Empty) | ImportError::Nothing => {
+            fl!("err-import-nothing", file = file)
+        }
+        ImportError::UriList(UriListError::BadLines(lines)) => fl!(
+            "err-import-bad-lines",
+            file = file,
+            lines = lines
+                .iter()
+                .map(|l| l.line.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
 }
 
@@ -330,6 +407,7 @@ impl fmt::Display for Error {
                 fl!("err-deletion-code-digits")
             }
             Error::Sheet(error) => error.to_string(),
+            Error::Import { path, kind } => import_message(&path.display().to_string(), kind),
         };
         f.write_str(&message)
     }
@@ -392,6 +470,15 @@ impl Error {
             Error::Family(FamilyError::NoSuchMember(_)) => fl!("rec-no-such-member"),
             Error::DeletionCode(_) => fl!("rec-deletion-code"),
             Error::Sheet(error) => error.recovery(),
+            Error::Import { kind, .. } => match kind {
+                ImportError::Aegis(crate::aegis::AegisError::Encrypted) => {
+                    fl!("rec-import-aegis-encrypted")
+                }
+                ImportError::Migration(crate::migration::MigrationError::Hotp { .. })
+                | ImportError::UriList(_)
+                | ImportError::Nothing => fl!("rec-import"),
+                ImportError::Migration(_) | ImportError::Aegis(_) => fl!("rec-import-again"),
+            },
             Error::Stdin(_)
             | Error::Uri(_)
             | Error::Reported

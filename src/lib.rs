@@ -88,6 +88,31 @@ pub fn run(args: &[OsString]) -> Result<(), Error> {
             let workspace = dir.unwrap_or_else(default_workspace);
             wizard::Wizard::new(&mut vault, &mut prompter, &now, workspace, answers).run()
         }
+        cli::Command::Restore(opts, args) => {
+            commands::restore::run(&context(opts), &args, &mut Terminal::new(), &now, &mut out)
+        }
+        cli::Command::Check { opts, codes, live } => commands::check::run(
+            &context(opts),
+            &codes,
+            live,
+            &mut Terminal::new(),
+            &now,
+            &mut out,
+        ),
+        cli::Command::Import { opts, files } => {
+            commands::import::run(&context(opts), &files, &mut Terminal::new(), &now, &mut out)
+        }
+        cli::Command::Export {
+            opts,
+            format,
+            output,
+        } => commands::export::run(
+            &context(opts),
+            format,
+            &output,
+            &mut Terminal::new(),
+            &mut out,
+        ),
         cli::Command::Menu(opts) => menu(context(opts), &mut Terminal::new(), &mut out),
         cli::Command::Demo { dir } => {
             let opts = cli::BundleOpts {
@@ -124,6 +149,8 @@ fn menu(
     let mut vault = vault::Vault::open(&ctx.bundle, &ctx.keys, prompter, true)?;
     let items = [
         fl!("menu-setup"),
+        fl!("menu-check"),
+        fl!("menu-restore"),
         fl!("menu-print"),
         fl!("menu-list"),
         fl!("menu-quit"),
@@ -139,6 +166,22 @@ fn menu(
             )
             .run()?,
             1 => {
+                prompter.say(&fl!("check-intro"));
+                loop {
+                    let typed = prompter.input(&fl!("check-ask"), None, true)?;
+                    if typed.trim().is_empty() {
+                        break;
+                    }
+                    let unix = now().unix_timestamp().max(0) as u64;
+                    prompter.say(&commands::check::answer(&vault.family, &typed, unix));
+                }
+            }
+            2 => {
+                // Restore opens the bundle itself (it saves confirmations).
+                commands::restore::run(&ctx, &Default::default(), prompter, &now, out)?;
+                vault = vault::Vault::open(&ctx.bundle, &ctx.keys, prompter, false)?;
+            }
+            3 => {
                 let path = std::path::PathBuf::from(commands::print::DEFAULT_SHEET);
                 commands::print::write_sheet(&vault.family, &path, &ctx)?;
                 let _ = writeln!(
@@ -151,7 +194,7 @@ fn menu(
                     )
                 );
             }
-            2 => {
+            4 => {
                 let _ = write!(out, "{}", commands::list::table(&vault.family));
             }
             _ => return Ok(()),

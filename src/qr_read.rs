@@ -308,6 +308,8 @@ pub fn decode_luma(bytes: &[u8]) -> Result<GrayImage, QrReadError> {
         Ok(format) => return Err(unsupported(format_name(format))),
         Err(_) => return Err(sniff_other(bytes)),
     };
+    // The header alone first: a small file claiming a huge size is refused
+    // before any decoder allocates for it.
     // A PNG or JPEG that stops before its end marker is refused as truncated
     // even when the decoder would fill the missing rows with grey.
     let truncated = match format {
@@ -315,16 +317,20 @@ pub fn decode_luma(bytes: &[u8]) -> Result<GrayImage, QrReadError> {
         ImageFormat::Jpeg => jpeg_is_truncated(bytes),
         _ => false,
     };
-    if truncated {
-        return Err(QrReadError::Truncated);
-    }
-    // The header alone first: a small file claiming a huge size is refused
-    // before any decoder allocates for it.
     let (width, height) = ImageReader::with_format(Cursor::new(bytes), format)
         .into_dimensions()
-        .map_err(classify)?;
+        .map_err(|e| {
+            if truncated {
+                QrReadError::Truncated
+            } else {
+                classify(e)
+            }
+        })?;
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(QrReadError::TooLarge { width, height });
+    }
+    if truncated {
+        return Err(QrReadError::Truncated);
     }
     // Limits as well, so no decoder can allocate without bound whatever
     // the header said (a 16-bit picture, a GIF frame larger than its screen).

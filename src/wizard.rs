@@ -404,68 +404,9 @@ impl<'a, P: Prompter> Wizard<'a, P> {
         }
     }
 
-    /// Step 5: asks for the phone's code until it matches, diagnosing
-    /// every miss.
+    /// Step 5: asks for the phone's code until it matches.
     fn check_phone_code(&mut self, name: &str) -> Result<(), Error> {
-        loop {
-            let account = self.member(name).account.clone();
-            let now = (self.clock)().unix_timestamp().max(0) as u64;
-            let left = totp::seconds_left(&account, now);
-            if left < WAIT_BELOW_SECONDS {
-                self.prompter
-                    .say(&fl!("wizard-wait-next-code", seconds = left.to_string()));
-                self.prompter.countdown(&fl!("wizard-countdown"), left);
-                continue;
-            }
-            self.prompter.say(&fl!(
-                "wizard-code-window",
-                bar = time_bar(left, u64::from(account.period)),
-                seconds = left.to_string()
-            ));
-            let typed = self
-                .prompter
-                .input(&fl!("wizard-ask-code", name = name), None, false)?;
-            let now = (self.clock)().unix_timestamp().max(0) as u64;
-            if totp::normalize_code(&typed, account.digits).is_none() {
-                self.prompter.say(&fl!(
-                    "wizard-code-format",
-                    digits = account.digits.to_string()
-                ));
-                continue;
-            }
-            match totp::verify(&account, &typed, now) {
-                Verification::Match => {
-                    self.prompter.say(&fl!("wizard-code-ok"));
-                    return Ok(());
-                }
-                Verification::ClockOffset { seconds } => {
-                    let message = if seconds > 0 {
-                        fl!("wizard-clock-ahead", seconds = seconds.to_string())
-                    } else {
-                        fl!("wizard-clock-behind", seconds = (-seconds).to_string())
-                    };
-                    self.prompter.say(&message);
-                }
-                Verification::NoMatch => {
-                    let other = self
-                        .vault
-                        .family
-                        .members
-                        .iter()
-                        .filter(|m| m.name != name)
-                        .find(|m| totp::verify(&m.account, &typed, now) == Verification::Match)
-                        .map(|m| m.name.clone());
-                    match other {
-                        Some(other) => self.prompter.say(&fl!(
-                            "wizard-code-other-member",
-                            other = other,
-                            name = name
-                        )),
-                        None => self.prompter.say(&fl!("wizard-code-stale-key")),
-                    }
-                }
-            }
-        }
+        confirm_phone_code(self.prompter, &self.vault.family, name, self.clock)
     }
 
     /// Step 7: the deletion code, read back before it is saved.
@@ -536,6 +477,72 @@ impl<'a, P: Prompter> Wizard<'a, P> {
             self.prompter.say(&fl!("wizard-pictures-deleted"));
         }
         Ok(())
+    }
+}
+
+/// Asks for the code the phone shows for `name` until it matches,
+/// diagnosing every miss: the phone's clock, another person's line, or a
+/// stale key on the phone. Used by the wizard and by restore.
+pub fn confirm_phone_code(
+    prompter: &mut impl Prompter,
+    family: &crate::family::Family,
+    name: &str,
+    clock: &dyn Fn() -> OffsetDateTime,
+) -> Result<(), Error> {
+    let account = family
+        .find(name)
+        .map(|m| m.account.clone())
+        .ok_or_else(|| crate::family::FamilyError::NoSuchMember(name.to_owned()))?;
+    loop {
+        let now = clock().unix_timestamp().max(0) as u64;
+        let left = totp::seconds_left(&account, now);
+        if left < WAIT_BELOW_SECONDS {
+            prompter.say(&fl!("wizard-wait-next-code", seconds = left.to_string()));
+            prompter.countdown(&fl!("wizard-countdown"), left);
+            continue;
+        }
+        prompter.say(&fl!(
+            "wizard-code-window",
+            bar = time_bar(left, u64::from(account.period)),
+            seconds = left.to_string()
+        ));
+        let typed = prompter.input(&fl!("wizard-ask-code", name = name), None, false)?;
+        let now = clock().unix_timestamp().max(0) as u64;
+        if totp::normalize_code(&typed, account.digits).is_none() {
+            prompter.say(&fl!(
+                "wizard-code-format",
+                digits = account.digits.to_string()
+            ));
+            continue;
+        }
+        match totp::verify(&account, &typed, now) {
+            Verification::Match => {
+                prompter.say(&fl!("wizard-code-ok"));
+                return Ok(());
+            }
+            Verification::ClockOffset { seconds } => {
+                let message = if seconds > 0 {
+                    fl!("wizard-clock-ahead", seconds = seconds.to_string())
+                } else {
+                    fl!("wizard-clock-behind", seconds = (-seconds).to_string())
+                };
+                prompter.say(&message);
+            }
+            Verification::NoMatch => {
+                let other = family
+                    .members
+                    .iter()
+                    .filter(|m| m.name != name)
+                    .find(|m| totp::verify(&m.account, &typed, now) == Verification::Match)
+                    .map(|m| m.name.clone());
+                match other {
+                    Some(other) => {
+                        prompter.say(&fl!("wizard-code-other-member", other = other, name = name))
+                    }
+                    None => prompter.say(&fl!("wizard-code-stale-key")),
+                }
+            }
+        }
     }
 }
 

@@ -274,7 +274,7 @@ fn decode_prints_the_uri_of_each_picture() {
     assert_eq!(text(&out.stdout), format!("{URI}\n{papa_uri}\n"));
 }
 
-/// A PNG that claims 100 000 × 100 000 pixels in a few dozen bytes.
+/// A complete PNG that claims 100 000 × 100 000 pixels in a few dozen bytes.
 fn decompression_bomb() -> Vec<u8> {
     let mut bytes = Vec::new();
     {

@@ -411,3 +411,56 @@ wizard-pictures-deleted = The screenshots are deleted.
 answer-yes = Yes
 answer-no = No
 prompt-picture-path = The picture's path
+
+## Restore, check, import, export
+
+help-restore = After a phone is replaced or repaired: shows the QR codes one by one and checks the phone's codes
+help-restore-only = Only this family member (may be repeated)
+help-restore-png = Without questions: write QR pictures into this folder, one per person
+help-restore-pdf = Without questions: write the recovery sheet again to this file
+help-restore-google = Google Authenticator "Transfer accounts" codes: the whole family in one scan
+help-check = Whose code is this? Type the codes the phone shows and I tell you whose they are
+help-check-codes = The codes (asked one by one when not given)
+help-check-live = Everyone's current code with a countdown, like an authenticator app
+help-import = Read another authenticator app's backup (Google transfer QR code, Aegis JSON, otpauth list)
+help-import-files = The files: a screenshot of the transfer QR code, an Aegis JSON export or an otpauth:// list
+help-export = Write the accounts for another app (Aegis JSON or otpauth:// list) – unencrypted!
+help-export-format = The format: aegis or uri
+help-export-output = The new file's name (an existing file is never overwritten)
+restore-person =
+    {$name}
+    On the phone: authenticator app → + → scan this QR code. Name the entry: {$entry}
+restore-key = If the camera cannot read it, the key for manual setup: {$key}
+restore-confirmed = {$name}'s key works on the phone; the time of the check is saved.
+restore-done = Done: {$count} accounts restored and checked.
+restore-google = Google Authenticator transfer code ({$index}/{$count}): in Google Authenticator "Transfer accounts" → "Import accounts", and scan it.
+restore-google-next = Press Enter when it is scanned.
+warn-google-period = {$name}'s key does not use 30 seconds, so a Google transfer code cannot carry it; restore that one on its own.
+check-intro = Type the codes the phone shows, one after another; an empty line quits.
+check-ask = Code
+check-belongs = {$code}: this is {$names}'s code.
+check-nobody = {$code}: this code belongs to none of the saved accounts. That entry is left over from an earlier try: delete it on the phone – long press, then the red delete button.
+check-live-title = Everyone's current code:
+check-live-quit = (Quit: Ctrl-C)
+import-found = Found {$count} accounts:
+import-ask = {$label}: add it to the family?
+import-take = Yes, add it
+import-skip = No, skip it
+import-ask-name = Whose account is this ({$label})? The name you call them
+import-done = Done: {$count} accounts added and checked.
+export-done = Wrote {$count} accounts to: {$file}
+warn-export-unencrypted = Note: this file is NOT encrypted. Import it into the other app, then delete it at once.
+err-import-migration-damaged = The Google transfer code is truncated or damaged: {$file}
+err-import-migration-version = The Google transfer code has an unknown version ({$version}): {$file}
+err-import-hotp = The Google transfer code holds a counter-based (HOTP) account ({$name}); Ügyfélkapu+ does not use those: {$file}
+err-import-unsupported = I cannot take over this account ({$name}): {$file}
+err-import-aegis-encrypted = This Aegis backup is encrypted; I cannot read it: {$file}
+rec-import-aegis-encrypted = In Aegis: Settings → Import & Export → Export, and turn encryption off (plain JSON). Delete the file after importing.
+err-import-aegis-malformed = This is not a readable Aegis backup ({$detail}): {$file}
+err-import-aegis-version = Unknown Aegis version ({$version}): {$file}
+err-import-nothing = I found no account in it: {$file}
+err-import-bad-lines = These lines are not otpauth:// URIs: {$lines}: {$file}
+rec-import = In Google Authenticator: "Transfer accounts" → "Export accounts", and take a screenshot of the QR codes; or export plain JSON (Aegis) or an otpauth list (Ente Auth, 2FAS).
+rec-import-again = Take a new screenshot or export, and try again.
+menu-check = Whose code is this?
+menu-restore = Restore onto a new or repaired phone

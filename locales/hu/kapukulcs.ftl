@@ -411,3 +411,56 @@ wizard-pictures-deleted = A képernyőképeket töröltem.
 answer-yes = Igen
 answer-no = Nem
 prompt-picture-path = A kép útvonala
+
+## Visszaállítás, ellenőrzés, importálás, exportálás
+
+help-restore = Telefoncsere vagy -javítás után: egyenként megmutatja a QR-kódokat, és ellenőrzi a telefon kódjait
+help-restore-only = Csak ezt a családtagot (többször is megadható)
+help-restore-png = Kérdés nélkül: QR-képeket ír ebbe a mappába, személyenként egyet
+help-restore-pdf = Kérdés nélkül: újra elkészíti a helyreállító lapot ebbe a fájlba
+help-restore-google = Google Hitelesítő „Fiókok átvitele” kódok: az egész család egy beolvasással
+help-check = Melyik kód kié? Írd be a telefonon látott kódokat, és megmondom, melyik családtagé
+help-check-codes = A kódok (ha nem adod meg, egyenként kérdezem)
+help-check-live = Mindenki mostani kódja visszaszámlálással, mint egy hitelesítő alkalmazásban
+help-import = Beolvassa egy másik hitelesítő alkalmazás mentését (Google átviteli QR-kód, Aegis JSON, otpauth lista)
+help-import-files = A fájlok: képernyőkép az átviteli QR-kódról, Aegis JSON export vagy otpauth:// lista
+help-export = Kiírja a fiókokat egy másik alkalmazásnak (Aegis JSON vagy otpauth:// lista) – titkosítatlanul!
+help-export-format = A formátum: aegis vagy uri
+help-export-output = Az új fájl neve (meglévő fájlt nem ír felül)
+restore-person =
+    {$name}
+    A telefonon: hitelesítő alkalmazás → + → olvasd be ezt a QR-kódot. A bejegyzés neve: {$entry}
+restore-key = Ha a kamera nem olvassa be, a kézi beállításhoz a kulcs: {$key}
+restore-confirmed = {$name} kulcsa a telefonon működik; elmentettem az ellenőrzés idejét.
+restore-done = Kész: {$count} fiók visszaállítva és ellenőrizve.
+restore-google = Google Hitelesítő átviteli kód ({$index}/{$count}): a Google Hitelesítőben „Fiókok átvitele” → „Fiókok importálása”, és olvasd be.
+restore-google-next = Nyomj Entert, ha beolvastad.
+warn-google-period = {$name} kulcsa nem 30 másodperces, ezért a Google átviteli kód nem viheti át; őt egyenként állítsd vissza.
+check-intro = Írd be egymás után a telefonon látható kódokat; üres sor: kilépés.
+check-ask = Kód
+check-belongs = {$code}: ez {$names} kódja.
+check-nobody = {$code}: ez a kód egyik elmentett fiókhoz sem tartozik. Ez a bejegyzés felesleges (egy korábbi próbálkozásból maradt): töröld a telefonon – hosszan nyomd meg, majd a piros törlés gomb.
+check-live-title = Mindenki mostani kódja:
+check-live-quit = (Kilépés: Ctrl-C)
+import-found = {$count} fiókot találtam:
+import-ask = {$label}: felveszem a családtagok közé?
+import-take = Igen, felveszem
+import-skip = Nem, kihagyom
+import-ask-name = Kié ez a fiók ({$label})? A név, ahogy hívjátok
+import-done = Kész: {$count} fiókot vettem fel és ellenőriztem.
+export-done = Kiírtam {$count} fiókot ide: {$file}
+warn-export-unencrypted = Figyelem: ez a fájl NINCS titkosítva. Olvasd be a másik alkalmazásba, aztán azonnal töröld.
+err-import-migration-damaged = A Google átviteli kód csonka vagy sérült: {$file}
+err-import-migration-version = A Google átviteli kód ismeretlen változatú ({$version}): {$file}
+err-import-hotp = A Google átviteli kódban számláló alapú (HOTP) fiók van ({$name}); az Ügyfélkapu+ ilyet nem használ: {$file}
+err-import-unsupported = Ezt a fiókot nem tudom átvenni ({$name}): {$file}
+err-import-aegis-encrypted = Ez az Aegis mentés titkosított, ezt nem tudom olvasni: {$file}
+rec-import-aegis-encrypted = Az Aegisben: Beállítások → Importálás és exportálás → Exportálás, és kapcsold ki a titkosítást (sima JSON). A fájlt a beolvasás után töröld.
+err-import-aegis-malformed = Ez nem olvasható Aegis mentés ({$detail}): {$file}
+err-import-aegis-version = Ismeretlen Aegis változat ({$version}): {$file}
+err-import-nothing = Nem találtam benne egyetlen fiókot sem: {$file}
+err-import-bad-lines = Ezek a sorok nem otpauth:// címek: {$lines}: {$file}
+rec-import = A Google Hitelesítőben: „Fiókok átvitele” → „Fiókok exportálása”, és készíts képernyőképet a QR-kódokról; vagy exportálj sima JSON-t (Aegis), illetve otpauth listát (Ente Auth, 2FAS).
+rec-import-again = Készíts új képernyőképet vagy új exportot, és próbáld újra.
+menu-check = Melyik kód kié?
+menu-restore = Visszaállítás új vagy javított telefonra

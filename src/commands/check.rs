@@ -1,0 +1,148 @@
+//! `kapukulcs ellenorzes`: "whose code is this?". The user types the codes
+//! the phone shows, one after another; each is matched against every saved
+//! account. A code that belongs to nobody marks a stale entry on the phone
+//! (a failed earlier try), which the guide says to delete. `--live` shows
+//! everyone's current code with a countdown, like an authenticator.
+
+use std::{io::Write, time::Duration};
+
+use time::OffsetDateTime;
+
+use crate::{
+    commands::context::Context,
+    error::Error,
+    family::Family,
+    fl,
+    prompter::Prompter,
+    totp::{self, Verification},
+    vault::Vault,
+    wizard::time_bar,
+};
+
+/// Whose account `typed` belongs to at `now`: the names of every match
+/// (normally one), or none for a stale entry.
+pub fn whose(family: &Family, typed: &str, now: u64) -> Vec<String> {
+    family
+        .members
+        .iter()
+        .filter(|m| totp::verify(&m.account, typed, now) == Verification::Match)
+        .map(|m| m.name.clone())
+        .collect()
+}
+
+/// The answer for one code, in words.
+pub fn answer(family: &Family, typed: &str, now: u64) -> String {
+    let names = whose(family, typed, now);
+    if names.is_empty() {
+        fl!("check-nobody", code = typed.trim())
+    } else {
+        fl!(
+            "check-belongs",
+            code = typed.trim(),
+            names = names.join(", ")
+        )
+    }
+}
+
+/// Everyone's current code with the seconds left, as a table.
+pub fn live_view(family: &Family, now: u64) -> String {
+    let mut lines = vec![fl!("check-live-title")];
+    for member in &family.members {
+        let code = totp::generate(&member.account, now);
+        let left = totp::seconds_left(&member.account, now);
+        let spaced = if code.len() == 6 {
+            format!("{} {}", &code[..3], &code[3..])
+        } else {
+            code
+        };
+        lines.push(format!(
+            "  {:<20} {spaced:>9}  {} {left:>2} s",
+            member.name,
+            time_bar(left, u64::from(member.account.period))
+        ));
+    }
+    lines.join("\n")
+}
+
+/// Runs `ellenorzes`: the given codes, or asks for codes until an empty line.
+pub fn run(
+    ctx: &Context,
+    codes: &[String],
+    live: bool,
+    prompter: &mut impl Prompter,
+    clock: &dyn Fn() -> OffsetDateTime,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, false)?;
+    let now = || clock().unix_timestamp().max(0) as u64;
+    if live {
+        // Redraw in place once a second until Ctrl-C ends the program.
+        loop {
+            let _ = write!(
+                out,
+                "\x1b[2J\x1b[H{}\n{}\n",
+                live_view(&vault.family, now()),
+                fl!("check-live-quit")
+            );
+            let _ = out.flush();
+            std::thread::sleep(Duration::from_secs(1));
+        }
+    }
+    if !codes.is_empty() {
+        for code in codes {
+            let _ = writeln!(out, "{}", answer(&vault.family, code, now()));
+        }
+        return Ok(());
+    }
+    prompter.say(&fl!("check-intro"));
+    loop {
+        let typed = prompter.input(&fl!("check-ask"), None, true)?;
+        if typed.trim().is_empty() {
+            return Ok(());
+        }
+        prompter.say(&answer(&vault.family, &typed, now()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundle::tests::demo_family;
+
+    #[test]
+    fn codes_are_matched_to_their_person_and_stale_ones_to_nobody() {
+        let family = demo_family();
+        let now = 1_700_000_000;
+        for member in &family.members {
+            let code = totp::generate(&member.account, now);
+            assert_eq!(whose(&family, &code, now), vec![member.name.clone()]);
+            assert!(answer(&family, &code, now).contains(&member.name));
+        }
+        let stale = crate::otpauth::OtpAuth::new(
+            None,
+            "x".into(),
+            crate::otpauth::Key::from_bytes(vec![9; 12]),
+        );
+        let code = totp::generate(&stale, now);
+        assert!(whose(&family, &code, now).is_empty());
+        assert_eq!(
+            answer(&family, &code, now),
+            fl!("check-nobody", code = code.as_str())
+        );
+    }
+
+    #[test]
+    fn live_view_shows_everyones_current_code() {
+        let family = demo_family();
+        let now = 1_700_000_000;
+        let view = live_view(&family, now);
+        for member in &family.members {
+            let code = totp::generate(&member.account, now);
+            assert!(
+                view.contains(&format!("{} {}", &code[..3], &code[3..])),
+                "{view}"
+            );
+            assert!(view.contains(&member.name));
+        }
+    }
+}

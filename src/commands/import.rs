@@ -1,0 +1,169 @@
+//! `kapukulcs importalas FÁJL...`: for people who registered without saving
+//! anything. Reads what their authenticator app can give: screenshots of
+//! Google Authenticator's "Transfer accounts" codes (any number of
+//! batches), an Aegis plain JSON export, or a list of otpauth URIs (Ente
+//! Auth, 2FAS). Shows what it found, lets the user pick the Ügyfélkapu+
+//! entries and say whose each is, proves each with a code, and saves.
+
+use std::{fs, io::Write, path::PathBuf};
+
+use time::OffsetDateTime;
+
+use crate::{
+    aegis,
+    commands::context::Context,
+    error::{Error, ImageError, ImportError},
+    family::{Member, Stage},
+    fl, migration,
+    otpauth::{OtpAuth, is_otpauth},
+    prompter::Prompter,
+    qr_read::{QrReadError, read_qr_codes},
+    uri_list,
+    vault::Vault,
+    wizard,
+};
+
+/// Reads the accounts in one file, whatever kind it is.
+pub fn accounts_in(path: &std::path::Path, bytes: &[u8]) -> Result<Vec<OtpAuth>, Error> {
+    let import_error = |kind| Error::Import {
+        path: path.to_path_buf(),
+        kind,
+    };
+    let text = std::str::from_utf8(bytes).ok();
+    if let Some(text) = text.map(str::trim_start) {
+        if text.starts_with('{') {
+            let imported = aegis::import(bytes).map_err(|e| import_error(ImportError::Aegis(e)))?;
+            return Ok(imported.accounts.into_iter().map(|e| e.account).collect());
+        }
+        if is_otpauth(text) || migration::is_migration(text) {
+            let mut accounts = Vec::new();
+            let mut uris = String::new();
+            for line in text.lines().map(str::trim) {
+                if migration::is_migration(line) {
+                    let batch = migration::decode(line)
+                        .map_err(|e| import_error(ImportError::Migration(e)))?;
+                    accounts.extend(batch.accounts);
+                } else {
+                    uris.push_str(line);
+                    uris.push('\n');
+                }
+            }
+            if !uris.trim().is_empty() {
+                let imported =
+                    uri_list::import(&uris).map_err(|e| import_error(ImportError::UriList(e)))?;
+                accounts.extend(imported.accounts);
+            }
+            return Ok(accounts);
+        }
+    }
+    // Anything else should be a picture of QR codes.
+    let texts = read_qr_codes(bytes, |_| false).map_err(|e| Error::Image {
+        file: path.to_path_buf(),
+        kind: ImageError::Read(e),
+    })?;
+    let mut accounts = Vec::new();
+    for text in &texts {
+        if migration::is_migration(text) {
+            let batch =
+                migration::decode(text).map_err(|e| import_error(ImportError::Migration(e)))?;
+            accounts.extend(batch.accounts);
+        } else if is_otpauth(text) {
+            accounts.push(OtpAuth::parse(text)?);
+        }
+    }
+    if accounts.is_empty() {
+        return Err(Error::Image {
+            file: path.to_path_buf(),
+            kind: ImageError::Read(QrReadError::NoQrCode),
+        });
+    }
+    Ok(accounts)
+}
+
+fn looks_like_ugyfelkapu(account: &OtpAuth) -> bool {
+    let issuer = account.issuer.clone().unwrap_or_default().to_lowercase();
+    issuer.contains("gyf") || issuer.contains("kau") || issuer.contains("nisz")
+}
+
+/// Runs `importalas`.
+pub fn run(
+    ctx: &Context,
+    files: &[PathBuf],
+    prompter: &mut impl Prompter,
+    clock: &dyn Fn() -> OffsetDateTime,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let mut found = Vec::new();
+    for path in files {
+        let bytes = fs::read(path).map_err(|e| Error::Image {
+            file: path.clone(),
+            kind: ImageError::Open(e),
+        })?;
+        found.extend(accounts_in(path, &bytes)?);
+    }
+    if found.is_empty() {
+        return Err(Error::Import {
+            path: files.first().cloned().unwrap_or_default(),
+            kind: ImportError::Nothing,
+        });
+    }
+    prompter.say(&fl!("import-found", count = found.len().to_string()));
+    for (index, account) in found.iter().enumerate() {
+        prompter.say(&format!(
+            "  {}. {} – {}",
+            index + 1,
+            account.issuer.clone().unwrap_or_default(),
+            account.account
+        ));
+    }
+    let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, true)?;
+    let mut added = 0;
+    for account in found {
+        let label = format!(
+            "{} – {}",
+            account.issuer.clone().unwrap_or_default(),
+            account.account
+        );
+        let choices = [fl!("import-take"), fl!("import-skip")];
+        let default = if looks_like_ugyfelkapu(&account) {
+            0
+        } else {
+            1
+        };
+        if prompter.select(
+            &fl!("import-ask", label = label.as_str()),
+            &choices,
+            default,
+        )? != 0
+        {
+            continue;
+        }
+        let name = loop {
+            let name =
+                prompter.input(&fl!("import-ask-name", label = label.as_str()), None, false)?;
+            let name = name.trim().to_owned();
+            if name.is_empty() {
+                prompter.say(&fl!("err-name-empty"));
+            } else if vault.family.find(&name).is_some() {
+                prompter.say(&fl!("err-name-taken", name = name.as_str()));
+            } else {
+                break name;
+            }
+        };
+        let mut member = Member::new(name.clone(), account, clock());
+        member.stage = Stage::PhoneConfirmed;
+        vault.family.add(member)?;
+        wizard::confirm_phone_code(prompter, &vault.family, &name, clock)?;
+        let now = clock();
+        if let Some(member) = vault.family.find_mut(&name) {
+            member.confirmed = Some(now);
+            // The deletion code was shown once, when they registered; if it
+            // was not saved, the wizard asks for it next time.
+            member.stage = Stage::PhoneConfirmed;
+        }
+        vault.save(prompter, now)?;
+        added += 1;
+    }
+    let _ = writeln!(out, "{}", fl!("import-done", count = added.to_string()));
+    Ok(())
+}
