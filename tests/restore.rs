@@ -1,0 +1,320 @@
+//! After the phone is replaced: `visszaallitas` (pictures, Google transfer
+//! codes, and the interactive path through a pseudo-terminal), `ellenorzes`,
+//! `exportalas` and `importalas`, run as the real binary.
+
+use std::{
+    fs,
+    io::Write,
+    path::{Path, PathBuf},
+    process::{Command, Output, Stdio},
+    time::{Duration, SystemTime, UNIX_EPOCH},
+};
+
+use expectrl::{Expect, session::OsSession};
+use kapukulcs::{
+    aegis, bundle,
+    crypt::{self, Unlock},
+    migration,
+    otpauth::OtpAuth,
+    qr_read::read_qr_codes,
+    secret::SecretString,
+    totp, uri_list,
+};
+
+const PASSPHRASE: &str = "kert-alma-hegy-tavasz-77";
+/// (name, username, key)
+const PEOPLE: [(&str, &str, &str); 3] = [
+    ("Én", "kovacs.peter", "GEZDGNBVGY3TQOJQGEZDGNBV"),
+    ("Mama", "kovacs.maria", "ABCDEFGHIJKLMNOPQRST"),
+    ("Papa", "kovacs.janos", "MFRGGZDFMZTWQ2LKNNWG"),
+];
+
+fn kapukulcs(dir: &Path, args: &[&str], stdin: &str) -> Output {
+    let mut all = vec!["--bundle", "mentes.age", "--passphrase-file", "jelszo.txt"];
+    all.extend_from_slice(args);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kapukulcs"))
+        .current_dir(dir)
+        .args(&all)
+        .env("LANG", "hu_HU.UTF-8")
+        .env_remove("LC_ALL")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+fn account(key: &str) -> OtpAuth {
+    OtpAuth::parse(&format!("otpauth://totp/x?secret={key}")).unwrap()
+}
+
+/// A bundle with the three people, added without questions.
+fn family() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("jelszo.txt"), format!("{PASSPHRASE}\n")).unwrap();
+    for (name, username, key) in PEOPLE {
+        let out = kapukulcs(
+            dir.path(),
+            &[
+                "hozzaadas",
+                "--name",
+                name,
+                "--username",
+                username,
+                "--key",
+                "-",
+                "--deletion-code",
+                "91390724",
+            ],
+            key,
+        );
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    dir
+}
+
+fn open(dir: &Path) -> bundle::Contents {
+    let sealed = fs::read(dir.join("mentes.age")).unwrap();
+    let plaintext = crypt::decrypt(
+        &sealed,
+        &Unlock::Passphrase(SecretString::new(PASSPHRASE.into())),
+    )
+    .unwrap();
+    bundle::from_tar(&plaintext).unwrap()
+}
+
+#[test]
+fn png_pictures_hold_each_persons_key_and_label() {
+    let dir = family();
+    let out = kapukulcs(dir.path(), &["visszaallitas", "--png", "kepek"], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let written: Vec<PathBuf> = text(&out.stdout).lines().map(PathBuf::from).collect();
+    assert_eq!(written.len(), 3);
+    for ((name, username, key), path) in PEOPLE.iter().zip(&written) {
+        let bytes = fs::read(dir.path().join(path)).unwrap();
+        let texts = read_qr_codes(&bytes, |_| true).unwrap();
+        let account = OtpAuth::parse(&texts[0]).unwrap();
+        assert_eq!(account.key.text().expose(), *key);
+        assert_eq!(account.account, format!("{name} ({username})"));
+        assert_eq!(account.issuer.as_deref(), Some("Ügyfélkapu+"));
+    }
+}
+
+#[test]
+fn google_transfer_pictures_carry_the_whole_family() {
+    let dir = family();
+    let out = kapukulcs(
+        dir.path(),
+        &["visszaallitas", "--google", "--png", "google"],
+        "",
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let written: Vec<String> = text(&out.stdout).lines().map(str::to_owned).collect();
+    assert_eq!(written.len(), 1, "three people fit one code");
+    let bytes = fs::read(dir.path().join(&written[0])).unwrap();
+    let texts = read_qr_codes(&bytes, |_| true).unwrap();
+    let batch = migration::decode(&texts[0]).unwrap();
+    assert_eq!((batch.index, batch.size), (0, 1));
+    for ((name, username, key), imported) in PEOPLE.iter().zip(&batch.accounts) {
+        // The format carries bytes: the same key, though a 20-character
+        // key's unused last bits come back as zero.
+        assert!(imported.key.bytes() == account(key).key.bytes(), "{name}");
+        let account = imported;
+        assert_eq!(account.account, format!("{name} ({username})"));
+    }
+}
+
+#[test]
+fn check_names_whose_code_it_is_and_spots_a_stale_one() {
+    let dir = family();
+    let t = now();
+    let codes: Vec<String> = PEOPLE
+        .iter()
+        .map(|(_, _, key)| totp::generate(&account(key), t))
+        .collect();
+    let stale = totp::generate(&account("ONSWG4TFOQ======"), t);
+    let mut args = vec!["ellenorzes"];
+    args.extend(codes.iter().map(String::as_str));
+    args.push(&stale);
+    let out = kapukulcs(dir.path(), &args, "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let lines: Vec<String> = text(&out.stdout).lines().map(str::to_owned).collect();
+    for (line, (name, ..)) in lines.iter().zip(PEOPLE) {
+        assert!(line.contains(&format!("ez {name} kódja")), "{line}");
+    }
+    assert!(
+        lines[3].contains("egyik elmentett fiókhoz sem tartozik") && lines[3].contains("töröld"),
+        "{}",
+        lines[3]
+    );
+}
+
+#[test]
+fn exports_import_back_equal_and_are_private() {
+    let dir = family();
+    for (format, file) in [("aegis", "aegis.json"), ("uri", "lista.txt")] {
+        let out = kapukulcs(
+            dir.path(),
+            &["exportalas", "--format", format, "--output", file],
+            "",
+        );
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        assert!(
+            text(&out.stderr).contains("NINCS titkosítva"),
+            "{}",
+            text(&out.stderr)
+        );
+        let bytes = fs::read(dir.path().join(file)).unwrap();
+        let accounts: Vec<OtpAuth> = match format {
+            "aegis" => aegis::import(&bytes)
+                .unwrap()
+                .accounts
+                .into_iter()
+                .map(|e| e.account)
+                .collect(),
+            _ => {
+                uri_list::import(&String::from_utf8(bytes).unwrap())
+                    .unwrap()
+                    .accounts
+            }
+        };
+        let saved = open(dir.path());
+        assert_eq!(accounts.len(), 3);
+        for (imported, member) in accounts.iter().zip(&saved.family.members) {
+            assert!(imported.key == member.account.key, "{format}");
+            assert_eq!(
+                (imported.digits, imported.period, imported.algorithm),
+                (
+                    member.account.digits,
+                    member.account.period,
+                    member.account.algorithm
+                )
+            );
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(
+                fs::metadata(dir.path().join(file))
+                    .unwrap()
+                    .permissions()
+                    .mode()
+                    & 0o777,
+                0o600
+            );
+        }
+        // An export never replaces a file.
+        let again = kapukulcs(
+            dir.path(),
+            &["exportalas", "--format", format, "--output", file],
+            "",
+        );
+        assert_eq!(again.status.code(), Some(1));
+    }
+}
+
+#[test]
+fn bad_imports_say_what_is_wrong() {
+    let dir = family();
+    let encrypted = r#"{"version":1,"header":{"slots":[{"type":1}],"params":{"nonce":"00","tag":"00"}},"db":"c2VjcmV0"}"#;
+    let valid = migration::encode(&[account("ABCDEFGHIJKLMNOPQRST")], 7).remove(0);
+    let uri = valid.expose().to_owned();
+    let truncated = format!("{}\n", &uri[..uri.len() / 2]);
+    let cases: [(&str, String, &[&str]); 4] = [
+        (
+            "titkos.json",
+            encrypted.to_owned(),
+            &["titkosított", "kapcsold ki a titkosítást"],
+        ),
+        (
+            "hibas.json",
+            "{\"version\": 1, \"db\": ".to_owned(),
+            &["nem olvasható Aegis mentés"],
+        ),
+        ("csonka.txt", truncated, &["csonka vagy sérült"]),
+        (
+            "lista.txt",
+            "otpauth://totp/a?secret=ABCD\nnem uri\n".to_owned(),
+            &["nem otpauth:// címek: 2"],
+        ),
+    ];
+    for (file, contents, words) in cases {
+        fs::write(dir.path().join(file), contents).unwrap();
+        let out = kapukulcs(dir.path(), &["importalas", file], "");
+        assert_eq!(out.status.code(), Some(1), "{file}");
+        let err = text(&out.stderr);
+        assert!(err.contains(file), "{file}: {err}");
+        for word in words {
+            assert!(err.contains(word), "{file}: {word:?} missing from {err}");
+        }
+    }
+}
+
+#[test]
+fn restore_through_a_terminal_confirms_three_people() {
+    let dir = family();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kapukulcs"));
+    command
+        .args(["--bundle", "mentes.age", "visszaallitas"])
+        .current_dir(dir.path())
+        .env("LANG", "hu_HU.UTF-8")
+        .env_remove("LC_ALL")
+        .env("TERM", "xterm");
+    let mut session = OsSession::spawn(command).unwrap();
+    session.set_expect_timeout(Some(Duration::from_secs(60)));
+    let pause = || std::thread::sleep(Duration::from_millis(150));
+    session.expect("A mentés jelszava").unwrap();
+    pause();
+    session.send(format!("{PASSPHRASE}\r")).unwrap();
+    for (name, username, key) in PEOPLE {
+        session
+            .expect(format!("A bejegyzés neve: {name} ({username})").as_str())
+            .unwrap();
+        // The key is shown for typing by hand.
+        let grouped: Vec<String> = key
+            .as_bytes()
+            .chunks(4)
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect();
+        session.expect(grouped.join(" ").as_str()).unwrap();
+        session
+            .expect(format!("most {name} sorában mutat").as_str())
+            .unwrap();
+        pause();
+        session
+            .send(format!("{}\r", totp::generate(&account(key), now())))
+            .unwrap();
+        session.expect("A telefon jó kódot mutat.").unwrap();
+        session
+            .expect(format!("{name} kulcsa a telefonon működik").as_str())
+            .unwrap();
+    }
+    session.expect("Kész: 3 fiók").unwrap();
+    session.expect(expectrl::Eof).unwrap();
+    let saved = open(dir.path());
+    for member in &saved.family.members {
+        assert!(
+            member.confirmed.is_some(),
+            "{} was not confirmed",
+            member.name
+        );
+    }
+}
