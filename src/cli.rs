@@ -178,6 +178,29 @@ fn template() -> String {
     )
 }
 
+/// The answers about a person that both `hozzaadas` and `beallitas` take.
+fn person_args() -> [Arg; 4] {
+    [
+        Arg::new("name")
+            .long("name")
+            .value_name(fl!("help-value-name"))
+            .help(fl!("help-add-name")),
+        Arg::new("username")
+            .long("username")
+            .value_name(fl!("help-value-username"))
+            .help(fl!("help-add-username")),
+        Arg::new("image")
+            .long("image")
+            .value_name(fl!("help-value-image"))
+            .value_parser(clap::value_parser!(PathBuf))
+            .help(fl!("help-add-image")),
+        Arg::new("deletion-code")
+            .long("deletion-code")
+            .value_name("12345678")
+            .help(fl!("help-add-deletion-code")),
+    ]
+}
+
 /// The clap command tree, with every word from `locales/`.
 pub fn command() -> clap::Command {
     let options = fl!("help-options-heading");
@@ -252,26 +275,8 @@ pub fn command() -> clap::Command {
         )
         .subcommand(
             subcommand("hozzaadas", "add", fl!("help-add"), &options_placeholder)
-                .arg(
-                    Arg::new("name")
-                        .long("name")
-                        .value_name(fl!("help-value-name"))
-                        .required(true)
-                        .help(fl!("help-add-name")),
-                )
-                .arg(
-                    Arg::new("username")
-                        .long("username")
-                        .value_name(fl!("help-value-username"))
-                        .help(fl!("help-add-username")),
-                )
-                .arg(
-                    Arg::new("image")
-                        .long("image")
-                        .value_name(fl!("help-value-image"))
-                        .value_parser(clap::value_parser!(PathBuf))
-                        .help(fl!("help-add-image")),
-                )
+                .args(person_args())
+                .mut_arg("name", |arg| arg.required(true))
                 .arg(
                     Arg::new("uri")
                         .long("uri")
@@ -294,12 +299,6 @@ pub fn command() -> clap::Command {
                         .required(true),
                 )
                 .arg(
-                    Arg::new("deletion-code")
-                        .long("deletion-code")
-                        .value_name("12345678")
-                        .help(fl!("help-add-deletion-code")),
-                )
-                .arg(
                     Arg::new("note")
                         .long("note")
                         .value_name(fl!("help-value-text"))
@@ -320,31 +319,7 @@ pub fn command() -> clap::Command {
                     .value_parser(clap::value_parser!(PathBuf))
                     .help(fl!("help-setup-dir")),
             )
-            .arg(
-                Arg::new("name")
-                    .long("name")
-                    .value_name(fl!("help-value-name"))
-                    .help(fl!("help-add-name")),
-            )
-            .arg(
-                Arg::new("username")
-                    .long("username")
-                    .value_name(fl!("help-value-username"))
-                    .help(fl!("help-add-username")),
-            )
-            .arg(
-                Arg::new("image")
-                    .long("image")
-                    .value_name(fl!("help-value-image"))
-                    .value_parser(clap::value_parser!(PathBuf))
-                    .help(fl!("help-add-image")),
-            )
-            .arg(
-                Arg::new("deletion-code")
-                    .long("deletion-code")
-                    .value_name("12345678")
-                    .help(fl!("help-add-deletion-code")),
-            ),
+            .args(person_args()),
         )
         .subcommand(subcommand(
             "lista",

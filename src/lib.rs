@@ -181,19 +181,7 @@ fn menu(
                 commands::restore::run(&ctx, &Default::default(), prompter, &now, out)?;
                 vault = vault::Vault::open(&ctx.bundle, &ctx.keys, prompter, false)?;
             }
-            3 => {
-                let path = std::path::PathBuf::from(commands::print::DEFAULT_SHEET);
-                commands::print::write_sheet(&vault.family, &path, &ctx)?;
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    fl!(
-                        "info-sheet-written",
-                        file = path.display().to_string(),
-                        count = vault.family.members.len().to_string()
-                    )
-                );
-            }
+            3 => commands::print::print_family(&vault.family, None, &ctx, out)?,
             4 => {
                 let _ = write!(out, "{}", commands::list::table(&vault.family));
             }

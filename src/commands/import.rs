@@ -167,3 +167,63 @@ pub fn run(
     let _ = writeln!(out, "{}", fl!("import-done", count = added.to_string()));
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{otpauth::Key, prompter::Scripted, qr_draw, totp, vault::Keys};
+
+    #[test]
+    fn a_google_transfer_screenshot_is_imported_and_confirmed() {
+        let dir = tempfile::tempdir().unwrap();
+        let mama = OtpAuth::new(
+            Some("Ügyfélkapu+".into()),
+            "kovacs.maria".into(),
+            Key::from_bytes(vec![7; 12]),
+        );
+        let other = OtpAuth::new(
+            Some("GitHub".into()),
+            "anna".into(),
+            Key::from_bytes(vec![9; 20]),
+        );
+        let codes = migration::encode(&[mama.clone(), other], 42);
+        let picture = dir.path().join("atvitel.png");
+        fs::write(&picture, qr_draw::png(&codes[0], 6).unwrap().expose()).unwrap();
+
+        let at = 1_700_000_010;
+        let ctx = Context {
+            bundle: dir.path().join("mentes.age"),
+            keys: Keys {
+                work_factor: Some(4),
+                ..Keys::default()
+            },
+            now: OffsetDateTime::from_unix_timestamp(at).unwrap(),
+        };
+        let mut prompter = Scripted {
+            secrets: vec!["kert-alma-hegy-tavasz-77".into(); 2],
+            // Take the Ügyfélkapu+ entry, skip GitHub.
+            selections: vec![0, 1],
+            inputs: vec!["Mama".into(), totp::generate(&mama, at as u64)],
+            ..Scripted::default()
+        };
+        let clock = move || OffsetDateTime::from_unix_timestamp(at).unwrap();
+        let mut out = Vec::new();
+        run(&ctx, &[picture], &mut prompter, &clock, &mut out).unwrap();
+        assert!(
+            prompter.shown.iter().any(|s| s.contains("GitHub – anna")),
+            "{:?}",
+            prompter.shown
+        );
+
+        let mut prompter = Scripted {
+            secrets: vec!["kert-alma-hegy-tavasz-77".into()],
+            ..Scripted::default()
+        };
+        let vault = Vault::open(&ctx.bundle, &ctx.keys, &mut prompter, false).unwrap();
+        assert_eq!(vault.family.members.len(), 1);
+        let member = &vault.family.members[0];
+        assert_eq!(member.name, "Mama");
+        assert!(member.account.key == mama.key);
+        assert!(member.confirmed.is_some());
+    }
+}

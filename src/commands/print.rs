@@ -30,15 +30,26 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, false)?;
+    print_family(&vault.family, output, ctx, out)
+}
+
+/// Writes the sheet for `family` (to `output` or the default name) and
+/// tells the user where it is and what to do with it.
+pub fn print_family(
+    family: &Family,
+    output: Option<PathBuf>,
+    ctx: &Context,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
     let path = output.unwrap_or_else(|| PathBuf::from(DEFAULT_SHEET));
-    write_sheet(&vault.family, &path, ctx)?;
+    write_sheet(family, &path, ctx)?;
     let _ = writeln!(
         out,
         "{}",
         fl!(
             "info-sheet-written",
             file = path.display().to_string(),
-            count = vault.family.members.len().to_string()
+            count = family.members.len().to_string()
         )
     );
     Ok(())
