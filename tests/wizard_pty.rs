@@ -4,9 +4,8 @@
 //! deletion codes typed and read back; then the bundle and the PDF checked.
 //! A second test kills the program half-way and resumes.
 //!
-//! The transcript of every step is compared with `docs/wizard.md` (step
-//! headings) so the page stays true; `KAPUKULCS_WRITE_TRANSCRIPT=1` rewrites
-//! the transcript file `docs/wizard-transcript.txt` from this run.
+//! The screen text of every step is compared with `docs/wizard.md`, so the
+//! page stays true; `KAPUKULCS_WRITE_DOCS=1` rewrites it from this run.
 
 use std::{
     fs,
@@ -246,9 +245,6 @@ impl Run {
         self.expect("töröltem");
         let rest = self.session.expect(expectrl::Eof).unwrap();
         self.output.extend_from_slice(rest.before());
-        if let Some(path) = std::env::var_os("KAPUKULCS_RAW_TRANSCRIPT") {
-            fs::write(path, &self.output).unwrap();
-        }
         screen(&self.output)
     }
 }
