@@ -178,6 +178,20 @@ fn template() -> String {
     )
 }
 
+/// An option that takes a file or folder path.
+fn path_arg(id: &'static str, value_name: String, help: String) -> Arg {
+    Arg::new(id)
+        .long(id)
+        .value_name(value_name)
+        .value_parser(clap::value_parser!(PathBuf))
+        .help(help)
+}
+
+/// An on/off option.
+fn flag_arg(id: &'static str, help: String) -> Arg {
+    Arg::new(id).long(id).action(ArgAction::SetTrue).help(help)
+}
+
 /// The answers about a person that both `hozzaadas` and `beallitas` take.
 fn person_args() -> [Arg; 4] {
     [
@@ -189,11 +203,7 @@ fn person_args() -> [Arg; 4] {
             .long("username")
             .value_name(fl!("help-value-username"))
             .help(fl!("help-add-username")),
-        Arg::new("image")
-            .long("image")
-            .value_name(fl!("help-value-image"))
-            .value_parser(clap::value_parser!(PathBuf))
-            .help(fl!("help-add-image")),
+        path_arg("image", fl!("help-value-image"), fl!("help-add-image")),
         Arg::new("deletion-code")
             .long("deletion-code")
             .value_name("12345678")
@@ -312,13 +322,11 @@ pub fn command() -> clap::Command {
                 fl!("help-setup"),
                 &options_placeholder,
             )
-            .arg(
-                Arg::new("dir")
-                    .long("dir")
-                    .value_name(fl!("help-value-folder"))
-                    .value_parser(clap::value_parser!(PathBuf))
-                    .help(fl!("help-setup-dir")),
-            )
+            .arg(path_arg(
+                "dir",
+                fl!("help-value-folder"),
+                fl!("help-setup-dir"),
+            ))
             .args(person_args()),
         )
         .subcommand(subcommand(
@@ -366,13 +374,11 @@ pub fn command() -> clap::Command {
             ),
         )
         .subcommand(
-            subcommand("demo", "demo", fl!("help-demo"), &options_placeholder).arg(
-                Arg::new("dir")
-                    .long("dir")
-                    .value_name(fl!("help-value-folder"))
-                    .value_parser(clap::value_parser!(PathBuf))
-                    .help(fl!("help-demo-dir")),
-            ),
+            subcommand("demo", "demo", fl!("help-demo"), &options_placeholder).arg(path_arg(
+                "dir",
+                fl!("help-value-folder"),
+                fl!("help-demo-dir"),
+            )),
         )
         .subcommand(
             subcommand(
@@ -388,26 +394,17 @@ pub fn command() -> clap::Command {
                     .action(ArgAction::Append)
                     .help(fl!("help-restore-only")),
             )
-            .arg(
-                Arg::new("png")
-                    .long("png")
-                    .value_name(fl!("help-value-folder"))
-                    .value_parser(clap::value_parser!(PathBuf))
-                    .help(fl!("help-restore-png")),
-            )
-            .arg(
-                Arg::new("pdf")
-                    .long("pdf")
-                    .value_name(fl!("help-value-file"))
-                    .value_parser(clap::value_parser!(PathBuf))
-                    .help(fl!("help-restore-pdf")),
-            )
-            .arg(
-                Arg::new("google")
-                    .long("google")
-                    .action(ArgAction::SetTrue)
-                    .help(fl!("help-restore-google")),
-            ),
+            .arg(path_arg(
+                "png",
+                fl!("help-value-folder"),
+                fl!("help-restore-png"),
+            ))
+            .arg(path_arg(
+                "pdf",
+                fl!("help-value-file"),
+                fl!("help-restore-pdf"),
+            ))
+            .arg(flag_arg("google", fl!("help-restore-google"))),
         )
         .subcommand(
             subcommand(
@@ -423,12 +420,7 @@ pub fn command() -> clap::Command {
                     .help_heading(fl!("help-arguments-heading"))
                     .help(fl!("help-check-codes")),
             )
-            .arg(
-                Arg::new("live")
-                    .long("live")
-                    .action(ArgAction::SetTrue)
-                    .help(fl!("help-check-live")),
-            ),
+            .arg(flag_arg("live", fl!("help-check-live"))),
         )
         .subcommand(
             subcommand(
