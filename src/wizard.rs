@@ -406,7 +406,8 @@ impl<'a, P: Prompter> Wizard<'a, P> {
 
     /// Step 5: asks for the phone's code until it matches.
     fn check_phone_code(&mut self, name: &str) -> Result<(), Error> {
-        confirm_phone_code(self.prompter, &self.vault.family, name, self.clock)
+        let ask = fl!("wizard-ask-code", name = name);
+        confirm_phone_code(self.prompter, &self.vault.family, name, &ask, self.clock)
     }
 
     /// Step 7: the deletion code, read back before it is saved.
@@ -482,11 +483,13 @@ impl<'a, P: Prompter> Wizard<'a, P> {
 
 /// Asks for the code the phone shows for `name` until it matches,
 /// diagnosing every miss: the phone's clock, another person's line, or a
-/// stale key on the phone. Used by the wizard and by restore.
+/// stale key on the phone. Used by the wizard, restore and import; `ask` is
+/// the question, worded for each.
 pub fn confirm_phone_code(
     prompter: &mut impl Prompter,
     family: &crate::family::Family,
     name: &str,
+    ask: &str,
     clock: &dyn Fn() -> OffsetDateTime,
 ) -> Result<(), Error> {
     let account = family
@@ -506,7 +509,7 @@ pub fn confirm_phone_code(
             bar = time_bar(left, u64::from(account.period)),
             seconds = left.to_string()
         ));
-        let typed = prompter.input(&fl!("wizard-ask-code", name = name), None, false)?;
+        let typed = prompter.input(ask, None, false)?;
         let now = clock().unix_timestamp().max(0) as u64;
         if totp::normalize_code(&typed, account.digits).is_none() {
             prompter.say(&fl!(

@@ -464,3 +464,4 @@ rec-import = A Google Hitelesítőben: „Fiókok átvitele” → „Fiókok ex
 rec-import-again = Készíts új képernyőképet vagy új exportot, és próbáld újra.
 menu-check = Melyik kód kié?
 menu-restore = Visszaállítás új vagy javított telefonra
+restore-ask-code = Írd be a kódot, amit a telefon most {$name} sorában mutat

@@ -153,7 +153,8 @@ pub fn run(
         let mut member = Member::new(name.clone(), account, clock());
         member.stage = Stage::PhoneConfirmed;
         vault.family.add(member)?;
-        wizard::confirm_phone_code(prompter, &vault.family, &name, clock)?;
+        let ask = fl!("restore-ask-code", name = name.as_str());
+        wizard::confirm_phone_code(prompter, &vault.family, &name, &ask, clock)?;
         let now = clock();
         if let Some(member) = vault.family.find_mut(&name) {
             member.confirmed = Some(now);

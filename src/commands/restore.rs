@@ -175,7 +175,8 @@ pub fn run(
             let key = member.account.key.grouped();
             prompter.say(&fl!("restore-key", key = key.expose()));
         }
-        wizard::confirm_phone_code(prompter, &vault.family, name, clock)?;
+        let ask = fl!("restore-ask-code", name = name.as_str());
+        wizard::confirm_phone_code(prompter, &vault.family, name, &ask, clock)?;
         let now = clock();
         if let Some(member) = vault.family.find_mut(name) {
             member.confirmed = Some(now);
