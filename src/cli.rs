@@ -12,6 +12,7 @@ use crate::{
     fl,
     i18n::Lang,
     otpauth::{Algorithm, DEFAULT_DIGITS, DEFAULT_PERIOD},
+    secret::SecretString,
     vault::Keys,
 };
 
@@ -620,7 +621,10 @@ pub fn parse(args: &[OsString]) -> Result<Command, Error> {
                 name: sub.get_one::<String>("name").cloned(),
                 username: sub.get_one::<String>("username").cloned(),
                 image: sub.get_one::<PathBuf>("image").cloned(),
-                deletion_code: sub.get_one::<String>("deletion-code").cloned(),
+                deletion_code: sub
+                    .get_one::<String>("deletion-code")
+                    .cloned()
+                    .map(SecretString::new),
             },
         },
         Some(("torles", sub)) => Command::Remove {
@@ -679,7 +683,10 @@ fn add_args(matches: &ArgMatches) -> AddArgs {
             .unwrap_or_default(),
         username: matches.get_one::<String>("username").cloned(),
         source,
-        deletion_code: matches.get_one::<String>("deletion-code").cloned(),
+        deletion_code: matches
+            .get_one::<String>("deletion-code")
+            .cloned()
+            .map(SecretString::new),
         note: matches.get_one::<String>("note").cloned(),
     }
 }

@@ -20,7 +20,7 @@ use crate::{
     fl,
     otpauth::{Key, OtpAuth},
     prompter::{Prompter, Waited},
-    secret::SecretBytes,
+    secret::{SecretBytes, SecretString},
     totp::{self, Verification},
     vault::Vault,
 };
@@ -37,7 +37,7 @@ const PICTURE_ENDINGS: &[&str] = &["png", "jpg", "jpeg", "webp", "bmp", "gif", "
 
 /// Answers given up front as flags; each is used once, for the first person,
 /// and goes through the same checks as a typed answer.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
+#[derive(Default, Clone, PartialEq, Eq)]
 pub struct Answers {
     /// `--name`.
     pub name: Option<String>,
@@ -46,7 +46,18 @@ pub struct Answers {
     /// `--image`.
     pub image: Option<PathBuf>,
     /// `--deletion-code`.
-    pub deletion_code: Option<String>,
+    pub deletion_code: Option<SecretString>,
+}
+
+/// Everything but the deletion code, which stays out of debug output.
+impl std::fmt::Debug for Answers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Answers")
+            .field("name", &self.name)
+            .field("username", &self.username)
+            .field("image", &self.image)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The folder for a person's screenshots inside the wizard's folder.
@@ -317,10 +328,7 @@ impl<'a, P: Prompter> Wizard<'a, P> {
 
     /// Step 2: waits for the screenshot in the person's folder (or a typed
     /// path) and reads the QR code from it.
-    fn read_picture(
-        &mut self,
-        name: &str,
-    ) -> Result<(crate::secret::SecretString, OtpAuth, Picture), Error> {
+    fn read_picture(&mut self, name: &str) -> Result<(SecretString, OtpAuth, Picture), Error> {
         let folder = person_folder(&self.workspace, name);
         fs::create_dir_all(&folder).map_err(|error| {
             Error::Store(crate::store::StoreError::Write {
@@ -414,7 +422,7 @@ impl<'a, P: Prompter> Wizard<'a, P> {
     fn ask_deletion_code(&mut self, name: &str) -> Result<DeletionCode, Error> {
         loop {
             let typed = match self.answers.deletion_code.take() {
-                Some(code) => code,
+                Some(code) => code.expose().to_owned(),
                 None => self.prompter.input(
                     &fl!("wizard-ask-deletion-code", name = name),
                     None,

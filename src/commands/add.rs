@@ -36,7 +36,7 @@ pub enum Source {
 }
 
 /// The options of `hozzaadas`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct AddArgs {
     /// The family name: Én, Mama, Papa, …
     pub name: String,
@@ -45,9 +45,21 @@ pub struct AddArgs {
     /// Where the key comes from.
     pub source: Source,
     /// The deletion code as typed.
-    pub deletion_code: Option<String>,
+    pub deletion_code: Option<SecretString>,
     /// A free note.
     pub note: Option<String>,
+}
+
+/// Everything but the deletion code, which stays out of debug output.
+impl std::fmt::Debug for AddArgs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AddArgs")
+            .field("name", &self.name)
+            .field("username", &self.username)
+            .field("source", &self.source)
+            .field("note", &self.note)
+            .finish_non_exhaustive()
+    }
 }
 
 fn first_line(input: &mut dyn Read) -> Result<SecretString, Error> {
@@ -77,8 +89,8 @@ fn picture(path: &Path) -> Result<(SecretString, OtpAuth, Picture), Error> {
 pub fn member(args: &AddArgs, input: &mut dyn Read, ctx: &Context) -> Result<Member, Error> {
     let deletion_code = args
         .deletion_code
-        .as_deref()
-        .map(DeletionCode::parse)
+        .as_ref()
+        .map(|code| DeletionCode::parse(code.expose()))
         .transpose()
         .map_err(Error::DeletionCode)?;
     let (uri, account, picture) = match &args.source {
