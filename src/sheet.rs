@@ -273,7 +273,7 @@ fn cover(canvas: &mut Canvas, family: &Family, title: &str, created_line: &str) 
     canvas.gap(5.0);
 
     canvas.heading(&fl!("sheet-people-heading"));
-    let lines: Vec<String> = family
+    let mut lines: Vec<String> = family
         .members
         .iter()
         .enumerate()
@@ -285,9 +285,17 @@ fn cover(canvas: &mut Canvas, family: &Family, title: &str, created_line: &str) 
             )
         })
         .collect();
-    // Up to five people in one column; more go into two, which keeps ten
-    // people to five lines.
-    let columns = if lines.len() > 5 { 2 } else { 1 };
+    // At most five rows, so the instructions below always fit: up to five
+    // people in one column, then two, three or four columns; past twenty
+    // the last cell says how many more follow (each still has a page).
+    const ROWS: usize = 5;
+    const MAX_COLUMNS: usize = 4;
+    if lines.len() > ROWS * MAX_COLUMNS {
+        let more = lines.len() - (ROWS * MAX_COLUMNS - 1);
+        lines.truncate(ROWS * MAX_COLUMNS - 1);
+        lines.push(fl!("sheet-people-more", count = more.to_string()));
+    }
+    let columns = lines.len().div_ceil(ROWS).clamp(1, MAX_COLUMNS);
     let rows = lines.len().div_ceil(columns);
     let column_w = TEXT_W / columns as f32;
     for row in 0..rows {
@@ -1096,8 +1104,17 @@ mod tests {
         }
         let mut canvas = Canvas::new(&FACES, &ids);
         cover(&mut canvas, &family, &fl!("sheet-title"), "x");
-        assert!(canvas.cut, "31 people cannot all be listed on the cover");
+        // 19 names and "… és még 12 fő": the instructions still fit.
+        assert!(!canvas.cut, "the cover of 31 people was cut");
         assert_inside_margins(&canvas);
+        for people in [12, 20] {
+            let mut canvas = Canvas::new(&FACES, &ids);
+            let family = Family {
+                members: family.members[..people].to_vec(),
+            };
+            cover(&mut canvas, &family, &fl!("sheet-title"), "x");
+            assert!(!canvas.cut, "the cover of {people} people was cut");
+        }
         assert_eq!(page_count(&render(&family, CREATED).unwrap()), 32);
     }
 

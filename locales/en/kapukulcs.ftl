@@ -465,3 +465,4 @@ rec-import-again = Take a new screenshot or export, and try again.
 menu-check = Whose code is this?
 menu-restore = Restore onto a new or repaired phone
 restore-ask-code = Type the code the phone now shows in {$name}'s line
+sheet-people-more = … and {$count} more

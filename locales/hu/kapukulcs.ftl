@@ -465,3 +465,4 @@ rec-import-again = Készíts új képernyőképet vagy új exportot, és próbá
 menu-check = Melyik kód kié?
 menu-restore = Visszaállítás új vagy javított telefonra
 restore-ask-code = Írd be a kódot, amit a telefon most {$name} sorában mutat
+sheet-people-more = … és még {$count} fő
