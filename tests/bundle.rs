@@ -6,7 +6,7 @@
 use std::{
     fs,
     io::{Cursor, Write},
-    path::{Path, PathBuf},
+    path::PathBuf,
     process::{Command, Output, Stdio},
     time::Duration,
 };
@@ -21,27 +21,10 @@ use qrcode::QrCode;
 
 const PASSPHRASE: &str = "kert-alma-hegy-tavasz-77";
 
-fn kapukulcs(dir: &Path, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kapukulcs"))
-        .current_dir(dir)
-        .args(args)
-        .env("LANG", "hu_HU.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    // A command that fails before reading its input closes the pipe early;
-    // that is not the test's business.
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    child.wait_with_output().unwrap()
-}
+#[path = "support/run.rs"]
+mod run;
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use run::{in_dir as kapukulcs, text};
 
 fn uri(user: &str, key: &str) -> String {
     format!(

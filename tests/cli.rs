@@ -4,7 +4,7 @@
 use std::{
     collections::BTreeMap,
     fs,
-    io::{Cursor, Write},
+    io::Cursor,
     path::{Path, PathBuf},
     process::{Command, Output, Stdio},
 };
@@ -12,15 +12,20 @@ use std::{
 use image::{ImageFormat, Luma};
 use qrcode::QrCode;
 
+#[path = "support/run.rs"]
+mod run;
+
+use run::text;
+
 fn kapukulcs(args: &[&str], stdin: &str) -> Output {
-    kapukulcs_with(Command::new(env!("CARGO_BIN_EXE_kapukulcs")), args, stdin)
+    run::output(run::binary(), args, stdin)
 }
 
 /// Runs the binary with at most 1 GiB of address space: a picture that
 /// tried to allocate its claimed size would crash instead of being refused.
 fn kapukulcs_bounded(args: &[&str], stdin: &str) -> Output {
     use std::os::unix::process::CommandExt;
-    let mut command = Command::new(env!("CARGO_BIN_EXE_kapukulcs"));
+    let mut command = run::binary();
     // SAFETY: setrlimit is async-signal-safe, as pre_exec requires.
     unsafe {
         command.pre_exec(|| {
@@ -34,28 +39,7 @@ fn kapukulcs_bounded(args: &[&str], stdin: &str) -> Output {
             Ok(())
         });
     }
-    kapukulcs_with(command, args, stdin)
-}
-
-fn kapukulcs_with(mut command: Command, args: &[&str], stdin: &str) -> Output {
-    let mut child = command
-        .args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "hu_HU.UTF-8")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    // A command that fails before reading its input closes the pipe early;
-    // that is not the test's business.
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    child.wait_with_output().unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
+    run::output(command, args, stdin)
 }
 
 /// A clean QR code picture of `content`, 8 px per module, as PNG bytes.

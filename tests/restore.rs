@@ -4,9 +4,8 @@
 
 use std::{
     fs,
-    io::Write,
     path::{Path, PathBuf},
-    process::{Command, Output, Stdio},
+    process::{Command, Output},
     time::{Duration, SystemTime, UNIX_EPOCH},
 };
 
@@ -29,27 +28,16 @@ const PEOPLE: [(&str, &str, &str); 3] = [
     ("Papa", "kovacs.janos", "MFRGGZDFMZTWQ2LKNNWG"),
 ];
 
+#[path = "support/run.rs"]
+mod run;
+
+use run::text;
+
+/// Runs the binary in `dir` on its bundle, unlocked with the passphrase file.
 fn kapukulcs(dir: &Path, args: &[&str], stdin: &str) -> Output {
     let mut all = vec!["--bundle", "mentes.age", "--passphrase-file", "jelszo.txt"];
     all.extend_from_slice(args);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kapukulcs"))
-        .current_dir(dir)
-        .args(&all)
-        .env("LANG", "hu_HU.UTF-8")
-        .env_remove("LC_ALL")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // A command that fails before reading its input closes the pipe early;
-    // that is not the test's business.
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    child.wait_with_output().unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+    run::in_dir(dir, &all, stdin)
 }
 
 fn now() -> u64 {
