@@ -323,6 +323,14 @@ fn two_family_members_through_a_terminal() {
     // KAPUKULCS_WRITE_DOCS=1 after changing a message.
     let docs_path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/wizard.md");
     let transcript = transcript.replace(&dir.path().display().to_string(), "/home/anna");
+    // The typed keys were seen while typing, but are not left on the screen.
+    for p in [&MAMA, &PAPA] {
+        assert!(
+            !transcript.to_lowercase().contains(&p.key.to_lowercase()),
+            "{}'s key stayed on screen",
+            p.name
+        );
+    }
     if std::env::var_os("KAPUKULCS_WRITE_DOCS").is_some() {
         fs::write(docs_path, docs_page(&transcript)).unwrap();
     }
