@@ -326,7 +326,10 @@ pub fn command() -> clap::Command {
             .arg(path_arg(
                 "dir",
                 fl!("help-value-folder"),
-                fl!("help-setup-dir"),
+                fl!(
+                    "help-setup-dir",
+                    dir = crate::platform::default_workspace().display().to_string()
+                ),
             ))
             .args(person_args()),
         )

@@ -17,6 +17,7 @@ pub mod family;
 pub mod i18n;
 pub mod migration;
 pub mod otpauth;
+pub mod platform;
 pub mod prompter;
 pub mod qr_draw;
 pub mod qr_read;
@@ -85,7 +86,7 @@ pub fn run(args: &[OsString]) -> Result<(), Error> {
             let ctx = context(opts);
             let mut prompter = Terminal::new();
             let mut vault = vault::Vault::open(&ctx.bundle, &ctx.keys, &mut prompter, true)?;
-            let workspace = dir.unwrap_or_else(default_workspace);
+            let workspace = dir.unwrap_or_else(platform::default_workspace);
             wizard::Wizard::new(&mut vault, &mut prompter, &now, workspace, answers).run()
         }
         cli::Command::Restore(opts, args) => {
@@ -130,14 +131,6 @@ pub fn now() -> time::OffsetDateTime {
     time::OffsetDateTime::now_utc()
 }
 
-/// The wizard's working folder unless `--dir` says otherwise: `~/kapukulcs`,
-/// easy to find in the snipping tool's save dialog.
-pub fn default_workspace() -> std::path::PathBuf {
-    directories::UserDirs::new()
-        .map(|dirs| dirs.home_dir().join("kapukulcs"))
-        .unwrap_or_else(|| std::path::PathBuf::from("kapukulcs"))
-}
-
 /// The main menu: what people see when they start the program without a
 /// command. The bundle is opened once, so the passphrase is asked once.
 fn menu(
@@ -161,7 +154,7 @@ fn menu(
                 &mut vault,
                 prompter,
                 &now,
-                default_workspace(),
+                platform::default_workspace(),
                 Default::default(),
             )
             .run()?,

@@ -95,26 +95,6 @@ fn prompt_error(error: dialoguer::Error) -> Error {
     }
 }
 
-/// Waits up to `timeout` for a line on standard input without blocking
-/// past it, so the folder can be watched at the same time.
-#[cfg(unix)]
-fn line_ready(timeout: Duration) -> bool {
-    let mut poll = libc::pollfd {
-        fd: 0,
-        events: libc::POLLIN,
-        revents: 0,
-    };
-    // SAFETY: one valid pollfd for the lifetime of the call.
-    let ready = unsafe { libc::poll(&mut poll, 1, timeout.as_millis() as i32) };
-    ready > 0
-}
-
-#[cfg(not(unix))]
-fn line_ready(timeout: Duration) -> bool {
-    std::thread::sleep(timeout);
-    false
-}
-
 impl Prompter for Terminal {
     fn input(
         &mut self,
@@ -182,7 +162,7 @@ impl Prompter for Terminal {
             if let Some(found) = check() {
                 break Waited::Found(found);
             }
-            if line_ready(Duration::from_millis(250)) {
+            if crate::platform::input_ready(Duration::from_millis(250)) {
                 spinner.finish_and_clear();
                 let line = Input::<String>::with_theme(&self.theme)
                     .with_prompt(fl!("prompt-picture-path"))

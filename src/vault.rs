@@ -22,17 +22,15 @@ use crate::{
 };
 
 /// The bundle's file name in the data folder.
-pub const DEFAULT_FILE_NAME: &str = "kapukulcs-mentes.age";
+pub const DEFAULT_FILE_NAME: &str = crate::platform::BUNDLE_FILE_NAME;
 
 /// How many times a mistyped passphrase may be typed again.
 const PASSPHRASE_TRIES: usize = 3;
 
-/// Where the bundle lives unless `--bundle` says otherwise: the per-user
-/// data folder (`~/.local/share/kapukulcs` on Linux).
+/// Where the bundle lives unless `--bundle` says otherwise (see
+/// [`crate::platform::default_bundle_path`]).
 pub fn default_path() -> PathBuf {
-    directories::ProjectDirs::from("hu", "kapukulcs", "kapukulcs")
-        .map(|dirs| dirs.data_dir().join(DEFAULT_FILE_NAME))
-        .unwrap_or_else(|| PathBuf::from(DEFAULT_FILE_NAME))
+    crate::platform::default_bundle_path()
 }
 
 /// Key material given on the command line.

@@ -304,7 +304,7 @@ info-demo =
           the backup's passphrase: {$passphrase}
     • {$sheet}
           the printable recovery sheet
-    • {$dir}/kepek/
+    • {$pictures}
           "screenshots" of the QR codes, as you would save them from the Ügyfélkapu+ page
 
     Try:
@@ -316,7 +316,8 @@ info-demo =
 ## The wizard (setup step by step)
 
 help-setup = Guides you through the family's Ügyfélkapu+ registration, step by step
-help-setup-dir = The working folder: save the screenshots here (default ~/kapukulcs)
+help-setup-dir = The working folder: save the screenshots here (default {$dir})
+console-press-enter = Press Enter to close this window.
 menu-title = What would you like to do?
 menu-setup = New registration / add a family member
 menu-print = Print the recovery sheet

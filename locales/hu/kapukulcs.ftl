@@ -304,7 +304,7 @@ info-demo =
           a mentés jelszava: {$passphrase}
     • {$sheet}
           a kinyomtatható helyreállító lap
-    • {$dir}/kepek/
+    • {$pictures}
           „képernyőképek” a QR-kódokról, ahogy az Ügyfélkapu+ oldalról mentenéd
 
     Próbáld ki:
@@ -316,7 +316,8 @@ info-demo =
 ## A varázsló (beállítás lépésről lépésre)
 
 help-setup = Végigvezet a család Ügyfélkapu+ regisztrációján, lépésről lépésre
-help-setup-dir = A munkamappa: ide mentsd a képernyőképeket (alapból ~/kapukulcs)
+help-setup-dir = A munkamappa: ide mentsd a képernyőképeket (alapból {$dir})
+console-press-enter = Nyomj Entert az ablak bezárásához.
 menu-title = Mit szeretnél?
 menu-setup = Új regisztráció / családtag felvétele
 menu-print = Helyreállító lap nyomtatása

@@ -3,7 +3,6 @@
 //! new user sees every part of the program without a real account.
 
 use std::{
-    fs,
     io::Write,
     path::{Path, PathBuf},
 };
@@ -33,7 +32,7 @@ pub fn family(rng: &mut impl rand::Rng, ctx: &Context) -> crate::family::Family 
     let mut family = crate::family::Family::default();
     for (name, username, file_name) in PEOPLE {
         // 12 bytes: a 20-character key, as Ügyfélkapu+ shows.
-        let bytes: Vec<u8> = (0..12).map(|_| rng.random()).collect();
+        let bytes: Vec<u8> = (0..12).map(|_| rng.random::<u8>()).collect();
         let account = OtpAuth::new(
             Some(UGYFELKAPU_ISSUER.to_owned()),
             username.to_owned(),
@@ -119,6 +118,7 @@ pub fn run(
             passphrase_file = passphrase_file.display().to_string(),
             passphrase = passphrase.expose(),
             sheet = sheet.display().to_string(),
+            pictures = pictures.display().to_string(),
             picture = pictures.join(PEOPLE[1].2).display().to_string()
         )
     );
@@ -126,7 +126,7 @@ pub fn run(
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let _ = fs::set_permissions(&dir, fs::Permissions::from_mode(0o700));
+        let _ = std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700));
     }
     Ok(())
 }

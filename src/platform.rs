@@ -1,0 +1,311 @@
+//! Where Windows, macOS and Linux differ, decided here on purpose: the
+//! folders the program uses, the console's code page, keeping a
+//! double-clicked window open, and noticing typed input while the wizard
+//! watches for a picture. Everything else is the same on every platform.
+
+use std::{
+    io::{self, BufRead, Write},
+    path::PathBuf,
+    time::Duration,
+};
+
+/// The name of the program's folders.
+const APP: &str = "kapukulcs";
+
+/// The file name of the bundle.
+pub const BUNDLE_FILE_NAME: &str = "kapukulcs-mentes.age";
+
+/// Where the bundle lives unless `--bundle` says otherwise: the per-user
+/// data folder. Linux: `~/.local/share/kapukulcs`; macOS:
+/// `~/Library/Application Support/hu.kapukulcs.kapukulcs`; Windows:
+/// `%APPDATA%\kapukulcs` (the roaming profile, where Windows programs keep
+/// their data; not a folder that OneDrive synchronises).
+pub fn default_bundle_path() -> PathBuf {
+    data_dir()
+        .map(|dir| dir.join(BUNDLE_FILE_NAME))
+        .unwrap_or_else(|| PathBuf::from(BUNDLE_FILE_NAME))
+}
+
+#[cfg(windows)]
+fn data_dir() -> Option<PathBuf> {
+    directories::BaseDirs::new().map(|dirs| dirs.data_dir().join(APP))
+}
+
+#[cfg(not(windows))]
+fn data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("hu", APP, APP).map(|dirs| dirs.data_dir().to_path_buf())
+}
+
+/// The wizard's working folder unless `--dir` says otherwise: `kapukulcs`
+/// in the home folder (`C:\Users\NAME\kapukulcs` on Windows), easy to find
+/// in a screenshot tool's save dialog. Deliberately not under Documents or
+/// Pictures: on Windows those are often synchronised to OneDrive, and the
+/// screenshots hold keys in the clear.
+pub fn default_workspace() -> PathBuf {
+    directories::UserDirs::new()
+        .map(|dirs| dirs.home_dir().join(APP))
+        .unwrap_or_else(|| PathBuf::from(APP))
+}
+
+/// The console for the length of one run. On Windows it switches the
+/// console to UTF-8 (so "ő" and "ű" show and can be typed) and notes
+/// whether the window was opened just for this program (a double-click in
+/// Explorer); [`Console::finish`] then waits for Enter so the window does
+/// not vanish with the last message, and restores the code pages.
+pub struct Console {
+    #[cfg(windows)]
+    saved_code_pages: Option<(u32, u32)>,
+    own_window: bool,
+}
+
+impl Console {
+    /// Prepares the console; call once, first thing in `main`.
+    pub fn start() -> Self {
+        #[cfg(windows)]
+        {
+            let saved_code_pages = windows::use_utf8();
+            Console {
+                saved_code_pages,
+                own_window: windows::console_is_ours_alone() && stdin_is_terminal(),
+            }
+        }
+        #[cfg(not(windows))]
+        Console { own_window: false }
+    }
+
+    /// Whether the console window belongs to this process alone and will
+    /// close when it ends.
+    pub fn own_window(&self) -> bool {
+        self.own_window
+    }
+
+    /// Ends the run: in a window of its own, shows `message` and waits for
+    /// Enter before the window closes.
+    pub fn finish(self, message: &str) {
+        if self.own_window {
+            let mut err = io::stderr();
+            let _ = write!(err, "\n{message} ");
+            let _ = err.flush();
+            let mut line = String::new();
+            let _ = io::stdin().lock().read_line(&mut line);
+        }
+        #[cfg(windows)]
+        if let Some(saved) = self.saved_code_pages {
+            windows::restore_code_pages(saved);
+        }
+    }
+}
+
+#[cfg(windows)]
+fn stdin_is_terminal() -> bool {
+    use std::io::IsTerminal;
+    io::stdin().is_terminal()
+}
+
+/// Waits up to `timeout` for the person to start typing, without taking
+/// what they type, so a folder can be watched at the same time.
+#[cfg(unix)]
+pub fn input_ready(timeout: Duration) -> bool {
+    let mut poll = libc::pollfd {
+        fd: 0,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let millis = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
+    // SAFETY: one valid pollfd for the lifetime of the call.
+    let ready = unsafe { libc::poll(&mut poll, 1, millis) };
+    ready > 0
+}
+
+/// Waits up to `timeout` for the person to start typing, without taking
+/// what they type, so a folder can be watched at the same time.
+#[cfg(windows)]
+pub fn input_ready(timeout: Duration) -> bool {
+    windows::input_ready(timeout)
+}
+
+/// Waits up to `timeout`; typed input cannot be noticed on this platform
+/// without taking it, so the folder watch is the only way in.
+#[cfg(not(any(unix, windows)))]
+pub fn input_ready(timeout: Duration) -> bool {
+    std::thread::sleep(timeout);
+    false
+}
+
+#[cfg(windows)]
+mod windows {
+    //! The few Win32 console calls the program needs.
+
+    use std::{
+        mem::MaybeUninit,
+        time::{Duration, Instant},
+    };
+
+    use windows_sys::Win32::{
+        Foundation::{HANDLE, INVALID_HANDLE_VALUE},
+        System::{
+            Console::{
+                GetConsoleCP, GetConsoleMode, GetConsoleOutputCP, GetConsoleProcessList,
+                GetNumberOfConsoleInputEvents, GetStdHandle, INPUT_RECORD, KEY_EVENT,
+                PeekConsoleInputW, ReadConsoleInputW, STD_INPUT_HANDLE, SetConsoleCP,
+                SetConsoleOutputCP,
+            },
+            Pipes::PeekNamedPipe,
+        },
+    };
+
+    const UTF8: u32 = 65001;
+
+    /// Switches input and output to UTF-8; returns the code pages to put
+    /// back, or `None` when there is no console.
+    pub fn use_utf8() -> Option<(u32, u32)> {
+        // SAFETY: plain calls without pointers; 0 means "no console".
+        unsafe {
+            let (input, output) = (GetConsoleCP(), GetConsoleOutputCP());
+            if input == 0 || output == 0 {
+                return None;
+            }
+            SetConsoleCP(UTF8);
+            SetConsoleOutputCP(UTF8);
+            Some((input, output))
+        }
+    }
+
+    pub fn restore_code_pages((input, output): (u32, u32)) {
+        // SAFETY: plain calls without pointers.
+        unsafe {
+            SetConsoleCP(input);
+            SetConsoleOutputCP(output);
+        }
+    }
+
+    /// True when no other process shares the console: Explorer opened the
+    /// window for this program, and it closes when the program ends.
+    pub fn console_is_ours_alone() -> bool {
+        let mut ids = [0u32; 4];
+        // SAFETY: the buffer holds `ids.len()` process ids.
+        let count = unsafe { GetConsoleProcessList(ids.as_mut_ptr(), ids.len() as u32) };
+        count == 1
+    }
+
+    fn stdin_handle() -> Option<HANDLE> {
+        // SAFETY: a plain call; the handle is owned by the process.
+        let handle = unsafe { GetStdHandle(STD_INPUT_HANDLE) };
+        (!handle.is_null() && handle != INVALID_HANDLE_VALUE).then_some(handle)
+    }
+
+    fn is_console(handle: HANDLE) -> bool {
+        let mut mode = 0;
+        // SAFETY: `mode` is a valid out pointer.
+        unsafe { GetConsoleMode(handle, &mut mode) != 0 }
+    }
+
+    /// A key was pressed in the console (the key stays in the buffer for
+    /// the prompt that reads it), or bytes wait in a pipe. Events that are
+    /// not key presses (focus, mouse, key releases) are taken out of the
+    /// buffer so they do not count as input.
+    pub fn input_ready(timeout: Duration) -> bool {
+        let Some(handle) = stdin_handle() else {
+            std::thread::sleep(timeout);
+            return false;
+        };
+        let deadline = Instant::now() + timeout;
+        let console = is_console(handle);
+        loop {
+            let ready = if console {
+                key_pressed(handle)
+            } else {
+                pipe_has_bytes(handle)
+            };
+            if ready {
+                return true;
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                return false;
+            }
+            std::thread::sleep((deadline - now).min(Duration::from_millis(50)));
+        }
+    }
+
+    fn key_pressed(handle: HANDLE) -> bool {
+        loop {
+            let mut pending = 0;
+            // SAFETY: `pending` is a valid out pointer.
+            if unsafe { GetNumberOfConsoleInputEvents(handle, &mut pending) } == 0 || pending == 0 {
+                return false;
+            }
+            let mut record = MaybeUninit::<INPUT_RECORD>::zeroed();
+            let mut read = 0;
+            // SAFETY: room for one record; `read` is a valid out pointer.
+            if unsafe { PeekConsoleInputW(handle, record.as_mut_ptr(), 1, &mut read) } == 0
+                || read == 0
+            {
+                return false;
+            }
+            // SAFETY: zero-initialised and filled in by the call.
+            let record = unsafe { record.assume_init() };
+            if u32::from(record.EventType) == KEY_EVENT {
+                // SAFETY: the union holds a key event for KEY_EVENT.
+                let key = unsafe { record.Event.KeyEvent };
+                if key.bKeyDown != 0 {
+                    return true;
+                }
+            }
+            // Not a key press: take it out and look at the next one.
+            let mut discarded = MaybeUninit::<INPUT_RECORD>::zeroed();
+            // SAFETY: room for one record; `read` is a valid out pointer.
+            if unsafe { ReadConsoleInputW(handle, discarded.as_mut_ptr(), 1, &mut read) } == 0 {
+                return false;
+            }
+        }
+    }
+
+    fn pipe_has_bytes(handle: HANDLE) -> bool {
+        let mut available = 0;
+        // SAFETY: null buffers are allowed; `available` is a valid out pointer.
+        let ok = unsafe {
+            PeekNamedPipe(
+                handle,
+                std::ptr::null_mut(),
+                0,
+                std::ptr::null_mut(),
+                &mut available,
+                std::ptr::null_mut(),
+            )
+        };
+        ok != 0 && available > 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundle_lives_in_a_folder_of_its_own() {
+        let path = default_bundle_path();
+        assert_eq!(
+            path.file_name().and_then(|n| n.to_str()),
+            Some(BUNDLE_FILE_NAME)
+        );
+        let folder = path.parent().unwrap().to_string_lossy().to_lowercase();
+        assert!(folder.contains(APP), "{folder}");
+    }
+
+    #[test]
+    fn the_workspace_is_named_after_the_program() {
+        assert_eq!(
+            default_workspace().file_name().and_then(|n| n.to_str()),
+            Some(APP)
+        );
+    }
+
+    #[test]
+    fn a_console_that_is_not_a_window_of_its_own_never_waits() {
+        // Tests run without a console of their own, so finish returns at once.
+        let console = Console::start();
+        assert!(!console.own_window());
+        console.finish("never shown");
+    }
+}

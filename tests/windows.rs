@@ -1,0 +1,226 @@
+//! The Windows `.exe` under Wine, as a person on Windows would use it:
+//! paths like `Z:\...\kep.png`, Hungarian text on the console, a bundle,
+//! a sheet and the demo. Built by `scripts/cross windows`; `.ci/run` builds
+//! it and sets `KAPUKULCS_WINDOWS_EXE` (and `KAPUKULCS_WINE_STUB`, the test
+//! stand-in for the `bcryptprimitives.dll` that Wine 8 lacks).
+
+#[path = "support/picture.rs"]
+mod picture;
+#[path = "support/run.rs"]
+#[allow(dead_code)]
+mod run;
+
+use std::{
+    fs,
+    path::{Path, PathBuf},
+    process::{Command, Output, Stdio},
+    sync::OnceLock,
+};
+
+use run::text;
+
+/// The `.exe` and the stub DLL copied into one folder, and Wine prepared.
+fn exe() -> &'static Path {
+    static EXE: OnceLock<PathBuf> = OnceLock::new();
+    EXE.get_or_init(|| {
+        let built = std::env::var_os("KAPUKULCS_WINDOWS_EXE")
+            .map(PathBuf::from)
+            .expect(
+                "KAPUKULCS_WINDOWS_EXE names the Windows build: run `scripts/cross windows` \
+             and `scripts/cross wine-stub`, or `.ci/run`",
+            );
+        let stub = std::env::var_os("KAPUKULCS_WINE_STUB")
+            .map(PathBuf::from)
+            .expect("KAPUKULCS_WINE_STUB names the stub DLL: run `scripts/cross wine-stub`");
+        let dir = std::env::temp_dir().join(format!("kapukulcs-wine-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let exe = dir.join("kapukulcs.exe");
+        fs::copy(&built, &exe).expect("the Windows build exists");
+        fs::copy(&stub, dir.join("bcryptprimitives.dll")).expect("the stub DLL exists");
+        // The first start creates the Wine prefix; do it once, not in
+        // every parallel test.
+        let boot = Command::new("wineboot")
+            .arg("-i")
+            .env("WINEDEBUG", "-all")
+            .output()
+            .expect("wine is installed (Debian package wine)");
+        assert!(boot.status.success(), "wineboot: {}", text(&boot.stderr));
+        exe
+    })
+}
+
+/// Runs the `.exe` under Wine with `args`, `stdin` on its standard input.
+fn wine(args: &[&str], stdin: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new("wine")
+        .arg(exe())
+        .args(args)
+        .env("WINEDEBUG", "-all")
+        .env("LANG", "hu_HU.UTF-8")
+        // Wine turns Linux arguments into Windows ones by LC_CTYPE; UTF-8
+        // keeps "képernyőkép.png" whole (Windows itself passes UTF-16).
+        .env("LC_CTYPE", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("wine is installed (Debian package wine)");
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
+    child.wait_with_output().unwrap()
+}
+
+fn succeeded(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "exit {:?}\nstdout: {}\nstderr: {}",
+        out.status.code(),
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    text(&out.stdout)
+}
+
+/// A Linux path as the Windows program sees it through Wine's `Z:` drive.
+fn windows_path(path: &Path) -> String {
+    format!("Z:{}", path.display()).replace('/', "\\")
+}
+
+/// Words of `text` that look like paths and mix `\` and `/` separators
+/// (addresses such as `otpauth://` are not paths).
+fn mixed_separator_paths(text: &str) -> Vec<&str> {
+    text.split_whitespace()
+        .filter(|word| !word.contains("://"))
+        .filter(|word| word.contains('\\') && word.contains('/'))
+        .collect()
+}
+
+/// The Windows paths printed at the start of a line (the demo's list), as
+/// Linux paths.
+fn printed_paths(text: &str) -> Vec<PathBuf> {
+    text.lines()
+        .filter_map(|line| line.trim_start_matches(['•', ' ']).strip_prefix("Z:"))
+        .map(|rest| PathBuf::from(rest.trim().replace('\\', "/")))
+        .collect()
+}
+
+#[test]
+fn the_mixed_separator_check_can_fail() {
+    let printed = "• C:\\users\\x\\Temp\\kapukulcs-demo-ab12/kepek/\n  otpauth://totp/x";
+    assert_eq!(
+        mixed_separator_paths(printed),
+        ["C:\\users\\x\\Temp\\kapukulcs-demo-ab12/kepek/"]
+    );
+    assert!(mixed_separator_paths("C:\\users\\x\\kepek\\mama.png otpauth://a/b").is_empty());
+}
+
+#[test]
+#[ignore = "needs wine and the Windows build (scripts/cross windows); CI installs both"]
+fn version() {
+    let out = succeeded(&wine(&["--version"], ""));
+    assert_eq!(
+        out.trim(),
+        format!("kapukulcs {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+#[ignore = "needs wine, oathtool and the Windows build (scripts/cross windows); CI installs them"]
+fn code_equals_oathtool() {
+    for (key, time) in [
+        ("ABCDEFGHIJKLMNOPQRST", 1_764_000_000u64),
+        ("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", 59),
+        ("JBSWY3DPEHPK3PXP", 4_000_000_000),
+    ] {
+        let expected = Command::new("oathtool")
+            .args(["--totp", "-b", key, "-N", &format!("@{time}")])
+            .output()
+            .expect("oathtool is installed (Debian package oathtool)");
+        let spaced = key.to_lowercase().replace("efgh", " efgh ");
+        let ours = wine(
+            &["kod", "--time", &time.to_string()],
+            &format!("{spaced}\r\n"),
+        );
+        assert_eq!(succeeded(&ours), text(&expected.stdout), "key {key}");
+    }
+}
+
+#[test]
+#[ignore = "needs wine and the Windows build (scripts/cross windows); CI installs both"]
+fn decode_reads_a_screenshot_given_as_a_windows_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let shot = dir.path().join("képernyőkép 1.png");
+    let uri = picture::ugyfelkapu_uri("kovacs.maria", "ABCDEFGHIJKLMNOPQRST");
+    fs::write(&shot, picture::qr_png(&uri)).unwrap();
+    let out = succeeded(&wine(&["dekodol", &windows_path(&shot)], ""));
+    assert!(out.contains("kovacs.maria"), "{out}");
+    assert!(out.contains("secret=ABCDEFGHIJKLMNOPQRST"), "{out}");
+}
+
+#[test]
+#[ignore = "needs wine, pdftotext and the Windows build (scripts/cross windows); CI installs them"]
+fn add_list_and_print_with_a_passphrase_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = windows_path(&dir.path().join("mentes.age"));
+    let passphrase = dir.path().join("jelszó.txt");
+    fs::write(&passphrase, "hosszú jelszó a teszthez\r\n").unwrap();
+    let passphrase = windows_path(&passphrase);
+    let shot = dir.path().join("mama.png");
+    let uri = picture::ugyfelkapu_uri("kovacs.maria", "ABCDEFGHIJKLMNOPQRST");
+    fs::write(&shot, picture::qr_png(&uri)).unwrap();
+    let shot = windows_path(&shot);
+    let sheet = dir.path().join("lap.pdf");
+    let sheet_arg = windows_path(&sheet);
+    let keys = ["--bundle", &bundle, "--passphrase-file", &passphrase];
+
+    let add = [
+        &keys[..],
+        &[
+            "hozzaadas",
+            "--name",
+            "Mama",
+            "--username",
+            "kovacs.maria",
+            "--image",
+            &shot,
+        ],
+    ]
+    .concat();
+    succeeded(&wine(&add, ""));
+    let list = succeeded(&wine(&[&keys[..], &["lista"]].concat(), ""));
+    assert!(list.contains("Mama"), "{list}");
+    assert!(list.contains("kovacs.maria"), "{list}");
+
+    let print = [&keys[..], &["nyomtatas", "--output", &sheet_arg]].concat();
+    succeeded(&wine(&print, ""));
+    let pdf = Command::new("pdftotext")
+        .arg(&sheet)
+        .arg("-")
+        .output()
+        .expect("pdftotext is installed (Debian package poppler-utils)");
+    let pdf = text(&pdf.stdout);
+    assert!(pdf.contains("Mama"), "{pdf}");
+    assert!(pdf.contains("Ügyfélkapu+"), "{pdf}");
+}
+
+#[test]
+#[ignore = "needs wine and the Windows build (scripts/cross windows); CI installs both"]
+fn demo_prints_windows_paths_that_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("bemutató");
+    let out = succeeded(&wine(&["demo", "--dir", &windows_path(&root)], ""));
+    // Hungarian reaches the console as UTF-8.
+    assert!(out.contains("Próbáld ki"), "{out}");
+    assert!(mixed_separator_paths(&out).is_empty(), "{out}");
+    let paths = printed_paths(&out);
+    assert!(paths.len() >= 4, "{out}");
+    for path in paths {
+        assert!(
+            path.exists(),
+            "{} printed but missing:\n{out}",
+            path.display()
+        );
+    }
+    assert!(root.join("kepek").join("mama.png").is_file());
+}
