@@ -188,9 +188,16 @@ fn add_list_and_print_with_a_passphrase_file() {
     ]
     .concat();
     succeeded(&wine(&add, ""));
+    // A second save replaces the bundle and keeps the first as the backup:
+    // the atomic rename and the backup link, on Windows.
+    let first = fs::read(dir.path().join("mentes.age")).unwrap();
+    let add = [&keys[..], &["hozzaadas", "--name", "Papa", "--key", "-"]].concat();
+    succeeded(&wine(&add, "gezd gnbv gy3t qojq\r\n"));
+    assert_eq!(fs::read(dir.path().join("mentes.age.bak")).unwrap(), first);
     let list = succeeded(&wine(&[&keys[..], &["lista"]].concat(), ""));
-    assert!(list.contains("Mama"), "{list}");
-    assert!(list.contains("kovacs.maria"), "{list}");
+    for name in ["Mama", "kovacs.maria", "Papa"] {
+        assert!(list.contains(name), "{name} missing: {list}");
+    }
 
     let print = [&keys[..], &["nyomtatas", "--output", &sheet_arg]].concat();
     succeeded(&wine(&print, ""));
@@ -223,4 +230,30 @@ fn demo_prints_windows_paths_that_exist() {
         );
     }
     assert!(root.join("kepek").join("mama.png").is_file());
+}
+
+#[test]
+#[ignore = "needs wine and the Windows build (scripts/cross windows); CI installs both"]
+fn a_console_window_of_its_own_waits_for_enter_before_closing() {
+    use expectrl::{Expect, process::Healthcheck, session::OsSession as Session};
+    // In a terminal of its own, as after a double-click in Explorer, the
+    // program keeps the window open until Enter, and says so in Hungarian.
+    let mut command = Command::new("wine");
+    command
+        .arg(exe())
+        .arg("--version")
+        .env("WINEDEBUG", "-all")
+        .env("LANG", "hu_HU.UTF-8")
+        .env("LC_CTYPE", "C.UTF-8")
+        .env_remove("LC_ALL");
+    let mut session = Session::spawn(command).expect("wine starts in a pseudo-terminal");
+    session.set_expect_timeout(Some(std::time::Duration::from_secs(60)));
+    session.expect("kapukulcs").unwrap();
+    session
+        .expect("Nyomj Entert az ablak bezárásához.")
+        .expect("the window waits for Enter");
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    assert!(session.is_alive().unwrap(), "closed without waiting");
+    session.send("\r").unwrap();
+    session.expect(expectrl::Eof).unwrap();
 }
