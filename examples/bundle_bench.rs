@@ -5,12 +5,14 @@
 use std::time::{Duration, Instant};
 
 use kapukulcs::{
-    bundle,
-    crypt::{self, Lock, Unlock},
     family::{DeletionCode, Family, Member, Picture},
-    otpauth::{Key, OtpAuth},
-    qr_draw,
+    formats::otpauth::{Key, OtpAuth},
+    qr::draw,
     secret::SecretString,
+    vault::{
+        bundle,
+        crypt::{self, Lock, Unlock},
+    },
 };
 use time::OffsetDateTime;
 
@@ -30,7 +32,7 @@ fn family() -> Family {
         );
         member.deletion_code = DeletionCode::parse("91390724").ok();
         // A screenshot-sized original picture (~250 kB) per person.
-        let mut picture = qr_draw::png(&member.original_uri, 8)
+        let mut picture = draw::png(&member.original_uri, 8)
             .unwrap()
             .expose()
             .to_vec();

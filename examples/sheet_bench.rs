@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use kapukulcs::{
     family::{DeletionCode, Family, Member},
-    otpauth::{Key, OtpAuth},
+    formats::otpauth::{Key, OtpAuth},
     sheet,
 };
 use time::{OffsetDateTime, macros::datetime};

@@ -6,9 +6,22 @@
 use time::OffsetDateTime;
 
 use crate::{
-    otpauth::OtpAuth,
+    fl,
+    formats::otpauth::OtpAuth,
+    i18n::Explain,
     secret::{SecretBytes, SecretString},
 };
+
+/// The issuer Ügyfélkapu+ keys carry; given to keys typed by hand and to
+/// accounts whose QR code named no issuer.
+pub const UGYFELKAPU_ISSUER: &str = "Ügyfélkapu+";
+
+/// Whether an account from another app looks like an Ügyfélkapu+ key
+/// (its issuer is spelt in many ways: "Ügyfélkapu+", "KAU", "NISZ").
+pub fn is_ugyfelkapu(account: &OtpAuth) -> bool {
+    let issuer = account.issuer.clone().unwrap_or_default().to_lowercase();
+    issuer.contains("gyf") || issuer.contains("kau") || issuer.contains("nisz")
+}
 
 /// The deletion code length the Ügyfélkapu+ page shows (e.g. 91390724).
 pub const DELETION_CODE_DIGITS: usize = 8;
@@ -137,6 +150,51 @@ impl Member {
     }
 }
 
+impl Explain for DeletionCodeError {
+    fn message(&self) -> String {
+        match self {
+            DeletionCodeError::Empty => fl!("err-deletion-code-empty"),
+            DeletionCodeError::NotDigits => fl!("err-deletion-code-digits"),
+        }
+    }
+
+    fn recovery(&self) -> Option<String> {
+        Some(fl!("rec-deletion-code"))
+    }
+}
+
+impl Member {
+    /// What the person's authenticator entry is called: "Mama
+    /// (kovacs.maria)", or just "Mama" when the username is not known. The
+    /// wizard, restore, the sheet and export all use this one label.
+    pub fn entry_label(&self) -> String {
+        match &self.username {
+            Some(username) if !username.trim().is_empty() => fl!(
+                "entry-name",
+                name = self.name.as_str(),
+                username = username.as_str()
+            ),
+            _ => self.name.clone(),
+        }
+    }
+
+    /// The account as it goes back on a phone or into another app: the
+    /// original key and parameters, labelled with [`Member::entry_label`],
+    /// so that no two entries share a label (some apps replace an entry
+    /// with the same label).
+    pub fn labelled_account(&self) -> OtpAuth {
+        let mut account = self.account.clone();
+        account.issuer = Some(
+            account
+                .issuer
+                .clone()
+                .unwrap_or_else(|| UGYFELKAPU_ISSUER.to_owned()),
+        );
+        account.account = self.entry_label();
+        account
+    }
+}
+
 /// Why a member cannot be added.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FamilyError {
@@ -147,6 +205,26 @@ pub enum FamilyError {
     /// No member has this name.
     NoSuchMember(String),
 }
+
+impl Explain for FamilyError {
+    fn message(&self) -> String {
+        match self {
+            FamilyError::EmptyName => fl!("err-name-empty"),
+            FamilyError::DuplicateName(name) => fl!("err-name-taken", name = name.as_str()),
+            FamilyError::NoSuchMember(name) => fl!("err-no-such-member", name = name.as_str()),
+        }
+    }
+
+    fn recovery(&self) -> Option<String> {
+        match self {
+            FamilyError::EmptyName => None,
+            FamilyError::DuplicateName(_) => Some(fl!("rec-name-taken")),
+            FamilyError::NoSuchMember(_) => Some(fl!("rec-no-such-member")),
+        }
+    }
+}
+
+crate::explained!(DeletionCodeError, FamilyError);
 
 /// Everyone whose Ügyfélkapu+ the user looks after, in the order added.
 #[derive(Clone, Default)]
@@ -197,7 +275,7 @@ impl Family {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::otpauth::Key;
+    use crate::formats::otpauth::Key;
 
     fn member(name: &str) -> Member {
         let key = Key::parse("ABCDEFGHIJKLMNOPQRST").unwrap();

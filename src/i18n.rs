@@ -39,6 +39,33 @@ macro_rules! fl {
     }};
 }
 
+/// An error as the user reads it: one line of what failed (an `err-…`
+/// message) and, where it helps, one line of what to do (`rec-…`). Each
+/// domain's error type implements it next to where it is raised, so its
+/// words and its cause stay side by side (rage's `error.rs` does the same).
+pub trait Explain {
+    /// What failed, naming the file or value.
+    fn message(&self) -> String;
+    /// What the user can do about it, when there is something to say.
+    fn recovery(&self) -> Option<String> {
+        None
+    }
+}
+
+/// Implements `Display` (the [`Explain::message`]) and `std::error::Error`
+/// for an error type, so every error renders through Fluent the same way.
+#[macro_export]
+macro_rules! explained {
+    ($($error:ty),+ $(,)?) => {$(
+        impl std::fmt::Display for $error {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&$crate::i18n::Explain::message(self))
+            }
+        }
+        impl std::error::Error for $error {}
+    )+};
+}
+
 /// The languages kapukulcs speaks.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Lang {

@@ -31,7 +31,7 @@ fn run() -> ExitCode {
         }
     };
     i18n::select(lang);
-    match kapukulcs::run(&args) {
+    match cli::run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             report(&mut io::stderr(), &error);

@@ -8,7 +8,37 @@ use std::{io::IsTerminal, path::PathBuf, time::Duration};
 use dialoguer::{Input, Password, Select, theme::ColorfulTheme};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::{error::Error, fl, secret::SecretString};
+use crate::{fl, i18n::Explain, secret::SecretString};
+
+/// Why a question got no answer.
+#[derive(Debug)]
+pub enum PromptError {
+    /// A question needs a terminal and there is none.
+    NoTerminal,
+    /// The user pressed Ctrl-C or Esc at a question.
+    Cancelled,
+    /// The terminal failed.
+    Terminal(std::io::Error),
+}
+
+impl Explain for PromptError {
+    fn message(&self) -> String {
+        match self {
+            PromptError::NoTerminal => fl!("err-no-terminal"),
+            PromptError::Cancelled => fl!("err-cancelled"),
+            PromptError::Terminal(error) => fl!("err-terminal", detail = error.to_string()),
+        }
+    }
+
+    fn recovery(&self) -> Option<String> {
+        match self {
+            PromptError::NoTerminal => Some(fl!("rec-no-terminal")),
+            PromptError::Cancelled | PromptError::Terminal(_) => None,
+        }
+    }
+}
+
+crate::explained!(PromptError);
 
 /// What ended a wait for a picture.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,29 +58,34 @@ pub trait Prompter {
         prompt: &str,
         default: Option<&str>,
         allow_empty: bool,
-    ) -> Result<String, Error>;
+    ) -> Result<String, PromptError>;
     /// Asks for a secret the user types or pastes and must see while doing
     /// so (a key); it is not left on the screen afterwards.
-    fn typed_secret(&mut self, prompt: &str) -> Result<SecretString, Error>;
+    fn typed_secret(&mut self, prompt: &str) -> Result<SecretString, PromptError>;
     /// Lets the user pick one of `items`; returns its index.
-    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Error>;
+    fn select(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        default: usize,
+    ) -> Result<usize, PromptError>;
     /// Shows `text` and waits for Enter.
-    fn pause(&mut self, text: &str) -> Result<(), Error>;
+    fn pause(&mut self, text: &str) -> Result<(), PromptError>;
     /// Shows a spinner with `message` until `check` finds a picture or the
     /// user types a line.
     fn wait_for(
         &mut self,
         message: &str,
         check: &mut dyn FnMut() -> Option<PathBuf>,
-    ) -> Result<Waited, Error>;
+    ) -> Result<Waited, PromptError>;
     /// Counts `seconds` down with a progress bar labelled `message`.
     fn countdown(&mut self, message: &str, seconds: u64);
     /// Shows a line of information.
     fn say(&mut self, text: &str);
     /// Asks for a secret without echoing it.
-    fn secret(&mut self, prompt: &str) -> Result<SecretString, Error>;
+    fn secret(&mut self, prompt: &str) -> Result<SecretString, PromptError>;
     /// Asks a yes/no question.
-    fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, Error>;
+    fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, PromptError>;
     /// Runs `work` while showing that something is happening (a spinner).
     fn busy<T>(&mut self, message: &str, work: impl FnOnce() -> T) -> T;
 }
@@ -71,11 +106,11 @@ impl Terminal {
 
     /// dialoguer needs a terminal on standard error and standard input;
     /// with piped input it would fail or hang, so we refuse up front.
-    fn check(&self) -> Result<(), Error> {
+    fn check(&self) -> Result<(), PromptError> {
         if std::io::stderr().is_terminal() && std::io::stdin().is_terminal() {
             Ok(())
         } else {
-            Err(Error::NoTerminal)
+            Err(PromptError::NoTerminal)
         }
     }
 }
@@ -86,12 +121,12 @@ impl Default for Terminal {
     }
 }
 
-fn prompt_error(error: dialoguer::Error) -> Error {
+fn prompt_error(error: dialoguer::Error) -> PromptError {
     match error {
         dialoguer::Error::IO(error) if error.kind() == std::io::ErrorKind::Interrupted => {
-            Error::Cancelled
+            PromptError::Cancelled
         }
-        dialoguer::Error::IO(error) => Error::Terminal(error),
+        dialoguer::Error::IO(error) => PromptError::Terminal(error),
     }
 }
 
@@ -101,7 +136,7 @@ impl Prompter for Terminal {
         prompt: &str,
         default: Option<&str>,
         allow_empty: bool,
-    ) -> Result<String, Error> {
+    ) -> Result<String, PromptError> {
         self.check()?;
         let mut input = Input::<String>::with_theme(&self.theme)
             .with_prompt(prompt)
@@ -112,7 +147,7 @@ impl Prompter for Terminal {
         input.interact_text().map_err(prompt_error)
     }
 
-    fn typed_secret(&mut self, prompt: &str) -> Result<SecretString, Error> {
+    fn typed_secret(&mut self, prompt: &str) -> Result<SecretString, PromptError> {
         self.check()?;
         Input::<String>::with_theme(&self.theme)
             .with_prompt(prompt)
@@ -123,7 +158,12 @@ impl Prompter for Terminal {
             .map_err(prompt_error)
     }
 
-    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Error> {
+    fn select(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        default: usize,
+    ) -> Result<usize, PromptError> {
         self.check()?;
         Select::with_theme(&self.theme)
             .with_prompt(prompt)
@@ -133,7 +173,7 @@ impl Prompter for Terminal {
             .map_err(prompt_error)
     }
 
-    fn pause(&mut self, text: &str) -> Result<(), Error> {
+    fn pause(&mut self, text: &str) -> Result<(), PromptError> {
         self.check()?;
         // The last line ("Nyomj Entert…") becomes the prompt, so Enter is
         // read the same way as every other answer.
@@ -154,7 +194,7 @@ impl Prompter for Terminal {
         &mut self,
         message: &str,
         check: &mut dyn FnMut() -> Option<PathBuf>,
-    ) -> Result<Waited, Error> {
+    ) -> Result<Waited, PromptError> {
         self.check()?;
         let spinner = ProgressBar::new_spinner().with_message(message.to_owned());
         spinner.enable_steady_tick(Duration::from_millis(120));
@@ -194,7 +234,7 @@ impl Prompter for Terminal {
         eprintln!("{text}");
     }
 
-    fn secret(&mut self, prompt: &str) -> Result<SecretString, Error> {
+    fn secret(&mut self, prompt: &str) -> Result<SecretString, PromptError> {
         self.check()?;
         Password::with_theme(&self.theme)
             .with_prompt(prompt)
@@ -203,7 +243,7 @@ impl Prompter for Terminal {
             .map_err(prompt_error)
     }
 
-    fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, Error> {
+    fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, PromptError> {
         self.check()?;
         // A choice of "Igen" and "Nem" with the arrow keys, rather than
         // dialoguer's [y/n], which a Hungarian reader would not guess.
@@ -230,8 +270,8 @@ impl Prompter for Terminal {
     }
 }
 
-/// Answers from a script, for tests and for runs without a terminal where
-/// every answer came from flags.
+/// Answers from a script, for unit tests (compiled only for them).
+#[cfg(test)]
 #[derive(Default)]
 pub struct Scripted {
     /// Answers to [`Prompter::input`], in order.
@@ -256,34 +296,41 @@ pub struct Scripted {
     pub asked: Vec<String>,
 }
 
+#[cfg(test)]
 impl Scripted {
-    fn next<T>(list: &mut Vec<T>) -> Result<T, Error> {
+    fn next<T>(list: &mut Vec<T>) -> Result<T, PromptError> {
         // An exhausted script stands for a user who pressed Ctrl-C.
         if list.is_empty() {
-            Err(Error::Cancelled)
+            Err(PromptError::Cancelled)
         } else {
             Ok(list.remove(0))
         }
     }
 }
 
+#[cfg(test)]
 impl Prompter for Scripted {
     fn input(
         &mut self,
         prompt: &str,
         _default: Option<&str>,
         _allow_empty: bool,
-    ) -> Result<String, Error> {
+    ) -> Result<String, PromptError> {
         self.asked.push(prompt.to_owned());
         Self::next(&mut self.inputs)
     }
 
-    fn typed_secret(&mut self, prompt: &str) -> Result<SecretString, Error> {
+    fn typed_secret(&mut self, prompt: &str) -> Result<SecretString, PromptError> {
         self.asked.push(prompt.to_owned());
         Self::next(&mut self.inputs).map(SecretString::new)
     }
 
-    fn select(&mut self, prompt: &str, items: &[String], _default: usize) -> Result<usize, Error> {
+    fn select(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        _default: usize,
+    ) -> Result<usize, PromptError> {
         self.asked.push(prompt.to_owned());
         let choice = Self::next(&mut self.selections)?;
         assert!(
@@ -293,7 +340,7 @@ impl Prompter for Scripted {
         Ok(choice)
     }
 
-    fn pause(&mut self, text: &str) -> Result<(), Error> {
+    fn pause(&mut self, text: &str) -> Result<(), PromptError> {
         self.shown.push(text.to_owned());
         Ok(())
     }
@@ -302,11 +349,11 @@ impl Prompter for Scripted {
         &mut self,
         message: &str,
         check: &mut dyn FnMut() -> Option<PathBuf>,
-    ) -> Result<Waited, Error> {
+    ) -> Result<Waited, PromptError> {
         self.shown.push(message.to_owned());
         if !self.drops.is_empty() {
             let (path, bytes) = self.drops.remove(0);
-            std::fs::write(&path, bytes).map_err(Error::Terminal)?;
+            std::fs::write(&path, bytes).map_err(PromptError::Terminal)?;
         }
         // The watcher wants to see a file twice at the same size.
         for _ in 0..3 {
@@ -326,12 +373,12 @@ impl Prompter for Scripted {
         self.shown.push(text.to_owned());
     }
 
-    fn secret(&mut self, prompt: &str) -> Result<SecretString, Error> {
+    fn secret(&mut self, prompt: &str) -> Result<SecretString, PromptError> {
         self.asked.push(prompt.to_owned());
         Self::next(&mut self.secrets).map(SecretString::new)
     }
 
-    fn confirm(&mut self, prompt: &str, _default: bool) -> Result<bool, Error> {
+    fn confirm(&mut self, prompt: &str, _default: bool) -> Result<bool, PromptError> {
         self.asked.push(prompt.to_owned());
         Self::next(&mut self.confirms)
     }

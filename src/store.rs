@@ -10,6 +10,8 @@ use std::{
     path::{Path, PathBuf},
 };
 
+use crate::{fl, i18n::Explain};
+
 /// Why a file could not be read or written.
 #[derive(Debug)]
 pub enum StoreError {
@@ -30,6 +32,35 @@ pub enum StoreError {
     /// Something else is already there, which we will not overwrite.
     Unrelated(PathBuf),
 }
+
+impl Explain for StoreError {
+    fn message(&self) -> String {
+        match self {
+            StoreError::Read { path, error } => fl!(
+                "err-file-read",
+                file = path.display().to_string(),
+                detail = error.to_string()
+            ),
+            StoreError::Write { path, error } => fl!(
+                "err-file-write",
+                file = path.display().to_string(),
+                detail = error.to_string()
+            ),
+            StoreError::Unrelated(path) => {
+                fl!("err-file-unrelated", file = path.display().to_string())
+            }
+        }
+    }
+
+    fn recovery(&self) -> Option<String> {
+        match self {
+            StoreError::Unrelated(_) => Some(fl!("rec-not-a-bundle")),
+            StoreError::Read { .. } | StoreError::Write { .. } => None,
+        }
+    }
+}
+
+crate::explained!(StoreError);
 
 /// The backup kept beside `path`: `kapukulcs-mentes.age.bak`.
 pub fn backup_path(path: &Path) -> PathBuf {

@@ -10,7 +10,7 @@
 
 use totp_rs::{Builder, Totp};
 
-use crate::otpauth::{Algorithm, OtpAuth};
+use crate::formats::otpauth::{Algorithm, OtpAuth};
 
 /// How far either side of now a code is searched for to diagnose a wrong
 /// phone clock, in seconds.
@@ -101,7 +101,7 @@ pub fn verify(account: &OtpAuth, typed: &str, unix_time: u64) -> Verification {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::otpauth::Key;
+    use crate::formats::otpauth::Key;
 
     /// RFC 6238 appendix B: the seeds are the ASCII strings below, the codes
     /// 8 digits. (time, SHA1, SHA256, SHA512)

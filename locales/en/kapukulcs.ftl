@@ -103,7 +103,7 @@ sheet-what-heading = What is this sheet?
 sheet-what-text = This sheet holds the family's Ügyfélkapu+ keys, one page per person. If the phone breaks or is lost, these QR codes make a new phone give the same codes again.
 sheet-people-heading = Who is on it?
 sheet-person-line = {$name} – page {$page}
-sheet-entry-name = {$name} ({$username})
+entry-name = {$name} ({$username})
 sheet-restore-heading = How to restore a phone
 sheet-restore-1 = Install the NISZ Hitelesítő app on the new phone.
 sheet-restore-2 = Open it, tap the + sign and allow the camera.
@@ -134,8 +134,6 @@ sheet-step-3 = Point the camera at the QR code above and scan it.
 sheet-step-4 = Name the entry: {$entry}
 sheet-step-5 = Check the code: log in to Ügyfélkapu+ with it.
 sheet-step-manual = If the camera does not read the QR code, choose manual setup and type in the key above.
-sheet-err-qr-too-long = The QR code for {$name} cannot be drawn: the otpauth:// URI is too long.
-sheet-rec-qr-too-long = Check the URI; an Ügyfélkapu+ URI is at most a few hundred characters.
 
 ## Bundle contents (cards, read-me)
 
@@ -232,6 +230,7 @@ rec-bundle-newer = Update kapukulcs. Meanwhile the age program can open the back
 err-bundle-missing-file = A file named in the backup's table of contents is missing ({$inner}): {$file}
 err-bundle-file-mismatch = A file in the backup does not match its table of contents ({$inner}): {$file}
 err-qr-too-long = {$name}'s QR code cannot be drawn: the URI is too long.
+rec-qr-too-long = Check the URI; an Ügyfélkapu+ URI is at most a few hundred characters.
 err-file-read = Could not read: {$file} ({$detail})
 err-file-write = Could not write: {$file} ({$detail}). The previous version is untouched.
 err-file-unrelated = Another file is already here; I will not overwrite it: {$file}

@@ -103,7 +103,7 @@ sheet-what-heading = Mi ez a lap?
 sheet-what-text = Ezen a lapon a család Ügyfélkapu+ kulcsai vannak, mindenkié külön oldalon. Ha a telefon elromlik vagy elvész, ezekkel a QR-kódokkal az új telefon újra ugyanazokat a kódokat adja.
 sheet-people-heading = Kik vannak rajta?
 sheet-person-line = {$name} – {$page}. oldal
-sheet-entry-name = {$name} ({$username})
+entry-name = {$name} ({$username})
 sheet-restore-heading = Így állíthatod vissza a telefont
 sheet-restore-1 = Telepítsd az új telefonra a NISZ Hitelesítő alkalmazást.
 sheet-restore-2 = Nyisd meg, nyomd meg a + jelet, és engedélyezd a kamerát.
@@ -134,8 +134,6 @@ sheet-step-3 = Irányítsd a kamerát a fenti QR-kódra, és olvasd be.
 sheet-step-4 = Nevezd el a bejegyzést így: {$entry}
 sheet-step-5 = Ellenőrizd a kódot: lépj be vele az Ügyfélkapu+-ba.
 sheet-step-manual = Ha a kamera nem olvassa be a QR-kódot, válaszd a kézi beállítást, és gépeld be a fenti kulcsot.
-sheet-err-qr-too-long = {$name} QR-kódja nem rajzolható meg: az otpauth:// cím túl hosszú.
-sheet-rec-qr-too-long = Nézd meg az otpauth:// címet: egy Ügyfélkapu+ cím legfeljebb néhány száz karakter hosszú.
 
 ## A mentés tartalma (kártyák, olvass el)
 
@@ -232,6 +230,7 @@ rec-bundle-newer = Frissítsd a kapukulcsot. A mentést addig is kinyithatod az 
 err-bundle-missing-file = A mentésből hiányzik egy fájl, amelyet a tartalomjegyzéke említ ({$inner}): {$file}
 err-bundle-file-mismatch = A mentésben egy fájl nem egyezik a tartalomjegyzékkel ({$inner}): {$file}
 err-qr-too-long = {$name} QR-kódja nem rajzolható meg: a cím túl hosszú.
+rec-qr-too-long = Nézd meg az otpauth:// címet: egy Ügyfélkapu+ cím legfeljebb néhány száz karakter hosszú.
 err-file-read = Nem sikerült olvasni: {$file} ({$detail})
 err-file-write = Nem sikerült írni: {$file} ({$detail}). Az előző változat érintetlen.
 err-file-unrelated = Itt már van egy másik fájl, azt nem írom felül: {$file}

@@ -3,26 +3,69 @@
 //! checked before the bundle is touched.
 
 use std::{
-    fs,
     io::{Read, Write},
     path::{Path, PathBuf},
 };
 
+use clap::ArgGroup;
 use zeroize::Zeroizing;
 
 use crate::{
-    commands::{context::Context, decode},
-    error::{Error, ImageError},
-    family::{DeletionCode, Member, Picture},
+    commands::options::{Context, HelpFlag, PersonArgs},
+    error::Error,
+    family::{DeletionCode, FamilyError, Member, Picture, UGYFELKAPU_ISSUER},
     fl,
-    otpauth::{Key, OtpAuth},
+    formats::otpauth::{Key, OtpAuth},
     prompter::Prompter,
-    secret::{SecretBytes, SecretString},
+    qr::picture,
+    secret::SecretString,
     vault::Vault,
 };
 
-/// The issuer Ügyfélkapu+ keys carry when typed by hand.
-pub const UGYFELKAPU_ISSUER: &str = "Ügyfélkapu+";
+/// The command line of `hozzaadas`: a person, and exactly one source.
+#[derive(Debug, Clone, PartialEq, Eq, clap::Args)]
+#[command(
+    group(ArgGroup::new("source").args(["image", "uri", "key"]).required(true)),
+    mut_arg("name", |arg| arg.required(true))
+)]
+pub struct Options {
+    /// `-h`, `--help`.
+    #[command(flatten)]
+    pub help: HelpFlag,
+    /// Name, username, picture and deletion code.
+    #[command(flatten)]
+    pub person: PersonArgs,
+    /// `--uri -`: the otpauth URI on standard input.
+    #[arg(long, value_name = "-", value_parser = ["-"], hide_possible_values = true, help = fl!("help-add-uri"))]
+    pub uri: Option<String>,
+    /// `--key -`: the key on standard input.
+    #[arg(long, value_name = "-", value_parser = ["-"], hide_possible_values = true, help = fl!("help-add-key"))]
+    pub key: Option<String>,
+    /// A free note.
+    #[arg(long, value_name = fl!("help-value-text"), help = fl!("help-add-note"))]
+    pub note: Option<String>,
+}
+
+impl Options {
+    /// The options checked into [`AddArgs`]: clap already made sure that
+    /// the name and exactly one source are there.
+    pub fn checked(self) -> AddArgs {
+        let source = if let Some(image) = self.person.image {
+            Source::Image(image)
+        } else if self.uri.is_some() {
+            Source::Uri
+        } else {
+            Source::Key
+        };
+        AddArgs {
+            name: self.person.name.unwrap_or_default(),
+            username: self.person.username,
+            source,
+            deletion_code: self.person.deletion_code,
+            note: self.note,
+        }
+    }
+}
 
 /// Where the key comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,12 +115,9 @@ fn first_line(input: &mut dyn Read) -> Result<SecretString, Error> {
         .ok_or(Error::StdinEmpty)
 }
 
-fn picture(path: &Path) -> Result<(SecretString, OtpAuth, Picture), Error> {
-    let bytes = SecretBytes::new(fs::read(path).map_err(|e| Error::Image {
-        file: path.to_path_buf(),
-        kind: ImageError::Open(e),
-    })?);
-    let (uri, account) = decode::account_in_picture(bytes.expose(), path)?;
+fn from_picture(path: &Path) -> Result<(SecretString, OtpAuth, Picture), Error> {
+    let bytes = picture::read_file(path)?;
+    let (uri, account) = picture::account_in_picture(bytes.expose(), path)?;
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -91,11 +131,10 @@ pub fn member(args: &AddArgs, input: &mut dyn Read, ctx: &Context) -> Result<Mem
         .deletion_code
         .as_ref()
         .map(|code| DeletionCode::parse(code.expose()))
-        .transpose()
-        .map_err(Error::DeletionCode)?;
+        .transpose()?;
     let (uri, account, picture) = match &args.source {
         Source::Image(path) => {
-            let (uri, account, picture) = picture(path)?;
+            let (uri, account, picture) = from_picture(path)?;
             (uri, account, Some(picture))
         }
         Source::Uri => {
@@ -110,7 +149,7 @@ pub fn member(args: &AddArgs, input: &mut dyn Read, ctx: &Context) -> Result<Mem
             (account.to_uri(), account, None)
         }
     };
-    let mut member = Member::new(args.name.trim().to_owned(), account, ctx.now);
+    let mut member = Member::new(args.name.trim().to_owned(), account, ctx.clock.now());
     member.original_uri = uri;
     member.picture = picture;
     member.deletion_code = deletion_code;
@@ -129,7 +168,7 @@ pub fn run(
 ) -> Result<(), Error> {
     let member = member(args, input, ctx)?;
     if member.name.is_empty() {
-        return Err(crate::family::FamilyError::EmptyName.into());
+        return Err(FamilyError::EmptyName.into());
     }
     let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, true)?;
     if let Some(code) = member
@@ -145,7 +184,7 @@ pub fn run(
     let name = member.name.clone();
     let issuer = member.account.issuer.clone().unwrap_or_default();
     vault.family.add(member)?;
-    vault.save(prompter, ctx.now)?;
+    vault.save(prompter, ctx.clock.now())?;
     let _ = writeln!(
         out,
         "{}",

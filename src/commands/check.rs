@@ -6,18 +6,31 @@
 
 use std::{io::Write, time::Duration};
 
-use time::OffsetDateTime;
-
 use crate::{
-    commands::context::Context,
+    clock::Clock,
+    commands::options::{Context, HelpFlag},
     error::Error,
     family::Family,
     fl,
+    phone_check::time_bar,
     prompter::Prompter,
     totp::{self, Verification},
     vault::Vault,
-    wizard::time_bar,
 };
+
+/// The command line of `ellenorzes`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
+pub struct Options {
+    /// `-h`, `--help`.
+    #[command(flatten)]
+    pub help: HelpFlag,
+    /// Codes given on the command line.
+    #[arg(value_name = "123456", num_args = 0.., help_heading = fl!("help-arguments-heading"), help = fl!("help-check-codes"))]
+    pub codes: Vec<String>,
+    /// `--live`: everyone's current code, like an authenticator.
+    #[arg(long, help = fl!("help-check-live"))]
+    pub live: bool,
+}
 
 /// Whose account `typed` belongs to at `now`: the names of every match
 /// (normally one), or none for a stale entry.
@@ -67,47 +80,55 @@ pub fn live_view(family: &Family, now: u64) -> String {
 /// Runs `ellenorzes`: the given codes, or asks for codes until an empty line.
 pub fn run(
     ctx: &Context,
-    codes: &[String],
-    live: bool,
+    options: &Options,
     prompter: &mut impl Prompter,
-    clock: &dyn Fn() -> OffsetDateTime,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, false)?;
-    let now = || clock().unix_timestamp().max(0) as u64;
-    if live {
+    let clock = &ctx.clock;
+    if options.live {
         // Redraw in place once a second until Ctrl-C ends the program.
         loop {
             let _ = write!(
                 out,
                 "\x1b[2J\x1b[H{}\n{}\n",
-                live_view(&vault.family, now()),
+                live_view(&vault.family, clock.unix()),
                 fl!("check-live-quit")
             );
             let _ = out.flush();
             std::thread::sleep(Duration::from_secs(1));
         }
     }
-    if !codes.is_empty() {
-        for code in codes {
-            let _ = writeln!(out, "{}", answer(&vault.family, code, now()));
+    if !options.codes.is_empty() {
+        for code in &options.codes {
+            let _ = writeln!(out, "{}", answer(&vault.family, code, clock.unix()));
         }
         return Ok(());
     }
+    ask_codes(&vault.family, prompter, clock)
+}
+
+/// Asks for codes one after another until an empty line, answering each:
+/// `ellenorzes` without codes, and the main menu's check.
+pub fn ask_codes(
+    family: &Family,
+    prompter: &mut impl Prompter,
+    clock: &Clock,
+) -> Result<(), Error> {
     prompter.say(&fl!("check-intro"));
     loop {
         let typed = prompter.input(&fl!("check-ask"), None, true)?;
         if typed.trim().is_empty() {
             return Ok(());
         }
-        prompter.say(&answer(&vault.family, &typed, now()));
+        prompter.say(&answer(family, &typed, clock.unix()));
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bundle::tests::demo_family;
+    use crate::vault::bundle::tests::demo_family;
 
     #[test]
     fn codes_are_matched_to_their_person_and_stale_ones_to_nobody() {
@@ -118,10 +139,10 @@ mod tests {
             assert_eq!(whose(&family, &code, now), vec![member.name.clone()]);
             assert!(answer(&family, &code, now).contains(&member.name));
         }
-        let stale = crate::otpauth::OtpAuth::new(
+        let stale = crate::formats::otpauth::OtpAuth::new(
             None,
             "x".into(),
-            crate::otpauth::Key::from_bytes(vec![9; 12]),
+            crate::formats::otpauth::Key::from_bytes(vec![9; 12]),
         );
         let code = totp::generate(&stale, now);
         assert!(whose(&family, &code, now).is_empty());

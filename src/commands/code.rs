@@ -8,12 +8,71 @@ use std::io::{Read, Write};
 use zeroize::Zeroizing;
 
 use crate::{
-    cli::CodeArgs,
+    clock::Clock,
+    commands::options::HelpFlag,
     error::Error,
     fl,
-    otpauth::{Key, OtpAuth, is_otpauth},
+    formats::otpauth::{Algorithm, DEFAULT_DIGITS, DEFAULT_PERIOD, Key, OtpAuth, is_otpauth},
     totp,
 };
+
+/// The command line of `kod`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
+pub struct Options {
+    /// `-h`, `--help`.
+    #[command(flatten)]
+    pub help: HelpFlag,
+    /// `--time`: compute for this Unix time instead of now.
+    #[arg(long, value_name = fl!("help-value-unix"), help = fl!("help-code-time"))]
+    pub time: Option<u64>,
+    /// `--digits`.
+    #[arg(long, value_name = "6|8", value_parser = ["6", "8"], hide_possible_values = true, help = fl!("help-code-digits"))]
+    pub digits: Option<String>,
+    /// `--period`.
+    #[arg(long, value_name = fl!("help-value-seconds"), value_parser = clap::value_parser!(u32).range(1..=3600), help = fl!("help-code-period"))]
+    pub period: Option<u32>,
+    /// `--algorithm`.
+    #[arg(long, value_name = "SHA1|SHA256|SHA512", value_parser = ["SHA1", "SHA256", "SHA512"], hide_possible_values = true, ignore_case = true, help = fl!("help-code-algorithm"))]
+    pub algorithm: Option<String>,
+}
+
+impl Options {
+    /// The options checked, with the defaults filled in.
+    pub fn checked(&self) -> CodeArgs {
+        CodeArgs {
+            time: self.time,
+            digits: self
+                .digits
+                .as_deref()
+                .and_then(|d| d.parse().ok())
+                .unwrap_or(DEFAULT_DIGITS),
+            period: self.period.unwrap_or(DEFAULT_PERIOD),
+            algorithm: match self
+                .algorithm
+                .as_deref()
+                .map(str::to_ascii_uppercase)
+                .as_deref()
+            {
+                Some("SHA256") => Algorithm::Sha256,
+                Some("SHA512") => Algorithm::Sha512,
+                _ => Algorithm::Sha1,
+            },
+        }
+    }
+}
+
+/// Options of `kod`, checked.
+#[derive(Debug, PartialEq, Eq)]
+pub struct CodeArgs {
+    /// Compute for this Unix time instead of now.
+    pub time: Option<u64>,
+    /// Digits for a bare key (a URI carries its own).
+    pub digits: u8,
+    /// Period for a bare key.
+    pub period: u32,
+    /// Algorithm for a bare key.
+    pub algorithm: Algorithm,
+}
 
 /// Reads the account from `input`: the first non-empty line, either an
 /// otpauth URI (which carries its own parameters) or a bare key (which
@@ -36,16 +95,16 @@ pub fn read_account(args: &CodeArgs, input: &mut dyn Read) -> Result<OtpAuth, Er
     Ok(account)
 }
 
-/// Runs the command at `now` (Unix seconds) unless `--time` says otherwise.
+/// Runs the command at the clock's time unless `--time` says otherwise.
 pub fn run(
     args: &CodeArgs,
     input: &mut dyn Read,
     out: &mut dyn Write,
     err: &mut dyn Write,
-    now: u64,
+    clock: &Clock,
 ) -> Result<(), Error> {
     let account = read_account(args, input)?;
-    let moment = args.time.unwrap_or(now);
+    let moment = args.time.unwrap_or_else(|| clock.unix());
     let code = totp::generate(&account, moment);
     let left = totp::seconds_left(&account, moment);
     // A closed pipe is not the user's problem to fix; ignore write errors.
@@ -61,7 +120,10 @@ pub fn run(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::otpauth::Algorithm;
+
+    fn epoch() -> Clock {
+        Clock::fixed(time::OffsetDateTime::UNIX_EPOCH)
+    }
 
     fn args(time: u64) -> CodeArgs {
         CodeArgs {
@@ -75,7 +137,7 @@ mod tests {
     fn code_for(args: &CodeArgs, input: &str) -> Result<String, Error> {
         let mut out = Vec::new();
         let mut err = Vec::new();
-        run(args, &mut input.as_bytes(), &mut out, &mut err, 0)?;
+        run(args, &mut input.as_bytes(), &mut out, &mut err, &epoch())?;
         Ok(String::from_utf8(out).unwrap())
     }
 
@@ -104,7 +166,7 @@ mod tests {
             &mut "GEZDGNBVGY3TQOJQ".as_bytes(),
             &mut out,
             &mut err,
-            0,
+            &epoch(),
         )
         .unwrap();
         let err = String::from_utf8(err).unwrap();
@@ -120,7 +182,7 @@ mod tests {
         assert!(matches!(code_for(&args(0), "ABC0"), Err(Error::Key(_))));
         assert!(matches!(
             code_for(&args(0), "otpauth://hotp/x?secret=GEZDGNBV"),
-            Err(Error::Uri(crate::otpauth::UriError::Hotp))
+            Err(Error::Uri(crate::formats::otpauth::UriError::Hotp))
         ));
     }
 }

@@ -2,48 +2,24 @@
 //! picture. When a picture holds several QR codes the otpauth one is taken;
 //! when it holds none, the message says what it did hold.
 
-use std::{
-    fs,
-    io::Write,
-    path::{Path, PathBuf},
-};
+use std::{io::Write, path::PathBuf};
 
 use crate::{
-    error::{Error, Found, ImageError, report},
-    otpauth::{OtpAuth, is_otpauth},
-    qr_read::{QrReadError, read_qr_codes},
-    secret::{SecretBytes, SecretString},
+    commands::options::HelpFlag,
+    error::{Error, report},
+    fl,
+    qr::picture::read_account,
 };
 
-/// Reads the otpauth URI (exactly as the QR code holds it) and the account
-/// it describes from the picture at `path`.
-pub fn read_account(path: &Path) -> Result<(SecretString, OtpAuth), Error> {
-    let bytes = SecretBytes::new(fs::read(path).map_err(|e| Error::Image {
-        file: path.to_path_buf(),
-        kind: ImageError::Open(e),
-    })?);
-    account_in_picture(bytes.expose(), path)
-}
-
-/// Like [`read_account`], for a picture already in memory; `path` names it
-/// in messages.
-pub fn account_in_picture(bytes: &[u8], path: &Path) -> Result<(SecretString, OtpAuth), Error> {
-    let image_error = |kind| Error::Image {
-        file: path.to_path_buf(),
-        kind,
-    };
-    let texts = read_qr_codes(bytes, is_otpauth).map_err(|e| image_error(ImageError::Read(e)))?;
-    let texts: Vec<SecretString> = texts.into_iter().map(SecretString::new).collect();
-    let Some(uri) = texts.iter().find(|text| is_otpauth(text.expose())) else {
-        let kind = match texts.first() {
-            Some(text) => ImageError::NotOtpauth(Found::describe(text.expose())),
-            None => ImageError::Read(QrReadError::NoQrCode),
-        };
-        return Err(image_error(kind));
-    };
-    let account = OtpAuth::parse(uri.expose())
-        .map_err(|e| image_error(ImageError::NotOtpauth(Found::BadOtpauth(e))))?;
-    Ok((uri.clone(), account))
+/// The command line of `dekodol`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
+pub struct Options {
+    /// `-h`, `--help`.
+    #[command(flatten)]
+    pub help: HelpFlag,
+    /// The pictures, in the order given.
+    #[arg(value_name = fl!("help-value-image"), required = true, num_args = 1.., help_heading = fl!("help-arguments-heading"), help = fl!("help-decode-images"))]
+    pub images: Vec<PathBuf>,
 }
 
 /// Prints the URI of every picture; reports each failure and goes on, so
@@ -56,7 +32,7 @@ pub fn run(images: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> Resu
                 let _ = writeln!(out, "{}", uri.expose());
             }
             Err(error) => {
-                report(err, &error);
+                report(err, &error.into());
                 failed = true;
             }
         }

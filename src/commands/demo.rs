@@ -8,16 +8,28 @@ use std::{
 };
 
 use crate::{
-    commands::{add::UGYFELKAPU_ISSUER, context::Context, print::write_sheet},
+    commands::options::{Context, HelpFlag},
     error::Error,
-    family::{DeletionCode, Member, Picture},
+    family::{DeletionCode, Family, Member, Picture, UGYFELKAPU_ISSUER},
     fl,
-    otpauth::{Key, OtpAuth},
+    formats::otpauth::{Key, OtpAuth},
     prompter::Prompter,
-    qr_draw,
+    qr::draw,
+    sheet,
     store::{self, StoreError},
     vault::{self, Keys, Vault},
 };
+
+/// The command line of `demo`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
+pub struct Options {
+    /// `-h`, `--help`.
+    #[command(flatten)]
+    pub help: HelpFlag,
+    /// `--dir`: where; a new temporary folder when `None`.
+    #[arg(long, value_name = fl!("help-value-folder"), help = fl!("help-demo-dir"))]
+    pub dir: Option<PathBuf>,
+}
 
 /// The made-up family: name, username, picture file name.
 const PEOPLE: [(&str, &str, &str); 3] = [
@@ -27,9 +39,9 @@ const PEOPLE: [(&str, &str, &str); 3] = [
 ];
 
 /// Makes the demo family with keys and deletion codes from `rng`.
-pub fn family(rng: &mut impl rand::Rng, ctx: &Context) -> crate::family::Family {
+pub fn family(rng: &mut impl rand::Rng, ctx: &Context) -> Family {
     use rand::RngExt;
-    let mut family = crate::family::Family::default();
+    let mut family = Family::default();
     for (name, username, file_name) in PEOPLE {
         // 12 bytes: a 20-character key, as Ügyfélkapu+ shows.
         let bytes: Vec<u8> = (0..12).map(|_| rng.random::<u8>()).collect();
@@ -38,13 +50,13 @@ pub fn family(rng: &mut impl rand::Rng, ctx: &Context) -> crate::family::Family 
             username.to_owned(),
             Key::from_bytes(bytes),
         );
-        let mut member = Member::new(name.to_owned(), account, ctx.now);
+        let mut member = Member::new(name.to_owned(), account, ctx.clock.now());
         member.username = Some(username.to_owned());
         let code: String = (0..8)
             .map(|_| char::from(b'0' + rng.random_range(0..10u8)))
             .collect();
         member.deletion_code = DeletionCode::parse(&code).ok();
-        member.picture = qr_draw::png(&member.original_uri, 6)
+        member.picture = draw::png(&member.original_uri, 6)
             .ok()
             .map(|bytes| Picture {
                 file_name: file_name.to_owned(),
@@ -104,9 +116,9 @@ pub fn run(
     };
     let mut vault = Vault::open(&bundle, &keys, prompter, true)?;
     vault.family = family;
-    vault.save(prompter, ctx.now)?;
-    let sheet = dir.join("helyreallito-lap.pdf");
-    write_sheet(&vault.family, &sheet, ctx)?;
+    vault.save(prompter, ctx.clock.now())?;
+    let sheet_path = dir.join("helyreallito-lap.pdf");
+    sheet::write(&vault.family, &sheet_path, ctx.clock.now())?;
 
     let _ = writeln!(
         out,
@@ -117,7 +129,7 @@ pub fn run(
             bundle = bundle.display().to_string(),
             passphrase_file = passphrase_file.display().to_string(),
             passphrase = passphrase.expose(),
-            sheet = sheet.display().to_string(),
+            sheet = sheet_path.display().to_string(),
             pictures = pictures.display().to_string(),
             picture = pictures.join(PEOPLE[1].2).display().to_string()
         )

@@ -3,25 +3,44 @@
 //! 2FAS). These files are not encrypted: they are written 0600, never over
 //! an existing file, and the user is warned.
 
-use std::{io::Write, path::Path};
+use std::{
+    io::Write,
+    path::{Path, PathBuf},
+};
 
 use crate::{
-    aegis,
-    commands::{context::Context, restore::labelled},
+    commands::options::{Context, HelpFlag},
     error::Error,
+    family::Member,
     fl,
+    formats::{aegis, uri_list},
     prompter::Prompter,
-    store, uri_list,
+    store,
     vault::Vault,
 };
 
 /// The export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// Aegis plain (unencrypted) JSON vault.
     Aegis,
     /// One otpauth URI per line.
+    #[value(name = "uri")]
     Uris,
+}
+
+/// The command line of `exportalas`.
+#[derive(Debug, Clone, PartialEq, Eq, clap::Args)]
+pub struct Options {
+    /// `-h`, `--help`.
+    #[command(flatten)]
+    pub help: HelpFlag,
+    /// `--format`.
+    #[arg(long, value_name = "aegis|uri", hide_possible_values = true, help = fl!("help-export-format"))]
+    pub format: Format,
+    /// `--output`.
+    #[arg(short, long, value_name = fl!("help-value-file"), help = fl!("help-export-output"))]
+    pub output: PathBuf,
 }
 
 /// Runs `exportalas`.
@@ -40,14 +59,19 @@ pub fn run(
                 .members
                 .iter()
                 .map(|m| aegis::Entry {
-                    account: labelled(m),
+                    account: m.labelled_account(),
                     note: m.name.clone(),
                 })
                 .collect();
             aegis::export(&entries, &mut rand::rng())
         }
         Format::Uris => {
-            let accounts: Vec<_> = vault.family.members.iter().map(labelled).collect();
+            let accounts: Vec<_> = vault
+                .family
+                .members
+                .iter()
+                .map(Member::labelled_account)
+                .collect();
             uri_list::export(&accounts)
         }
     };

@@ -5,43 +5,59 @@
 //! Auth, 2FAS). Shows what it found, lets the user pick the Ügyfélkapu+
 //! entries and say whose each is, proves each with a code, and saves.
 
-use std::{fs, io::Write, path::PathBuf};
-
-use time::OffsetDateTime;
+use std::{io::Write, path::PathBuf};
 
 use crate::{
-    aegis,
-    commands::context::Context,
-    error::{Error, ImageError, ImportError},
-    family::{Member, Stage},
-    fl, migration,
-    otpauth::{OtpAuth, is_otpauth},
+    commands::options::{Context, HelpFlag},
+    error::Error,
+    family::{Member, Stage, is_ugyfelkapu},
+    fl,
+    formats::{
+        ImportError, ImportKind, aegis, google_transfer,
+        otpauth::{OtpAuth, is_otpauth},
+        uri_list,
+    },
+    phone_check::confirm_phone_code,
     prompter::Prompter,
-    qr_read::{QrReadError, read_qr_codes},
-    uri_list,
+    qr::{
+        picture::{self, ImageError, PictureError},
+        read::{QrReadError, read_qr_codes},
+    },
     vault::Vault,
-    wizard,
 };
+
+/// The command line of `importalas`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
+pub struct Options {
+    /// `-h`, `--help`.
+    #[command(flatten)]
+    pub help: HelpFlag,
+    /// The files.
+    #[arg(value_name = fl!("help-value-file"), required = true, num_args = 1.., help_heading = fl!("help-arguments-heading"), help = fl!("help-import-files"))]
+    pub files: Vec<PathBuf>,
+}
 
 /// Reads the accounts in one file, whatever kind it is.
 pub fn accounts_in(path: &std::path::Path, bytes: &[u8]) -> Result<Vec<OtpAuth>, Error> {
-    let import_error = |kind| Error::Import {
-        path: path.to_path_buf(),
-        kind,
+    let import_error = |kind| {
+        Error::Import(ImportError {
+            path: path.to_path_buf(),
+            kind,
+        })
     };
     let text = std::str::from_utf8(bytes).ok();
     if let Some(text) = text.map(str::trim_start) {
         if text.starts_with('{') {
-            let imported = aegis::import(bytes).map_err(|e| import_error(ImportError::Aegis(e)))?;
+            let imported = aegis::import(bytes).map_err(|e| import_error(ImportKind::Aegis(e)))?;
             return Ok(imported.accounts.into_iter().map(|e| e.account).collect());
         }
-        if is_otpauth(text) || migration::is_migration(text) {
+        if is_otpauth(text) || google_transfer::is_migration(text) {
             let mut accounts = Vec::new();
             let mut uris = String::new();
             for line in text.lines().map(str::trim) {
-                if migration::is_migration(line) {
-                    let batch = migration::decode(line)
-                        .map_err(|e| import_error(ImportError::Migration(e)))?;
+                if google_transfer::is_migration(line) {
+                    let batch = google_transfer::decode(line)
+                        .map_err(|e| import_error(ImportKind::Migration(e)))?;
                     accounts.extend(batch.accounts);
                 } else {
                     uris.push_str(line);
@@ -50,39 +66,29 @@ pub fn accounts_in(path: &std::path::Path, bytes: &[u8]) -> Result<Vec<OtpAuth>,
             }
             if !uris.trim().is_empty() {
                 let imported =
-                    uri_list::import(&uris).map_err(|e| import_error(ImportError::UriList(e)))?;
+                    uri_list::import(&uris).map_err(|e| import_error(ImportKind::UriList(e)))?;
                 accounts.extend(imported.accounts);
             }
             return Ok(accounts);
         }
     }
     // Anything else should be a picture of QR codes.
-    let texts = read_qr_codes(bytes, |_| false).map_err(|e| Error::Image {
-        file: path.to_path_buf(),
-        kind: ImageError::Read(e),
-    })?;
+    let texts = read_qr_codes(bytes, |_| false)
+        .map_err(|e| PictureError::new(path, ImageError::Read(e)))?;
     let mut accounts = Vec::new();
     for text in &texts {
-        if migration::is_migration(text) {
-            let batch =
-                migration::decode(text).map_err(|e| import_error(ImportError::Migration(e)))?;
+        if google_transfer::is_migration(text) {
+            let batch = google_transfer::decode(text)
+                .map_err(|e| import_error(ImportKind::Migration(e)))?;
             accounts.extend(batch.accounts);
         } else if is_otpauth(text) {
             accounts.push(OtpAuth::parse(text)?);
         }
     }
     if accounts.is_empty() {
-        return Err(Error::Image {
-            file: path.to_path_buf(),
-            kind: ImageError::Read(QrReadError::NoQrCode),
-        });
+        return Err(PictureError::new(path, ImageError::Read(QrReadError::NoQrCode)).into());
     }
     Ok(accounts)
-}
-
-fn looks_like_ugyfelkapu(account: &OtpAuth) -> bool {
-    let issuer = account.issuer.clone().unwrap_or_default().to_lowercase();
-    issuer.contains("gyf") || issuer.contains("kau") || issuer.contains("nisz")
 }
 
 /// Runs `importalas`.
@@ -90,22 +96,19 @@ pub fn run(
     ctx: &Context,
     files: &[PathBuf],
     prompter: &mut impl Prompter,
-    clock: &dyn Fn() -> OffsetDateTime,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
+    let clock = &ctx.clock;
     let mut found = Vec::new();
     for path in files {
-        let bytes = fs::read(path).map_err(|e| Error::Image {
-            file: path.clone(),
-            kind: ImageError::Open(e),
-        })?;
-        found.extend(accounts_in(path, &bytes)?);
+        let bytes = picture::read_file(path)?;
+        found.extend(accounts_in(path, bytes.expose())?);
     }
     if found.is_empty() {
-        return Err(Error::Import {
+        return Err(Error::Import(ImportError {
             path: files.first().cloned().unwrap_or_default(),
-            kind: ImportError::Nothing,
-        });
+            kind: ImportKind::Nothing,
+        }));
     }
     prompter.say(&fl!("import-found", count = found.len().to_string()));
     for (index, account) in found.iter().enumerate() {
@@ -125,11 +128,7 @@ pub fn run(
             account.account
         );
         let choices = [fl!("import-take"), fl!("import-skip")];
-        let default = if looks_like_ugyfelkapu(&account) {
-            0
-        } else {
-            1
-        };
+        let default = if is_ugyfelkapu(&account) { 0 } else { 1 };
         if prompter.select(
             &fl!("import-ask", label = label.as_str()),
             &choices,
@@ -150,12 +149,12 @@ pub fn run(
                 break name;
             }
         };
-        let mut member = Member::new(name.clone(), account, clock());
+        let mut member = Member::new(name.clone(), account, clock.now());
         member.stage = Stage::PhoneConfirmed;
         vault.family.add(member)?;
         let ask = fl!("restore-ask-code", name = name.as_str());
-        wizard::confirm_phone_code(prompter, &vault.family, &name, &ask, clock)?;
-        let now = clock();
+        confirm_phone_code(prompter, &vault.family, &name, &ask, clock)?;
+        let now = clock.now();
         if let Some(member) = vault.family.find_mut(&name) {
             member.confirmed = Some(now);
             // The deletion code was shown once, when they registered; if it
@@ -172,7 +171,13 @@ pub fn run(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{otpauth::Key, prompter::Scripted, qr_draw, totp, vault::Keys};
+    use std::fs;
+
+    use time::OffsetDateTime;
+
+    use crate::{
+        clock::Clock, formats::otpauth::Key, prompter::Scripted, qr::draw, totp, vault::Keys,
+    };
 
     #[test]
     fn a_google_transfer_screenshot_is_imported_and_confirmed() {
@@ -187,9 +192,9 @@ mod tests {
             "anna".into(),
             Key::from_bytes(vec![9; 20]),
         );
-        let codes = migration::encode(&[mama.clone(), other], 42);
+        let codes = google_transfer::encode(&[mama.clone(), other], 42);
         let picture = dir.path().join("atvitel.png");
-        fs::write(&picture, qr_draw::png(&codes[0], 6).unwrap().expose()).unwrap();
+        fs::write(&picture, draw::png(&codes[0], 6).unwrap().expose()).unwrap();
 
         let at = 1_700_000_010;
         let ctx = Context {
@@ -198,7 +203,7 @@ mod tests {
                 work_factor: Some(4),
                 ..Keys::default()
             },
-            now: OffsetDateTime::from_unix_timestamp(at).unwrap(),
+            clock: Clock::fixed(OffsetDateTime::from_unix_timestamp(at).unwrap()),
         };
         let mut prompter = Scripted {
             secrets: vec!["kert-alma-hegy-tavasz-77".into(); 2],
@@ -207,9 +212,8 @@ mod tests {
             inputs: vec!["Mama".into(), totp::generate(&mama, at as u64)],
             ..Scripted::default()
         };
-        let clock = move || OffsetDateTime::from_unix_timestamp(at).unwrap();
         let mut out = Vec::new();
-        run(&ctx, &[picture], &mut prompter, &clock, &mut out).unwrap();
+        run(&ctx, &[picture], &mut prompter, &mut out).unwrap();
         assert!(
             prompter.shown.iter().any(|s| s.contains("GitHub – anna")),
             "{:?}",

@@ -5,9 +5,21 @@
 use std::io::Write;
 
 use crate::{
-    bundle::human_date, commands::context::Context, error::Error, family::Family, fl,
-    prompter::Prompter, vault::Vault,
+    commands::options::{Context, HelpFlag},
+    error::Error,
+    family::Family,
+    fl,
+    prompter::Prompter,
+    vault::{Vault, bundle::human_date},
 };
+
+/// The command line of `lista`: only the bundle options.
+#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
+pub struct Options {
+    /// `-h`, `--help`.
+    #[command(flatten)]
+    pub help: HelpFlag,
+}
 
 /// Lays out the family as a table with a header row.
 pub fn table(family: &Family) -> String {

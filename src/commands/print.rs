@@ -1,26 +1,31 @@
 //! `kapukulcs nyomtatas`: writes the printable recovery sheet (PDF) of the
 //! whole family.
 
-use std::{
-    io::Write,
-    path::{Path, PathBuf},
-};
+use std::{io::Write, path::PathBuf};
 
 use crate::{
-    commands::context::Context, error::Error, family::Family, fl, prompter::Prompter, sheet, store,
+    commands::options::{Context, HelpFlag},
+    error::Error,
+    family::Family,
+    fl,
+    prompter::Prompter,
+    sheet,
     vault::Vault,
 };
 
+/// The command line of `nyomtatas`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
+pub struct Options {
+    /// `-h`, `--help`.
+    #[command(flatten)]
+    pub help: HelpFlag,
+    /// `--output`.
+    #[arg(short, long, value_name = fl!("help-value-file"), help = fl!("help-print-output"))]
+    pub output: Option<PathBuf>,
+}
+
 /// The sheet's file name when `--output` is not given.
 pub const DEFAULT_SHEET: &str = "kapukulcs-helyreallito-lap.pdf";
-
-/// Writes the sheet for `family` to `path` atomically, 0600, keeping a
-/// previous sheet as `.bak` and refusing to replace anything but a PDF.
-pub fn write_sheet(family: &Family, path: &Path, ctx: &Context) -> Result<(), Error> {
-    let pdf = sheet::render(family, ctx.now).map_err(Error::Sheet)?;
-    store::write_atomic(path, &pdf, &|start| start.starts_with(b"%PDF"))?;
-    Ok(())
-}
 
 /// Runs `nyomtatas`.
 pub fn run(
@@ -42,7 +47,7 @@ pub fn print_family(
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let path = output.unwrap_or_else(|| PathBuf::from(DEFAULT_SHEET));
-    write_sheet(family, &path, ctx)?;
+    sheet::write(family, &path, ctx.clock.now())?;
     let _ = writeln!(
         out,
         "{}",

@@ -4,9 +4,27 @@
 use std::io::Write;
 
 use crate::{
-    commands::context::Context, error::Error, family::FamilyError, fl, prompter::Prompter,
+    commands::options::{Context, HelpFlag},
+    error::Error,
+    family::FamilyError,
+    fl,
+    prompter::Prompter,
     vault::Vault,
 };
+
+/// The command line of `torles`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
+pub struct Options {
+    /// `-h`, `--help`.
+    #[command(flatten)]
+    pub help: HelpFlag,
+    /// Whom.
+    #[arg(value_name = fl!("help-value-name"), required = true, help_heading = fl!("help-arguments-heading"), help = fl!("help-remove-name"))]
+    pub name: String,
+    /// `--yes`: no confirmation question.
+    #[arg(long, short, help = fl!("help-remove-yes"))]
+    pub yes: bool,
+}
 
 /// Runs `torles`.
 pub fn run(
@@ -27,7 +45,7 @@ pub fn run(
         return Ok(());
     }
     vault.family.remove(&name)?;
-    vault.save(prompter, ctx.now)?;
+    vault.save(prompter, ctx.clock.now())?;
     let _ = writeln!(out, "{}", fl!("info-removed", name = name.as_str()));
     Ok(())
 }

@@ -7,52 +7,38 @@
 
 use std::{io::Write, path::PathBuf};
 
-use time::OffsetDateTime;
-
 use crate::{
-    commands::{add::UGYFELKAPU_ISSUER, context::Context, print::write_sheet},
+    commands::options::{Context, HelpFlag},
     error::Error,
-    family::{Family, Member},
-    fl, migration,
-    otpauth::OtpAuth,
-    prompter::Prompter,
-    qr_draw, qr_terminal,
+    family::{Family, FamilyError, Member},
+    fl,
+    formats::{google_transfer, otpauth::OtpAuth},
+    phone_check::confirm_phone_code,
+    prompter::{PromptError, Prompter},
+    qr::{draw, terminal},
     secret::SecretString,
-    store,
-    vault::Vault,
-    wizard,
+    sheet, store,
+    vault::{Vault, bundle},
 };
 
 /// The options of `visszaallitas`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RestoreArgs {
+#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
+pub struct Options {
+    /// `-h`, `--help`.
+    #[command(flatten)]
+    pub help: HelpFlag,
     /// Only these people (all when empty).
+    #[arg(long, value_name = fl!("help-value-name"), help = fl!("help-restore-only"))]
     pub only: Vec<String>,
     /// `--png DIR`: write pictures instead of asking.
+    #[arg(long, value_name = fl!("help-value-folder"), help = fl!("help-restore-png"))]
     pub png: Option<PathBuf>,
     /// `--pdf FILE`: write the recovery sheet again.
+    #[arg(long, value_name = fl!("help-value-file"), help = fl!("help-restore-pdf"))]
     pub pdf: Option<PathBuf>,
     /// `--google`: Google Authenticator transfer codes.
+    #[arg(long, help = fl!("help-restore-google"))]
     pub google: bool,
-}
-
-/// The account as it goes back on the phone: the original key and
-/// parameters, labelled with whose it is ("Mama (kovacs.maria)"), so that
-/// no two entries share a label (some apps replace an entry with the same
-/// label).
-pub fn labelled(member: &Member) -> OtpAuth {
-    let mut account = member.account.clone();
-    account.issuer = Some(
-        account
-            .issuer
-            .clone()
-            .unwrap_or_else(|| UGYFELKAPU_ISSUER.to_owned()),
-    );
-    account.account = match &member.username {
-        Some(username) => format!("{} ({username})", member.name),
-        None => member.name.clone(),
-    };
-    account
 }
 
 fn chosen<'a>(family: &'a Family, only: &[String]) -> Result<Vec<&'a Member>, Error> {
@@ -63,16 +49,13 @@ fn chosen<'a>(family: &'a Family, only: &[String]) -> Result<Vec<&'a Member>, Er
         .map(|name| {
             family
                 .find(name)
-                .ok_or_else(|| crate::family::FamilyError::NoSuchMember(name.clone()).into())
+                .ok_or_else(|| FamilyError::NoSuchMember(name.clone()).into())
         })
         .collect()
 }
 
 fn write_picture(path: PathBuf, text: &SecretString) -> Result<PathBuf, Error> {
-    let png = qr_draw::png(text, 10).map_err(|_| Error::Bundle {
-        path: path.clone(),
-        error: crate::bundle::BundleError::QrTooLong(path.display().to_string()),
-    })?;
+    let png = draw::png(text, 10).map_err(|too_long| too_long.named(path.display().to_string()))?;
     store::write_atomic(&path, png.expose(), &|start| start.starts_with(b"\x89PNG"))?;
     Ok(path)
 }
@@ -83,25 +66,25 @@ fn google_codes(members: &[&Member], prompter: &mut impl Prompter) -> Vec<Secret
     let accounts: Vec<OtpAuth> = members
         .iter()
         .filter(|m| {
-            let ok = migration::representable(&m.account);
+            let ok = google_transfer::representable(&m.account);
             if !ok {
                 prompter.say(&fl!("warn-google-period", name = m.name.as_str()));
             }
             ok
         })
-        .map(|m| labelled(m))
+        .map(|m| m.labelled_account())
         .collect();
-    migration::encode(&accounts, rand::random())
+    google_transfer::encode(&accounts, rand::random())
 }
 
 /// Runs `visszaallitas`.
 pub fn run(
     ctx: &Context,
-    args: &RestoreArgs,
+    args: &Options,
     prompter: &mut impl Prompter,
-    clock: &dyn Fn() -> OffsetDateTime,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
+    let clock = &ctx.clock;
     let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, false)?;
     let members = chosen(&vault.family, &args.only)?;
     let names: Vec<String> = members.iter().map(|m| m.name.clone()).collect();
@@ -121,8 +104,8 @@ pub fn run(
                     .iter()
                     .enumerate()
                     .map(|(i, m)| {
-                        let file = format!("{}.png", crate::bundle::folder_name(i, &m.name));
-                        write_picture(dir.join(file), &labelled(m).to_uri())
+                        let file = format!("{}.png", bundle::folder_name(i, &m.name));
+                        write_picture(dir.join(file), &m.labelled_account().to_uri())
                     })
                     .collect::<Result<_, _>>()?
             };
@@ -135,7 +118,7 @@ pub fn run(
             for member in &members {
                 family.members.push((*member).clone());
             }
-            write_sheet(&family, pdf, ctx)?;
+            sheet::write(&family, pdf, clock.now())?;
             let _ = writeln!(out, "{}", pdf.display());
         }
         return Ok(());
@@ -145,7 +128,7 @@ pub fn run(
         let codes = google_codes(&members, prompter);
         let count = codes.len();
         for (index, code) in codes.iter().enumerate() {
-            let picture = qr_terminal::render(code).map_err(|_| Error::Cancelled)?;
+            let picture = terminal::render(code).map_err(|_| PromptError::Cancelled)?;
             prompter.say(&format!(
                 "\x1b[2J\x1b[H{}",
                 fl!(
@@ -161,8 +144,9 @@ pub fn run(
     for name in &names {
         let member = vault.family.find(name).expect("chosen from this family");
         if !args.google {
-            let account = labelled(member);
-            let picture = qr_terminal::render(&account.to_uri()).map_err(|_| Error::Cancelled)?;
+            let account = member.labelled_account();
+            let picture =
+                terminal::render(&account.to_uri()).map_err(|_| PromptError::Cancelled)?;
             prompter.say(&format!(
                 "\x1b[2J\x1b[H{}",
                 fl!(
@@ -176,8 +160,8 @@ pub fn run(
             prompter.say(&fl!("restore-key", key = key.expose()));
         }
         let ask = fl!("restore-ask-code", name = name.as_str());
-        wizard::confirm_phone_code(prompter, &vault.family, name, &ask, clock)?;
-        let now = clock();
+        confirm_phone_code(prompter, &vault.family, name, &ask, clock)?;
+        let now = clock.now();
         if let Some(member) = vault.family.find_mut(name) {
             member.confirmed = Some(now);
         }

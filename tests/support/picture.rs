@@ -7,10 +7,16 @@ use qrcode::QrCode;
 
 /// A clean QR code picture of `content`, 8 px per module, as PNG bytes.
 pub fn qr_png(content: &str) -> Vec<u8> {
+    qr_png_sized(content, 8)
+}
+
+/// A clean QR code picture of `content`, `module_px` px per module, as PNG
+/// bytes.
+pub fn qr_png_sized(content: &str, module_px: u32) -> Vec<u8> {
     let code = QrCode::new(content.as_bytes()).unwrap();
     let image = code
         .render::<Luma<u8>>()
-        .module_dimensions(8, 8)
+        .module_dimensions(module_px, module_px)
         .quiet_zone(true)
         .build();
     let mut bytes = Vec::new();

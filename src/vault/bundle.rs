@@ -19,8 +19,8 @@ use zeroize::Zeroizing;
 use crate::{
     family::{DeletionCode, Family, Member, Picture, Stage},
     fl,
-    otpauth::{Algorithm, Key, OtpAuth},
-    qr_draw,
+    formats::otpauth::{Algorithm, Key, OtpAuth},
+    qr::draw::{self, QrTooLong},
     secret::{SecretBytes, SecretString},
 };
 
@@ -50,8 +50,6 @@ pub enum BundleError {
     MissingFile(String),
     /// A file's contents differ from what the manifest recorded.
     FileMismatch(String),
-    /// A QR picture could not be drawn for a person.
-    QrTooLong(String),
 }
 
 #[derive(Serialize, Deserialize)]
@@ -282,7 +280,7 @@ pub fn to_tar(
     family: &Family,
     recipients: &[String],
     saved: OffsetDateTime,
-) -> Result<Zeroizing<Vec<u8>>, BundleError> {
+) -> Result<Zeroizing<Vec<u8>>, QrTooLong> {
     let mut tar = TarWriter::new(saved);
     tar.dir("");
     let readme = fl!("bundle-readme", root = ROOT);
@@ -297,8 +295,8 @@ pub fn to_tar(
             &format!("{folder}/kartya.txt"),
             card(member).expose().as_bytes(),
         );
-        let qr = qr_draw::png(&member.original_uri, 8)
-            .map_err(|_| BundleError::QrTooLong(member.name.clone()))?;
+        let qr = draw::png(&member.original_uri, 8)
+            .map_err(|too_long| too_long.named(member.name.as_str()))?;
         let qr_ref = tar.file(&format!("{folder}/qr.png"), qr.expose());
         let picture = member.picture.as_ref().map(|picture| {
             let path = format!(

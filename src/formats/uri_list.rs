@@ -10,7 +10,7 @@
 
 use percent_encoding::percent_decode_str;
 
-use crate::otpauth::{OtpAuth, UriError, is_otpauth};
+use crate::formats::otpauth::{OtpAuth, UriError, is_otpauth};
 use crate::secret::SecretString;
 
 /// What an import found.
@@ -116,7 +116,7 @@ pub fn export(accounts: &[OtpAuth]) -> SecretString {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::otpauth::{Algorithm, Key, KeyError};
+    use crate::formats::otpauth::{Algorithm, Key, KeyError};
     use proptest::prelude::*;
 
     /// An Ente Auth style export (its extra `codeDisplay` parameter

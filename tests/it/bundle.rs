@@ -5,45 +5,27 @@
 
 use std::{
     fs,
-    io::{Cursor, Write},
+    io::Write,
     path::PathBuf,
     process::{Command, Output, Stdio},
     time::Duration,
 };
 
-use image::{ImageFormat, Luma};
 use kapukulcs::{
-    bundle,
-    crypt::{self, Lock, Unlock},
     secret::SecretString,
+    vault::{
+        bundle,
+        crypt::{self, Lock, Unlock},
+    },
 };
-use qrcode::QrCode;
 
-const PASSPHRASE: &str = "kert-alma-hegy-tavasz-77";
-
-#[path = "support/run.rs"]
-mod run;
+use crate::support::{
+    PASSPHRASE,
+    picture::{qr_png_sized, ugyfelkapu_uri as uri},
+    run,
+};
 
 use run::{in_dir as kapukulcs, text};
-
-fn uri(user: &str, key: &str) -> String {
-    format!(
-        "otpauth://totp/%C3%9Cgyf%C3%A9lkapu%2B:{user}?secret={key}&issuer=%C3%9Cgyf%C3%A9lkapu%2B"
-    )
-}
-
-fn qr_png(content: &str) -> Vec<u8> {
-    let image = QrCode::new(content.as_bytes())
-        .unwrap()
-        .render::<Luma<u8>>()
-        .module_dimensions(6, 6)
-        .build();
-    let mut bytes = Vec::new();
-    image
-        .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png)
-        .unwrap();
-    bytes
-}
 
 /// A folder with a passphrase file and a bundle holding Mama and Papa.
 struct Family {
@@ -56,7 +38,7 @@ impl Family {
         fs::write(dir.path().join("jelszo.txt"), format!("{PASSPHRASE}\n")).unwrap();
         fs::write(
             dir.path().join("mama.png"),
-            qr_png(&uri("kovacs.maria", "ABCDEFGHIJKLMNOPQRST")),
+            qr_png_sized(&uri("kovacs.maria", "ABCDEFGHIJKLMNOPQRST"), 6),
         )
         .unwrap();
         let family = Family { dir };
@@ -316,7 +298,7 @@ fn every_failure_has_its_message_and_leaves_the_file_untouched() {
 fn a_save_killed_half_way_leaves_a_whole_bundle() {
     let family = Family::new();
     // A large original picture makes each save take long enough to be hit.
-    let mut big = qr_png(&uri("nagy.nandor", "MFRGGZDFMZTWQ2LKNNWG23TP"));
+    let mut big = qr_png_sized(&uri("nagy.nandor", "MFRGGZDFMZTWQ2LKNNWG23TP"), 6);
     let noise: Vec<u8> = (0..40_000_000u32)
         .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
         .collect();
@@ -408,7 +390,7 @@ fn age_cli_decrypts_a_recipient_bundle_and_tar_extracts_it() {
         .to_owned();
     fs::write(
         dir.path().join("mama.png"),
-        qr_png(&uri("kovacs.maria", "ABCDEFGHIJKLMNOPQRST")),
+        qr_png_sized(&uri("kovacs.maria", "ABCDEFGHIJKLMNOPQRST"), 6),
     )
     .unwrap();
     let out = kapukulcs(

@@ -2,24 +2,195 @@
 //! (a passphrase typed or read from a file, or age identities and
 //! recipients), decrypt, check, and later encrypt and write atomically.
 //! A bundle that cannot be opened is never written to.
+//!
+//! Inside: [`bundle`] lays the family out as the tar plaintext (pure),
+//! [`crypt`] encrypts it with age (pure); this file adds the key material,
+//! the prompts and the disk.
+
+pub mod bundle;
+pub mod crypt;
 
 use std::{
-    fs,
+    fs, io,
     path::{Path, PathBuf},
 };
 
 use time::OffsetDateTime;
 
 use crate::{
-    bundle,
-    crypt::{self, CryptError, Lock, Unlock, looks_like_age},
-    error::Error,
     family::Family,
     fl,
-    prompter::Prompter,
+    i18n::Explain,
+    prompter::{PromptError, Prompter},
+    qr::draw::QrTooLong,
     secret::SecretString,
-    store,
+    store::{self, StoreError},
+    vault::{
+        bundle::BundleError,
+        crypt::{CryptError, Lock, Unlock, looks_like_age},
+    },
 };
+
+/// Why the bundle could not be opened or saved.
+#[derive(Debug)]
+pub enum VaultError {
+    /// There is no bundle at this path yet.
+    NoBundle(PathBuf),
+    /// The file at this path is not an age file.
+    NotABundle(PathBuf),
+    /// Encryption or decryption failed.
+    Crypt {
+        /// The bundle.
+        path: PathBuf,
+        /// What went wrong.
+        error: CryptError,
+    },
+    /// The decrypted bundle is not readable.
+    Bundle {
+        /// The bundle.
+        path: PathBuf,
+        /// What went wrong.
+        error: BundleError,
+    },
+    /// A person's QR picture could not be drawn for the bundle.
+    Qr(QrTooLong),
+    /// The passphrase file could not be read.
+    PassphraseFile {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        error: io::Error,
+    },
+    /// The passphrase is empty.
+    EmptyPassphrase,
+    /// An identity file could not be read.
+    IdentityFile {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        error: io::Error,
+    },
+    /// Reading or writing the bundle file failed.
+    Store(StoreError),
+    /// A question about the passphrase could not be asked.
+    Prompt(PromptError),
+}
+
+impl From<StoreError> for VaultError {
+    fn from(error: StoreError) -> Self {
+        VaultError::Store(error)
+    }
+}
+
+impl From<PromptError> for VaultError {
+    fn from(error: PromptError) -> Self {
+        VaultError::Prompt(error)
+    }
+}
+
+impl Explain for VaultError {
+    fn message(&self) -> String {
+        match self {
+            VaultError::NoBundle(path) => fl!("err-no-bundle", file = path.display().to_string()),
+            VaultError::NotABundle(path) => {
+                fl!("err-not-a-bundle", file = path.display().to_string())
+            }
+            VaultError::Crypt { path, error } => {
+                let file = path.display().to_string();
+                match error {
+                    CryptError::NotAge => fl!("err-not-a-bundle", file = file),
+                    CryptError::NeedsPassphrase => fl!("err-needs-passphrase", file = file),
+                    CryptError::NeedsIdentity => fl!("err-needs-identity", file = file),
+                    CryptError::WrongPassphrase => fl!("err-wrong-passphrase", file = file),
+                    CryptError::NoMatchingIdentity => fl!("err-wrong-identity", file = file),
+                    CryptError::Truncated => fl!("err-bundle-truncated", file = file),
+                    CryptError::Tampered => fl!("err-bundle-tampered", file = file),
+                    CryptError::ExcessiveWork => fl!("err-bundle-excessive-work", file = file),
+                    CryptError::BadRecipient(value) => {
+                        fl!("err-bad-recipient", value = value.as_str())
+                    }
+                    CryptError::BadIdentityFile(name) => {
+                        fl!("err-bad-identity-file", file = name.as_str())
+                    }
+                }
+            }
+            VaultError::Bundle { path, error } => {
+                let file = path.display().to_string();
+                match error {
+                    BundleError::NotArchive
+                    | BundleError::NoManifest
+                    | BundleError::BadManifest(_) => {
+                        fl!("err-bundle-contents", file = file)
+                    }
+                    BundleError::NewerVersion(version) => {
+                        fl!(
+                            "err-bundle-newer",
+                            file = file,
+                            version = version.to_string()
+                        )
+                    }
+                    BundleError::MissingFile(inner) => {
+                        fl!(
+                            "err-bundle-missing-file",
+                            file = file,
+                            inner = inner.as_str()
+                        )
+                    }
+                    BundleError::FileMismatch(inner) => {
+                        fl!(
+                            "err-bundle-file-mismatch",
+                            file = file,
+                            inner = inner.as_str()
+                        )
+                    }
+                }
+            }
+            VaultError::Qr(error) => error.message(),
+            VaultError::PassphraseFile { path, error } => fl!(
+                "err-passphrase-file",
+                file = path.display().to_string(),
+                detail = error.to_string()
+            ),
+            VaultError::EmptyPassphrase => fl!("err-empty-passphrase"),
+            VaultError::IdentityFile { path, error } => fl!(
+                "err-identity-file",
+                file = path.display().to_string(),
+                detail = error.to_string()
+            ),
+            VaultError::Store(error) => error.message(),
+            VaultError::Prompt(error) => error.message(),
+        }
+    }
+
+    fn recovery(&self) -> Option<String> {
+        Some(match self {
+            VaultError::NoBundle(_) => fl!("rec-no-bundle"),
+            VaultError::NotABundle(_) => fl!("rec-not-a-bundle"),
+            VaultError::Crypt { error, .. } => match error {
+                CryptError::NeedsPassphrase => fl!("rec-needs-passphrase"),
+                CryptError::NeedsIdentity | CryptError::NoMatchingIdentity => {
+                    fl!("rec-needs-identity")
+                }
+                CryptError::WrongPassphrase => fl!("rec-wrong-passphrase"),
+                CryptError::Truncated | CryptError::Tampered => fl!("rec-bundle-backup"),
+                CryptError::BadRecipient(_) => fl!("rec-bad-recipient"),
+                _ => return None,
+            },
+            VaultError::Bundle { error, .. } => match error {
+                BundleError::NewerVersion(_) => fl!("rec-bundle-newer"),
+                _ => fl!("rec-bundle-backup"),
+            },
+            VaultError::Qr(error) => return error.recovery(),
+            VaultError::Store(error) => return error.recovery(),
+            VaultError::Prompt(error) => return error.recovery(),
+            VaultError::PassphraseFile { .. }
+            | VaultError::EmptyPassphrase
+            | VaultError::IdentityFile { .. } => return None,
+        })
+    }
+}
+
+crate::explained!(VaultError);
 
 /// The bundle's file name in the data folder.
 pub const DEFAULT_FILE_NAME: &str = crate::platform::BUNDLE_FILE_NAME;
@@ -57,17 +228,16 @@ pub struct Vault {
     recipients: Vec<String>,
 }
 
-fn read_passphrase_file(path: &Path) -> Result<SecretString, Error> {
-    let text =
-        SecretString::new(
-            fs::read_to_string(path).map_err(|error| Error::PassphraseFile {
-                path: path.to_path_buf(),
-                error,
-            })?,
-        );
+fn read_passphrase_file(path: &Path) -> Result<SecretString, VaultError> {
+    let text = SecretString::new(fs::read_to_string(path).map_err(|error| {
+        VaultError::PassphraseFile {
+            path: path.to_path_buf(),
+            error,
+        }
+    })?);
     let line = text.expose().lines().next().unwrap_or_default();
     if line.is_empty() {
-        return Err(Error::EmptyPassphrase);
+        return Err(VaultError::EmptyPassphrase);
     }
     Ok(SecretString::new(line.to_owned()))
 }
@@ -102,7 +272,7 @@ pub fn is_weak(passphrase: &SecretString) -> bool {
 
 /// Asks for a new passphrase twice; warns about a weak one and suggests a
 /// strong one instead.
-fn new_passphrase(prompter: &mut impl Prompter) -> Result<SecretString, Error> {
+fn new_passphrase(prompter: &mut impl Prompter) -> Result<SecretString, VaultError> {
     loop {
         let first = prompter.secret(&fl!("prompt-new-passphrase"))?;
         if first.expose().is_empty() {
@@ -136,14 +306,14 @@ impl Vault {
         keys: &Keys,
         prompter: &mut impl Prompter,
         create: bool,
-    ) -> Result<Vault, Error> {
-        let crypt_error = |error| Error::Crypt {
+    ) -> Result<Vault, VaultError> {
+        let crypt_error = |error| VaultError::Crypt {
             path: path.to_path_buf(),
             error,
         };
         let Some(sealed) = store::read(path)? else {
             if !create {
-                return Err(Error::NoBundle(path.to_path_buf()));
+                return Err(VaultError::NoBundle(path.to_path_buf()));
             }
             let lock = if keys.recipients.is_empty() {
                 let passphrase = match &keys.passphrase_file {
@@ -165,7 +335,7 @@ impl Vault {
             });
         };
         if !looks_like_age(&sealed) {
-            return Err(Error::NotABundle(path.to_path_buf()));
+            return Err(VaultError::NotABundle(path.to_path_buf()));
         }
         let (plaintext, lock, mut recipients) =
             if crypt::needs_passphrase(&sealed).map_err(crypt_error)? {
@@ -183,7 +353,7 @@ impl Vault {
                 let mut identities = Vec::new();
                 let mut recipients = keys.recipients.clone();
                 for file in &keys.identities {
-                    let contents = fs::read(file).map_err(|error| Error::IdentityFile {
+                    let contents = fs::read(file).map_err(|error| VaultError::IdentityFile {
                         path: file.clone(),
                         error,
                     })?;
@@ -198,7 +368,7 @@ impl Vault {
                     .map_err(crypt_error)?;
                 (plaintext, Lock::Recipients(Vec::new()), recipients)
             };
-        let contents = bundle::from_tar(&plaintext).map_err(|error| Error::Bundle {
+        let contents = bundle::from_tar(&plaintext).map_err(|error| VaultError::Bundle {
             path: path.to_path_buf(),
             error,
         })?;
@@ -226,8 +396,8 @@ impl Vault {
         path: &Path,
         keys: &Keys,
         prompter: &mut impl Prompter,
-    ) -> Result<(zeroize::Zeroizing<Vec<u8>>, SecretString), Error> {
-        let crypt_error = |error| Error::Crypt {
+    ) -> Result<(zeroize::Zeroizing<Vec<u8>>, SecretString), VaultError> {
+        let crypt_error = |error| VaultError::Crypt {
             path: path.to_path_buf(),
             error,
         };
@@ -255,17 +425,18 @@ impl Vault {
     }
 
     /// Encrypts and writes the bundle; the previous version stays as `.bak`.
-    pub fn save(&self, prompter: &mut impl Prompter, now: OffsetDateTime) -> Result<(), Error> {
+    pub fn save(
+        &self,
+        prompter: &mut impl Prompter,
+        now: OffsetDateTime,
+    ) -> Result<(), VaultError> {
         let plaintext =
-            bundle::to_tar(&self.family, &self.recipients, now).map_err(|error| Error::Bundle {
-                path: self.path.clone(),
-                error,
-            })?;
+            bundle::to_tar(&self.family, &self.recipients, now).map_err(VaultError::Qr)?;
         let sealed = prompter
             .busy(&fl!("info-saving"), || {
                 crypt::encrypt(&plaintext, &self.lock)
             })
-            .map_err(|error| Error::Crypt {
+            .map_err(|error| VaultError::Crypt {
                 path: self.path.clone(),
                 error,
             })?;
@@ -303,7 +474,7 @@ mod tests {
             ..Scripted::default()
         };
         let mut vault = Vault::open(&path, &keys(), &mut prompter, true).unwrap();
-        vault.family = crate::bundle::tests::demo_family();
+        vault.family = crate::vault::bundle::tests::demo_family();
         vault
             .save(&mut prompter, OffsetDateTime::UNIX_EPOCH)
             .unwrap();
@@ -357,7 +528,7 @@ mod tests {
         let mut prompter = Scripted::default();
         assert!(matches!(
             Vault::open(&path, &keys(), &mut prompter, false),
-            Err(Error::NoBundle(p)) if p == path
+            Err(VaultError::NoBundle(p)) if p == path
         ));
     }
 }

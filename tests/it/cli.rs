@@ -10,10 +10,8 @@ use std::{
 };
 
 use image::{ImageFormat, Luma};
-use qrcode::QrCode;
 
-#[path = "support/run.rs"]
-mod run;
+use crate::support::{picture::qr_png, run};
 
 use run::text;
 
@@ -40,21 +38,6 @@ fn kapukulcs_bounded(args: &[&str], stdin: &str) -> Output {
         });
     }
     run::output(command, args, stdin)
-}
-
-/// A clean QR code picture of `content`, 8 px per module, as PNG bytes.
-fn qr_png(content: &str) -> Vec<u8> {
-    let code = QrCode::new(content.as_bytes()).unwrap();
-    let image = code
-        .render::<Luma<u8>>()
-        .module_dimensions(8, 8)
-        .quiet_zone(true)
-        .build();
-    let mut bytes = Vec::new();
-    image
-        .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png)
-        .unwrap();
-    bytes
 }
 
 /// Every file in `dir` with its bytes, to show that nothing was written.

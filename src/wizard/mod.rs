@@ -5,35 +5,30 @@
 //! Every completed step is saved at once, so an interrupted run continues
 //! where it stopped. It talks to the user only through the [`Prompter`].
 
-use std::{
-    collections::{HashMap, HashSet},
-    fs,
-    path::{Path, PathBuf},
-};
+mod watch;
 
-use time::OffsetDateTime;
+use std::{fs, path::PathBuf};
+
+use watch::{Watch, pictures_in};
+pub use watch::{clean_typed_path, person_folder};
 
 use crate::{
-    commands::{decode, print::write_sheet},
+    clock::Clock,
     error::{Error, report_to_string},
-    family::{DeletionCode, Member, Picture, Stage},
+    family::{DeletionCode, Family, Member, Picture, Stage},
     fl,
-    otpauth::{Key, OtpAuth},
+    formats::otpauth::{Key, OtpAuth},
+    phone_check::confirm_phone_code,
     prompter::{Prompter, Waited},
+    qr::picture::{self, ImageError, PictureError},
     secret::{SecretBytes, SecretString},
-    totp::{self, Verification},
+    sheet,
+    store::StoreError,
     vault::Vault,
 };
 
-/// With fewer seconds than this left, the guide advises waiting for the
-/// next code ("Ha már kevesebb van, mint 6-7 másodperc…").
-pub const WAIT_BELOW_SECONDS: u64 = 7;
-
 /// The sheet's file name in the wizard's folder.
 pub const SHEET_NAME: &str = "helyreallito-lap.pdf";
-
-/// Picture file endings the watched folder reacts to.
-const PICTURE_ENDINGS: &[&str] = &["png", "jpg", "jpeg", "webp", "bmp", "gif", "tif", "tiff"];
 
 /// Answers given up front as flags; each is used once, for the first person,
 /// and goes through the same checks as a typed answer.
@@ -60,84 +55,11 @@ impl std::fmt::Debug for Answers {
     }
 }
 
-/// The folder for a person's screenshots inside the wizard's folder.
-pub fn person_folder(workspace: &Path, name: &str) -> PathBuf {
-    let slug: String = name
-        .trim()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
-    workspace.join(if slug.is_empty() {
-        "nevtelen".into()
-    } else {
-        slug
-    })
-}
-
-fn is_picture(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| PICTURE_ENDINGS.contains(&e.to_ascii_lowercase().as_str()))
-}
-
-fn pictures_in(folder: &Path) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = fs::read_dir(folder)
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.is_file() && is_picture(p))
-                .collect()
-        })
-        .unwrap_or_default();
-    found.sort();
-    found
-}
-
-/// Watches `folder` for a picture that was not there before and has
-/// stopped growing (a snipping tool may still be writing it).
-struct Watch {
-    folder: PathBuf,
-    seen: HashSet<PathBuf>,
-    sizes: HashMap<PathBuf, u64>,
-}
-
-impl Watch {
-    fn new(folder: &Path) -> Watch {
-        Watch {
-            folder: folder.to_path_buf(),
-            seen: pictures_in(folder).into_iter().collect(),
-            sizes: HashMap::new(),
-        }
-    }
-
-    fn check(&mut self) -> Option<PathBuf> {
-        for path in pictures_in(&self.folder) {
-            if self.seen.contains(&path) {
-                continue;
-            }
-            let size = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-            let previous = self.sizes.insert(path.clone(), size);
-            if size > 0 && previous == Some(size) {
-                self.seen.insert(path.clone());
-                return Some(path);
-            }
-        }
-        None
-    }
-}
-
-/// What a person's folder path or a dragged-in path looks like once the
-/// quotes and `file://` that terminals add are taken off.
-pub fn clean_typed_path(typed: &str) -> PathBuf {
-    let trimmed = typed.trim().trim_matches(['\'', '"']);
-    PathBuf::from(trimmed.strip_prefix("file://").unwrap_or(trimmed))
-}
-
 /// The guided registration over an open bundle.
 pub struct Wizard<'a, P: Prompter> {
     vault: &'a mut Vault,
     prompter: &'a mut P,
-    clock: &'a dyn Fn() -> OffsetDateTime,
+    clock: &'a Clock,
     workspace: PathBuf,
     answers: Answers,
 }
@@ -147,7 +69,7 @@ impl<'a, P: Prompter> Wizard<'a, P> {
     pub fn new(
         vault: &'a mut Vault,
         prompter: &'a mut P,
-        clock: &'a dyn Fn() -> OffsetDateTime,
+        clock: &'a Clock,
         workspace: PathBuf,
         answers: Answers,
     ) -> Self {
@@ -161,8 +83,8 @@ impl<'a, P: Prompter> Wizard<'a, P> {
     }
 
     fn save(&mut self) -> Result<(), Error> {
-        let now = (self.clock)();
-        self.vault.save(self.prompter, now)
+        let now = self.clock.now();
+        Ok(self.vault.save(self.prompter, now)?)
     }
 
     fn member(&self, name: &str) -> &Member {
@@ -262,7 +184,7 @@ impl<'a, P: Prompter> Wizard<'a, P> {
 
         // Step 2: the screenshot.
         let (uri, account, picture) = self.read_picture(&name)?;
-        let mut member = Member::new(name.clone(), account, (self.clock)());
+        let mut member = Member::new(name.clone(), account, self.clock.now());
         member.original_uri = uri;
         member.picture = Some(picture);
         member.username = username;
@@ -291,10 +213,10 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                 }
                 Stage::KeyChecked => {
                     // Step 4: scan with the phone; step 5: its code.
-                    let entry = self.entry_name(name);
+                    let entry = self.member(name).entry_label();
                     self.prompter.pause(&fl!("wizard-step-4", entry = entry))?;
                     self.check_phone_code(name)?;
-                    let now = (self.clock)();
+                    let now = self.clock.now();
                     let member = self.member_mut(name);
                     member.confirmed = Some(now);
                     member.stage = Stage::PhoneConfirmed;
@@ -318,20 +240,12 @@ impl<'a, P: Prompter> Wizard<'a, P> {
         }
     }
 
-    /// What the authenticator entry should be called: name and username.
-    fn entry_name(&self, name: &str) -> String {
-        match &self.member(name).username {
-            Some(username) => format!("{name} ({username})"),
-            None => name.to_owned(),
-        }
-    }
-
     /// Step 2: waits for the screenshot in the person's folder (or a typed
     /// path) and reads the QR code from it.
     fn read_picture(&mut self, name: &str) -> Result<(SecretString, OtpAuth, Picture), Error> {
         let folder = person_folder(&self.workspace, name);
         fs::create_dir_all(&folder).map_err(|error| {
-            Error::Store(crate::store::StoreError::Write {
+            Error::Store(StoreError::Write {
                 path: folder.clone(),
                 error,
             })
@@ -360,15 +274,12 @@ impl<'a, P: Prompter> Wizard<'a, P> {
             let bytes = match fs::read(&path) {
                 Ok(bytes) => SecretBytes::new(bytes),
                 Err(error) => {
-                    let error = Error::Image {
-                        file: path.clone(),
-                        kind: crate::error::ImageError::Open(error),
-                    };
-                    self.prompter.say(&report_to_string(&error));
+                    let error = PictureError::new(&path, ImageError::Open(error));
+                    self.prompter.say(&report_to_string(&error.into()));
                     continue;
                 }
             };
-            match decode::account_in_picture(bytes.expose(), &path) {
+            match picture::account_in_picture(bytes.expose(), &path) {
                 Ok((uri, account)) => {
                     self.prompter.say(&fl!(
                         "wizard-read-qr",
@@ -382,7 +293,7 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                         .unwrap_or_default();
                     return Ok((uri, account, Picture { file_name, bytes }));
                 }
-                Err(error) => self.prompter.say(&report_to_string(&error)),
+                Err(error) => self.prompter.say(&report_to_string(&error.into())),
             }
         }
     }
@@ -407,7 +318,7 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                     self.prompter.say(&fl!("wizard-key-stale"));
                     return Ok(false);
                 }
-                Err(error) => self.prompter.say(&report_to_string(&Error::Key(error))),
+                Err(error) => self.prompter.say(&report_to_string(&error.into())),
             }
         }
     }
@@ -432,8 +343,7 @@ impl<'a, P: Prompter> Wizard<'a, P> {
             let code = match DeletionCode::parse(&typed) {
                 Ok(code) => code,
                 Err(error) => {
-                    self.prompter
-                        .say(&report_to_string(&Error::DeletionCode(error)));
+                    self.prompter.say(&report_to_string(&error.into()));
                     continue;
                 }
             };
@@ -457,15 +367,10 @@ impl<'a, P: Prompter> Wizard<'a, P> {
         if self.vault.family.members.is_empty() {
             return Ok(());
         }
-        let sheet = self.workspace.join(SHEET_NAME);
-        let ctx = crate::commands::context::Context {
-            bundle: self.vault.path.clone(),
-            keys: Default::default(),
-            now: (self.clock)(),
-        };
-        write_sheet(&self.vault.family, &sheet, &ctx)?;
+        let path = self.workspace.join(SHEET_NAME);
+        sheet::write(&self.vault.family, &path, self.clock.now())?;
         self.prompter
-            .say(&fl!("wizard-sheet", file = sheet.display().to_string()));
+            .say(&fl!("wizard-sheet", file = path.display().to_string()));
         self.prompter.say(&summary(&self.vault.family));
         let pictures: Vec<PathBuf> = self
             .vault
@@ -489,87 +394,8 @@ impl<'a, P: Prompter> Wizard<'a, P> {
     }
 }
 
-/// Asks for the code the phone shows for `name` until it matches,
-/// diagnosing every miss: the phone's clock, another person's line, or a
-/// stale key on the phone. Used by the wizard, restore and import; `ask` is
-/// the question, worded for each.
-pub fn confirm_phone_code(
-    prompter: &mut impl Prompter,
-    family: &crate::family::Family,
-    name: &str,
-    ask: &str,
-    clock: &dyn Fn() -> OffsetDateTime,
-) -> Result<(), Error> {
-    let account = family
-        .find(name)
-        .map(|m| m.account.clone())
-        .ok_or_else(|| crate::family::FamilyError::NoSuchMember(name.to_owned()))?;
-    loop {
-        let now = clock().unix_timestamp().max(0) as u64;
-        let left = totp::seconds_left(&account, now);
-        if left < WAIT_BELOW_SECONDS {
-            prompter.say(&fl!("wizard-wait-next-code", seconds = left.to_string()));
-            prompter.countdown(&fl!("wizard-countdown"), left);
-            continue;
-        }
-        prompter.say(&fl!(
-            "wizard-code-window",
-            bar = time_bar(left, u64::from(account.period)),
-            seconds = left.to_string()
-        ));
-        let typed = prompter.input(ask, None, false)?;
-        let now = clock().unix_timestamp().max(0) as u64;
-        if totp::normalize_code(&typed, account.digits).is_none() {
-            prompter.say(&fl!(
-                "wizard-code-format",
-                digits = account.digits.to_string()
-            ));
-            continue;
-        }
-        match totp::verify(&account, &typed, now) {
-            Verification::Match => {
-                prompter.say(&fl!("wizard-code-ok"));
-                return Ok(());
-            }
-            Verification::ClockOffset { seconds } => {
-                let message = if seconds > 0 {
-                    fl!("wizard-clock-ahead", seconds = seconds.to_string())
-                } else {
-                    fl!("wizard-clock-behind", seconds = (-seconds).to_string())
-                };
-                prompter.say(&message);
-            }
-            Verification::NoMatch => {
-                let other = family
-                    .members
-                    .iter()
-                    .filter(|m| m.name != name)
-                    .find(|m| totp::verify(&m.account, &typed, now) == Verification::Match)
-                    .map(|m| m.name.clone());
-                match other {
-                    Some(other) => {
-                        prompter.say(&fl!("wizard-code-other-member", other = other, name = name))
-                    }
-                    None => prompter.say(&fl!("wizard-code-stale-key")),
-                }
-            }
-        }
-    }
-}
-
-/// A text bar of the seconds left in the code's window: `[██████░░░░]`.
-pub fn time_bar(left: u64, period: u64) -> String {
-    const WIDTH: u64 = 20;
-    let filled = (left * WIDTH).div_ceil(period.max(1)).min(WIDTH);
-    format!(
-        "[{}{}]",
-        "█".repeat(filled as usize),
-        "░".repeat((WIDTH - filled) as usize)
-    )
-}
-
 /// Who is done and who is missing what.
-pub fn summary(family: &crate::family::Family) -> String {
+pub fn summary(family: &Family) -> String {
     let mut lines = vec![fl!("wizard-summary-title")];
     for member in &family.members {
         let state = match member.stage {
@@ -589,7 +415,16 @@ pub fn summary(family: &crate::family::Family) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{otpauth::Key, prompter::Scripted, qr_draw, vault::Keys};
+    use time::OffsetDateTime;
+
+    use crate::{
+        formats::otpauth::Key,
+        phone_check::time_bar,
+        prompter::{PromptError, Scripted},
+        qr::draw,
+        totp,
+        vault::Keys,
+    };
 
     const PASSPHRASE: &str = "kert-alma-hegy-tavasz-77";
     /// 20 seconds into a 30-second window: 10 seconds left.
@@ -620,10 +455,7 @@ mod tests {
     }
 
     fn picture(account: &OtpAuth) -> Vec<u8> {
-        qr_draw::png(&account.to_uri(), 6)
-            .unwrap()
-            .expose()
-            .to_vec()
+        draw::png(&account.to_uri(), 6).unwrap().expose().to_vec()
     }
 
     fn code(account: &OtpAuth, at: i64) -> String {
@@ -661,8 +493,9 @@ mod tests {
             };
             let mut vault = Vault::open(&self.bundle(), &keys, prompter, true)?;
             let waited = prompter.waited_seconds.clone();
-            let clock =
-                move || OffsetDateTime::from_unix_timestamp(start + waited.get() as i64).unwrap();
+            let clock = Clock::new(move || {
+                OffsetDateTime::from_unix_timestamp(start + waited.get() as i64).unwrap()
+            });
             Wizard::new(
                 &mut vault,
                 prompter,
@@ -798,7 +631,7 @@ mod tests {
         prompter.inputs.extend(codes(&people));
         let result = setup.run(&mut prompter, start);
         assert!(
-            matches!(result, Err(Error::Cancelled)),
+            matches!(result, Err(Error::Prompt(PromptError::Cancelled))),
             "the script should run out"
         );
         prompter
@@ -974,7 +807,7 @@ mod tests {
                 .extend(full[..stopped_after].iter().cloned());
             assert!(matches!(
                 setup.run(&mut prompter, T0),
-                Err(Error::Cancelled)
+                Err(Error::Prompt(PromptError::Cancelled))
             ));
             let vault = setup.reopen();
             assert_eq!(
@@ -1021,7 +854,7 @@ mod tests {
         prompter.inputs.extend(full[..2].iter().cloned());
         assert!(matches!(
             setup.run(&mut prompter, T0),
-            Err(Error::Cancelled)
+            Err(Error::Prompt(PromptError::Cancelled))
         ));
         assert!(!setup.bundle().exists());
     }

@@ -15,7 +15,7 @@ use std::{
 
 use kapukulcs::{
     family::{DeletionCode, Family, Member},
-    otpauth::{Key, OtpAuth},
+    formats::otpauth::{Key, OtpAuth},
     secret::SecretString,
     sheet,
 };

@@ -6,21 +6,16 @@ use std::{
     fs,
     path::{Path, PathBuf},
     process::{Command, Output},
-    time::{Duration, SystemTime, UNIX_EPOCH},
+    time::Duration,
 };
 
 use expectrl::{Expect, session::OsSession};
 use kapukulcs::{
-    aegis, bundle,
-    crypt::{self, Unlock},
-    migration,
-    otpauth::OtpAuth,
-    qr_read::read_qr_codes,
-    secret::SecretString,
-    totp, uri_list,
+    formats::{aegis, google_transfer, otpauth::OtpAuth, uri_list},
+    qr::read::read_qr_codes,
+    totp,
 };
 
-const PASSPHRASE: &str = "kert-alma-hegy-tavasz-77";
 /// (name, username, key)
 const PEOPLE: [(&str, &str, &str); 3] = [
     ("Én", "kovacs.peter", "GEZDGNBVGY3TQOJQGEZDGNBV"),
@@ -28,8 +23,7 @@ const PEOPLE: [(&str, &str, &str); 3] = [
     ("Papa", "kovacs.janos", "MFRGGZDFMZTWQ2LKNNWG"),
 ];
 
-#[path = "support/run.rs"]
-mod run;
+use crate::support::{PASSPHRASE, now, open_bundle as open, run};
 
 use run::text;
 
@@ -38,13 +32,6 @@ fn kapukulcs(dir: &Path, args: &[&str], stdin: &str) -> Output {
     let mut all = vec!["--bundle", "mentes.age", "--passphrase-file", "jelszo.txt"];
     all.extend_from_slice(args);
     run::in_dir(dir, &all, stdin)
-}
-
-fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_secs()
 }
 
 fn account(key: &str) -> OtpAuth {
@@ -74,16 +61,6 @@ fn family() -> tempfile::TempDir {
         assert!(out.status.success(), "{}", text(&out.stderr));
     }
     dir
-}
-
-fn open(dir: &Path) -> bundle::Contents {
-    let sealed = fs::read(dir.join("mentes.age")).unwrap();
-    let plaintext = crypt::decrypt(
-        &sealed,
-        &Unlock::Passphrase(SecretString::new(PASSPHRASE.into())),
-    )
-    .unwrap();
-    bundle::from_tar(&plaintext).unwrap()
 }
 
 #[test]
@@ -116,7 +93,7 @@ fn google_transfer_pictures_carry_the_whole_family() {
     assert_eq!(written.len(), 1, "three people fit one code");
     let bytes = fs::read(dir.path().join(&written[0])).unwrap();
     let texts = read_qr_codes(&bytes, |_| true).unwrap();
-    let batch = migration::decode(&texts[0]).unwrap();
+    let batch = google_transfer::decode(&texts[0]).unwrap();
     assert_eq!((batch.index, batch.size), (0, 1));
     for ((name, username, key), imported) in PEOPLE.iter().zip(&batch.accounts) {
         // The format carries bytes: the same key, though a 20-character
@@ -220,7 +197,7 @@ fn exports_import_back_equal_and_are_private() {
 fn bad_imports_say_what_is_wrong() {
     let dir = family();
     let encrypted = r#"{"version":1,"header":{"slots":[{"type":1}],"params":{"nonce":"00","tag":"00"}},"db":"c2VjcmV0"}"#;
-    let valid = migration::encode(&[account("ABCDEFGHIJKLMNOPQRST")], 7).remove(0);
+    let valid = google_transfer::encode(&[account("ABCDEFGHIJKLMNOPQRST")], 7).remove(0);
     let uri = valid.expose().to_owned();
     let truncated = format!("{}\n", &uri[..uri.len() / 2]);
     let cases: [(&str, String, &[&str]); 4] = [

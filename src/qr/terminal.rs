@@ -10,7 +10,7 @@
 //! end, and the quiet zone of four modules (ISO/IEC 18004) is drawn in white
 //! too.
 
-use crate::qr_draw::{self, QUIET_ZONE, TooLong};
+use crate::qr::draw::{self, QUIET_ZONE, TooLong};
 use crate::secret::SecretString;
 
 /// Black foreground (palette 16, #000000) on white background (palette
@@ -25,7 +25,7 @@ pub const RESET: &str = "\x1b[0m";
 /// starting with [`COLOURS`] and ending with [`RESET`] and a newline. The
 /// drawing shows the secret, so it is one too.
 pub fn render(text: &SecretString) -> Result<SecretString, TooLong> {
-    let modules = qr_draw::modules(text)?;
+    let modules = draw::modules(text)?;
     let side = modules.width + 2 * QUIET_ZONE;
     let dark = |x: usize, y: usize| {
         x.checked_sub(QUIET_ZONE)
@@ -166,7 +166,7 @@ mod tests {
     #[test]
     fn every_line_sets_both_colours_and_resets() {
         let text = rendered();
-        let modules = qr_draw::modules(&SecretString::new(URI.into())).unwrap();
+        let modules = draw::modules(&SecretString::new(URI.into())).unwrap();
         let side = modules.width + 2 * QUIET_ZONE;
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), side.div_ceil(2));
@@ -206,7 +206,7 @@ mod tests {
         };
         assert_eq!(inner(&dark), inner(&light));
         for (name, image) in [("dark", &dark), ("light", &light)] {
-            let texts = crate::qr_read::read_qr_codes(&png(image), |t| t == URI)
+            let texts = crate::qr::read::read_qr_codes(&png(image), |t| t == URI)
                 .unwrap_or_else(|e| panic!("{name}: {e:?}"));
             assert_eq!(texts[0], URI, "{name}");
         }

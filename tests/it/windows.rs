@@ -4,11 +4,7 @@
 //! it and sets `KAPUKULCS_WINDOWS_EXE` (and `KAPUKULCS_WINE_STUB`, the test
 //! stand-in for the `bcryptprimitives.dll` that Wine 8 lacks).
 
-#[path = "support/picture.rs"]
-mod picture;
-#[path = "support/run.rs"]
-#[allow(dead_code)]
-mod run;
+use crate::support::{picture, run};
 
 use std::{
     fs,

@@ -24,10 +24,12 @@ use time::OffsetDateTime;
 use crate::{
     family::{Family, Member},
     fl,
-    qr_draw::{self, QUIET_ZONE},
+    i18n::Explain,
+    qr::draw::{self, QUIET_ZONE, QrTooLong},
+    store::{self, StoreError},
 };
 
-/// DejaVu Sans: the body text (see `src/fonts/LICENSE-DejaVu.txt`).
+/// DejaVu Sans: the body text (see `src/sheet/fonts/LICENSE-DejaVu.txt`).
 const REGULAR_TTF: &[u8] = include_bytes!("fonts/DejaVuSans.ttf");
 /// DejaVu Sans Bold: titles, names and deletion codes.
 const BOLD_TTF: &[u8] = include_bytes!("fonts/DejaVuSans-Bold.ttf");
@@ -71,41 +73,10 @@ const ELLIPSIS: char = '…';
 /// something was there instead of an invisible gap.
 const REPLACEMENT: char = '?';
 
-/// Why the sheet could not be made.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SheetError {
-    /// A member's otpauth URI is too long to fit in a QR code.
-    QrTooLong {
-        /// The member's name.
-        name: String,
-    },
-}
-
-impl std::fmt::Display for SheetError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SheetError::QrTooLong { name } => {
-                write!(f, "{}", fl!("sheet-err-qr-too-long", name = name.as_str()))
-            }
-        }
-    }
-}
-
-impl std::error::Error for SheetError {}
-
-impl SheetError {
-    /// What the user can do about it, in their language.
-    pub fn recovery(&self) -> String {
-        match self {
-            SheetError::QrTooLong { .. } => fl!("sheet-rec-qr-too-long"),
-        }
-    }
-}
-
 /// Renders the recovery sheet for `family` as PDF bytes: a cover page, then
 /// one page per member. `created` is printed on every page and stored as
 /// the document's creation date.
-pub fn render(family: &Family, created: OffsetDateTime) -> Result<Vec<u8>, SheetError> {
+pub fn render(family: &Family, created: OffsetDateTime) -> Result<Vec<u8>, QrTooLong> {
     let (document, _) = lay_out(family, created)?;
     let options = PdfSaveOptions {
         // Only the glyphs used are embedded, not the whole 1.8 MB of fonts.
@@ -115,6 +86,44 @@ pub fn render(family: &Family, created: OffsetDateTime) -> Result<Vec<u8>, Sheet
     };
     let mut warnings = Vec::new();
     Ok(document.save(&options, &mut warnings))
+}
+
+/// Why the sheet could not be written.
+#[derive(Debug)]
+pub enum SheetError {
+    /// A person's QR code cannot be drawn.
+    Qr(QrTooLong),
+    /// The file could not be written.
+    Store(StoreError),
+}
+
+impl Explain for SheetError {
+    fn message(&self) -> String {
+        match self {
+            SheetError::Qr(error) => error.message(),
+            SheetError::Store(error) => error.message(),
+        }
+    }
+
+    fn recovery(&self) -> Option<String> {
+        match self {
+            SheetError::Qr(error) => error.recovery(),
+            SheetError::Store(error) => error.recovery(),
+        }
+    }
+}
+
+crate::explained!(SheetError);
+
+/// Writes the sheet for `family` to `path` atomically, 0600, keeping a
+/// previous sheet as `.bak` and refusing to replace anything but a PDF.
+pub fn write(
+    family: &Family,
+    path: &std::path::Path,
+    created: OffsetDateTime,
+) -> Result<(), SheetError> {
+    let pdf = render(family, created).map_err(SheetError::Qr)?;
+    store::write_atomic(path, &pdf, &|start| start.starts_with(b"%PDF")).map_err(SheetError::Store)
 }
 
 /// The three parsed faces, shared by every render: the result never
@@ -140,7 +149,7 @@ enum Face {
 fn lay_out(
     family: &Family,
     created: OffsetDateTime,
-) -> Result<(PdfDocument, Vec<usize>), SheetError> {
+) -> Result<(PdfDocument, Vec<usize>), QrTooLong> {
     let title = fl!("sheet-title");
     let mut document = PdfDocument::new(&title);
     let faces = &*FACES;
@@ -210,18 +219,6 @@ fn pdf_datetime(date: OffsetDateTime) -> pdf_date::DateTime {
             seconds: 0,
             milliseconds: 0,
         },
-    }
-}
-
-/// "Mama (kovacs.maria)", or just "Mama" when the username is not known.
-fn entry_name(member: &Member) -> String {
-    match &member.username {
-        Some(username) if !username.trim().is_empty() => fl!(
-            "sheet-entry-name",
-            name = member.name.as_str(),
-            username = username.as_str()
-        ),
-        _ => member.name.clone(),
     }
 }
 
@@ -351,10 +348,9 @@ fn cover(canvas: &mut Canvas, family: &Family, title: &str, created_line: &str) 
 
 /// One member's page: the QR code on top, then who it is, the key, the
 /// deletion code, when it was last confirmed, and how to restore it.
-fn person(canvas: &mut Canvas, member: &Member) -> Result<(), SheetError> {
-    let modules = qr_draw::modules(&member.original_uri).map_err(|_| SheetError::QrTooLong {
-        name: member.name.clone(),
-    })?;
+fn person(canvas: &mut Canvas, member: &Member) -> Result<(), QrTooLong> {
+    let modules = draw::modules(&member.original_uri)
+        .map_err(|too_long| too_long.named(member.name.as_str()))?;
 
     canvas.y = 12.0;
     canvas.grey();
@@ -459,7 +455,7 @@ fn person(canvas: &mut Canvas, member: &Member) -> Result<(), SheetError> {
         fl!("sheet-step-1"),
         fl!("sheet-step-2"),
         fl!("sheet-step-3"),
-        fl!("sheet-step-4", entry = entry_name(member)),
+        fl!("sheet-step-4", entry = member.entry_label()),
         fl!("sheet-step-5"),
     ];
     canvas.steps(STEP_PT, &steps);
@@ -809,7 +805,7 @@ impl<'a> Canvas<'a> {
     /// The QR code as filled rectangles, one per run of dark modules in a
     /// row: a tenth of the operators one square per module would need. The
     /// quiet zone is left as the white paper around it.
-    fn qr(&mut self, modules: &qr_draw::Modules, left: f32, top: f32, module: f32) {
+    fn qr(&mut self, modules: &draw::Modules, left: f32, top: f32, module: f32) {
         self.black();
         // Rows overlap by a hair so that no renderer shows a seam between them.
         let overlap = module * 0.02;
@@ -867,7 +863,7 @@ mod tests {
     use super::*;
     use crate::{
         family::DeletionCode,
-        otpauth::{Key, OtpAuth},
+        formats::otpauth::{Key, OtpAuth},
         secret::SecretString,
     };
     use time::macros::datetime;
@@ -1167,7 +1163,7 @@ mod tests {
         family.members[1].original_uri = SecretString::new("x".repeat(5000));
         assert_eq!(
             render(&family, CREATED).err(),
-            Some(SheetError::QrTooLong {
+            Some(QrTooLong {
                 name: family.members[1].name.clone()
             })
         );
@@ -1176,7 +1172,7 @@ mod tests {
     #[test]
     fn the_qr_code_is_at_least_50_mm_and_runs_are_merged() {
         let member = member(1);
-        let modules = qr_draw::modules(&member.original_uri).unwrap();
+        let modules = draw::modules(&member.original_uri).unwrap();
         let ids: [FontId; 3] = std::array::from_fn(|_| FontId::new());
         let mut canvas = Canvas::new(&FACES, &ids);
         canvas.qr(&modules, 75.0, 30.0, QR_SIDE / modules.width as f32);

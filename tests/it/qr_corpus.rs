@@ -1,15 +1,14 @@
-//! Holds `qr_read` to the issue's promise: it reads what people really save.
+//! Holds `qr::read` to the issue's promise: it reads what people really save.
 //! The generated corpus (`support/corpus.rs`) gives every class of picture
 //! the issue lists; every class but phone photos must be read in full and
 //! the whole corpus at 99% or better, the otpauth code always first.
 
-#[path = "support/corpus.rs"]
-mod corpus;
+use crate::support::corpus;
 
 use std::collections::BTreeMap;
 
 use corpus::Class;
-use kapukulcs::qr_read::read_qr_codes;
+use kapukulcs::qr::read::read_qr_codes;
 
 fn is_otpauth(text: &str) -> bool {
     text.get(..8)

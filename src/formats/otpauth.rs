@@ -13,7 +13,11 @@ use std::fmt;
 use data_encoding::{BASE32_NOPAD, Encoding};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 
-use crate::secret::{SecretBytes, SecretString};
+use crate::{
+    fl,
+    i18n::Explain,
+    secret::{SecretBytes, SecretString},
+};
 
 /// The HMAC hash a TOTP code is computed with (RFC 6238 section 1.2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -352,6 +356,55 @@ impl fmt::Debug for OtpAuth {
             .finish_non_exhaustive()
     }
 }
+
+impl Explain for KeyError {
+    fn message(&self) -> String {
+        match self {
+            KeyError::Empty => fl!("err-key-empty"),
+            KeyError::BadChar { ch, position } => {
+                fl!(
+                    "err-key-char",
+                    char = ch.to_string(),
+                    position = position.to_string()
+                )
+            }
+            KeyError::BadLength { length } => fl!("err-key-length", length = length.to_string()),
+        }
+    }
+
+    fn recovery(&self) -> Option<String> {
+        Some(match self {
+            KeyError::BadChar { .. } => fl!("rec-key-char"),
+            KeyError::Empty | KeyError::BadLength { .. } => fl!("rec-key"),
+        })
+    }
+}
+
+impl Explain for UriError {
+    fn message(&self) -> String {
+        match self {
+            UriError::NotOtpauth => fl!("err-uri-scheme"),
+            UriError::Hotp => fl!("err-uri-hotp"),
+            UriError::UnknownType(kind) => fl!("err-uri-type", kind = kind.as_str()),
+            UriError::NoSecret => fl!("err-uri-no-secret"),
+            UriError::Key(key) => key.message(),
+            UriError::Algorithm(value) => fl!("err-uri-algorithm", value = value.as_str()),
+            UriError::Digits(value) => fl!("err-uri-digits", value = value.as_str()),
+            UriError::Period(value) => fl!("err-uri-period", value = value.as_str()),
+            UriError::Encoding => fl!("err-uri-encoding"),
+        }
+    }
+
+    fn recovery(&self) -> Option<String> {
+        match self {
+            UriError::Key(error) => error.recovery(),
+            UriError::NotOtpauth => Some(fl!("rec-uri")),
+            _ => None,
+        }
+    }
+}
+
+crate::explained!(KeyError, UriError);
 
 #[cfg(test)]
 mod tests {

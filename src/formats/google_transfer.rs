@@ -16,7 +16,7 @@ use percent_encoding::{NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode
 use prost::Message;
 use zeroize::{Zeroize, Zeroizing};
 
-use crate::otpauth::{Algorithm, DEFAULT_PERIOD, Key, OtpAuth};
+use crate::formats::otpauth::{Algorithm, DEFAULT_PERIOD, Key, OtpAuth};
 use crate::secret::SecretString;
 
 /// The URI prefix up to the query, compared without regard to case.
@@ -793,8 +793,8 @@ mod tests {
     #[test]
     fn a_migration_code_survives_a_printed_qr_code() {
         let uri = encode(&family(10), 2024).remove(0);
-        let png = crate::qr_draw::png(&uri, 4).unwrap();
-        let texts = crate::qr_read::read_qr_codes(png.expose(), is_migration).unwrap();
+        let png = crate::qr::draw::png(&uri, 4).unwrap();
+        let texts = crate::qr::read::read_qr_codes(png.expose(), is_migration).unwrap();
         assert_eq!(texts[0], uri.expose());
         let back = decode(&texts[0]).unwrap();
         assert!(back.accounts == family(10));

@@ -9,7 +9,11 @@ use std::io::Cursor;
 use image::{ImageFormat, Luma};
 use qrcode::{EcLevel, QrCode};
 
-use crate::secret::{SecretBytes, SecretString};
+use crate::{
+    fl,
+    i18n::Explain,
+    secret::{SecretBytes, SecretString},
+};
 
 /// The quiet zone every reader needs around the code, in modules (ISO/IEC
 /// 18004 asks for four).
@@ -34,6 +38,34 @@ impl Modules {
 /// Why a QR code could not be drawn (only if the text is absurdly long).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TooLong;
+
+impl TooLong {
+    /// The error the user reads, naming whose code it was (a person, or
+    /// the file it was meant for).
+    pub fn named(self, name: impl Into<String>) -> QrTooLong {
+        QrTooLong { name: name.into() }
+    }
+}
+
+/// The one "QR code too long" error, wherever a code is drawn: the bundle,
+/// the sheet, `--png` pictures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QrTooLong {
+    /// Whose code: the person's name, or the picture's file.
+    pub name: String,
+}
+
+impl Explain for QrTooLong {
+    fn message(&self) -> String {
+        fl!("err-qr-too-long", name = self.name.as_str())
+    }
+
+    fn recovery(&self) -> Option<String> {
+        Some(fl!("rec-qr-too-long"))
+    }
+}
+
+crate::explained!(QrTooLong);
 
 /// Encodes `text` into QR modules.
 pub fn modules(text: &SecretString) -> Result<Modules, TooLong> {
@@ -68,7 +100,7 @@ pub fn png(text: &SecretString, module_px: u32) -> Result<SecretBytes, TooLong> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::qr_read::read_qr_codes;
+    use crate::qr::read::read_qr_codes;
 
     const URI: &str = "otpauth://totp/%C3%9Cgyf%C3%A9lkapu%2B:Mama%20%28kovacs.maria%29?secret=ABCDEFGHIJKLMNOPQRST&issuer=%C3%9Cgyf%C3%A9lkapu%2B";
 

@@ -12,21 +12,15 @@ use std::{
     io::Cursor,
     path::{Path, PathBuf},
     process::Command,
-    time::{Duration, SystemTime, UNIX_EPOCH},
+    time::Duration,
 };
 
 use expectrl::{Expect, session::OsSession as Session};
 use image::{ImageFormat, Luma};
-use kapukulcs::{
-    bundle,
-    crypt::{self, Unlock},
-    otpauth::OtpAuth,
-    secret::SecretString,
-    totp,
-};
+use kapukulcs::{formats::otpauth::OtpAuth, totp};
 use qrcode::QrCode;
 
-const PASSPHRASE: &str = "kert-alma-hegy-tavasz-77";
+use crate::support::{PASSPHRASE, now, open_bundle};
 const UP: &str = "\x1b[A";
 
 struct Person {
@@ -69,13 +63,6 @@ fn screenshot(p: &Person) -> Vec<u8> {
     page.write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png)
         .unwrap();
     bytes
-}
-
-fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_secs()
 }
 
 /// What the screen shows after `bytes`: a small terminal emulator that
@@ -262,16 +249,6 @@ fn docs_page(transcript: &str) -> String {
          ```text\n{}\n```\n",
         transcript.trim_end()
     )
-}
-
-fn open_bundle(dir: &Path) -> bundle::Contents {
-    let sealed = fs::read(dir.join("mentes.age")).unwrap();
-    let plaintext = crypt::decrypt(
-        &sealed,
-        &Unlock::Passphrase(SecretString::new(PASSPHRASE.into())),
-    )
-    .unwrap();
-    bundle::from_tar(&plaintext).unwrap()
 }
 
 fn check_family(dir: &Path) {

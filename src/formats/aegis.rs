@@ -20,7 +20,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
-use crate::otpauth::{Algorithm, Key, OtpAuth};
+use crate::formats::otpauth::{Algorithm, Key, OtpAuth};
 use crate::secret::SecretString;
 
 /// The outer file format version Aegis writes.

@@ -1,0 +1,45 @@
+//! `kapukulcs beallitas`: the guided registration. Opens (or starts) the
+//! bundle and hands it to the [wizard](crate::wizard) with the answers
+//! given as flags.
+
+use std::path::PathBuf;
+
+use crate::{
+    commands::options::{Context, HelpFlag, PersonArgs, workspace},
+    error::Error,
+    fl, platform,
+    prompter::Prompter,
+    vault::Vault,
+    wizard::Wizard,
+};
+
+/// The command line of `beallitas`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
+pub struct Options {
+    /// `-h`, `--help`.
+    #[command(flatten)]
+    pub help: HelpFlag,
+    /// `--dir`: the working folder for screenshots and the sheet.
+    #[arg(
+        long,
+        value_name = fl!("help-value-folder"),
+        help = fl!("help-setup-dir", dir = platform::default_workspace().display().to_string())
+    )]
+    pub dir: Option<PathBuf>,
+    /// Answers given as flags.
+    #[command(flatten)]
+    pub person: PersonArgs,
+}
+
+/// Runs `beallitas`.
+pub fn run(ctx: &Context, options: Options, prompter: &mut impl Prompter) -> Result<(), Error> {
+    let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, true)?;
+    Wizard::new(
+        &mut vault,
+        prompter,
+        &ctx.clock,
+        workspace(options.dir),
+        options.person.answers(),
+    )
+    .run()
+}
