@@ -5,8 +5,18 @@
 
 use std::{
     io::{self, BufRead, Write},
-    path::PathBuf,
+    path::{Path, PathBuf},
     time::Duration,
+};
+
+/// Which kind of system this is, for messages whose advice differs
+/// (`windows`, `macos`, `other`): a Fluent selector value.
+pub const KIND: &str = if cfg!(windows) {
+    "windows"
+} else if cfg!(target_os = "macos") {
+    "macos"
+} else {
+    "other"
 };
 
 /// The name of the program's folders.
@@ -45,6 +55,30 @@ pub fn default_workspace() -> PathBuf {
     directories::UserDirs::new()
         .map(|dirs| dirs.home_dir().join(APP))
         .unwrap_or_else(|| PathBuf::from(APP))
+}
+
+/// `path` as it can be pasted into this platform's usual shell (cmd or
+/// PowerShell on Windows, a POSIX shell elsewhere): quoted when it holds
+/// spaces or other characters the shell would split or expand, so a
+/// printed hint such as `kapukulcs dekodol C:\Users\Kovács Péter\...`
+/// works as printed.
+pub fn shell_quoted(path: &Path) -> String {
+    let text = path.display().to_string();
+    if cfg!(windows) {
+        let plain = |c: char| !c.is_whitespace() && !"&|<>^()%!\"',;=`".contains(c);
+        if text.chars().all(plain) {
+            text
+        } else {
+            format!("\"{text}\"")
+        }
+    } else {
+        let plain = |c: char| c.is_alphanumeric() || "/._-+:,@%=".contains(c);
+        if !text.is_empty() && text.chars().all(plain) {
+            text
+        } else {
+            format!("'{}'", text.replace('\'', "'\\''"))
+        }
+    }
 }
 
 /// The console for the length of one run. On Windows it switches the
@@ -299,6 +333,41 @@ mod tests {
             default_workspace().file_name().and_then(|n| n.to_str()),
             Some(APP)
         );
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn paths_are_quoted_only_when_the_shell_needs_it() {
+        for (path, shown) in [
+            (
+                "/tmp/kapukulcs-demo-ab12/kepek/mama.png",
+                "/tmp/kapukulcs-demo-ab12/kepek/mama.png",
+            ),
+            ("/home/péter/képek/mama.png", "/home/péter/képek/mama.png"),
+            ("/home/x/Kovács Péter/a.png", "'/home/x/Kovács Péter/a.png'"),
+            ("/tmp/it's/a.png", "'/tmp/it'\\''s/a.png'"),
+            ("/tmp/$HOME/a.png", "'/tmp/$HOME/a.png'"),
+        ] {
+            assert_eq!(shell_quoted(Path::new(path)), shown, "{path}");
+        }
+    }
+
+    #[test]
+    #[cfg(windows)]
+    fn paths_are_quoted_only_when_the_shell_needs_it() {
+        for (path, shown) in [
+            (
+                r"C:\Users\peter\kapukulcs\mama.png",
+                r"C:\Users\peter\kapukulcs\mama.png",
+            ),
+            (
+                r"C:\Users\Kovács Péter\kapukulcs\mama.png",
+                r#""C:\Users\Kovács Péter\kapukulcs\mama.png""#,
+            ),
+            (r"C:\Temp\a&b.png", r#""C:\Temp\a&b.png""#),
+        ] {
+            assert_eq!(shell_quoted(Path::new(path)), shown, "{path}");
+        }
     }
 
     #[test]

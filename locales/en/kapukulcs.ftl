@@ -307,10 +307,10 @@ info-demo =
           "screenshots" of the QR codes, as you would save them from the Ügyfélkapu+ page
 
     Try:
-      kapukulcs --bundle {$bundle} --passphrase-file {$passphrase_file} list
-      kapukulcs decode {$picture}
-      kapukulcs decode {$picture} | kapukulcs code
-      age -d {$bundle} | tar x        (passphrase: {$passphrase})
+      kapukulcs --bundle {$bundle_arg} --passphrase-file {$passphrase_file_arg} list
+      kapukulcs decode {$picture_arg}
+      kapukulcs decode {$picture_arg} | kapukulcs code
+      age -d {$bundle_arg} | tar x        (passphrase: {$passphrase})
 
 ## The wizard (setup step by step)
 
@@ -344,8 +344,16 @@ wizard-step-1 =
     Press Enter when you see the QR code.
 wizard-step-2 =
     Step 2 – Take a picture of the QR code ({$name})
-      • Use the Snipping Tool (Windows + Shift + S) or the Print Screen key.
-      • Save the picture into this folder:
+      • { $platform ->
+            [windows] Press Windows + Shift + S (Snipping Tool) and select the QR code.
+            [macos] Press Cmd + Shift + 4 and select the QR code (the picture goes to the Desktop).
+           *[other] Use the Snipping Tool (Windows + Shift + S) or the Print Screen key.
+        }
+      • { $platform ->
+            [windows] Click the notification that appears, then Save (Ctrl + S), and save the picture into this folder:
+            [macos] Drag the picture into this folder:
+           *[other] Save the picture into this folder:
+        }
         → {$folder}
       The program notices by itself as soon as the picture appears there.
       (Or drag the picture file here, or type its path, and press Enter.)

@@ -307,10 +307,10 @@ info-demo =
           „képernyőképek” a QR-kódokról, ahogy az Ügyfélkapu+ oldalról mentenéd
 
     Próbáld ki:
-      kapukulcs --bundle {$bundle} --passphrase-file {$passphrase_file} lista
-      kapukulcs dekodol {$picture}
-      kapukulcs dekodol {$picture} | kapukulcs kod
-      age -d {$bundle} | tar x        (jelszó: {$passphrase})
+      kapukulcs --bundle {$bundle_arg} --passphrase-file {$passphrase_file_arg} lista
+      kapukulcs dekodol {$picture_arg}
+      kapukulcs dekodol {$picture_arg} | kapukulcs kod
+      age -d {$bundle_arg} | tar x        (jelszó: {$passphrase})
 
 ## A varázsló (beállítás lépésről lépésre)
 
@@ -344,8 +344,16 @@ wizard-step-1 =
     Nyomj Entert, ha látod a QR-kódot.
 wizard-step-2 =
     2. lépés – Készíts képet a QR-kódról ({$name})
-      • Használd a Képmetszőt (Windows + Shift + S) vagy a Print Screen gombot.
-      • Mentsd a képet ebbe a mappába:
+      • { $platform ->
+            [windows] Nyomd meg a Windows + Shift + S billentyűket (Képmetsző), és jelöld ki a QR-kódot.
+            [macos] Nyomd meg a Cmd + Shift + 4 billentyűket, és jelöld ki a QR-kódot (a kép az Asztalra kerül).
+           *[other] Használd a Képmetszőt (Windows + Shift + S) vagy a Print Screen gombot.
+        }
+      • { $platform ->
+            [windows] Kattints a megjelenő értesítésre, majd a Mentés gombra (Ctrl + S), és mentsd a képet ebbe a mappába:
+            [macos] Húzd át a képet ebbe a mappába:
+           *[other] Mentsd a képet ebbe a mappába:
+        }
         → {$folder}
       A program magától észreveszi, amint a kép megjelenik ott.
       (Vagy húzd ide a képfájlt, illetve írd be az útvonalát, és nyomj Entert.)

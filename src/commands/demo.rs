@@ -13,6 +13,7 @@ use crate::{
     family::{DeletionCode, Family, Member, Picture, UGYFELKAPU_ISSUER},
     fl,
     formats::otpauth::{Key, OtpAuth},
+    platform,
     prompter::Prompter,
     qr::draw,
     sheet,
@@ -131,7 +132,9 @@ pub fn run(
             passphrase = passphrase.expose(),
             sheet = sheet_path.display().to_string(),
             pictures = pictures.display().to_string(),
-            picture = pictures.join(PEOPLE[1].2).display().to_string()
+            bundle_arg = platform::shell_quoted(&bundle),
+            passphrase_file_arg = platform::shell_quoted(&passphrase_file),
+            picture_arg = platform::shell_quoted(&pictures.join(PEOPLE[1].2))
         )
     );
     // Keep the folder readable only by the user: it holds demo secrets.

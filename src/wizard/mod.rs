@@ -259,6 +259,7 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                     self.prompter.say(&fl!(
                         "wizard-step-2",
                         name = name,
+                        platform = crate::platform::KIND,
                         folder = folder.display().to_string()
                     ));
                     match self
@@ -427,6 +428,37 @@ mod tests {
     };
 
     const PASSPHRASE: &str = "kert-alma-hegy-tavasz-77";
+
+    #[test]
+    fn the_screenshot_advice_fits_the_platform() {
+        let shown = |platform: &str| {
+            fl!(
+                "wizard-step-2",
+                name = "Mama",
+                platform = platform,
+                folder = "/x/kapukulcs"
+            )
+        };
+        let other = shown("other");
+        assert!(
+            other.contains(
+                "\n  • Használd a Képmetszőt (Windows + Shift + S) vagy a Print Screen gombot.\n  • Mentsd a képet ebbe a mappába:\n    → /x/kapukulcs\n"
+            ),
+            "{other}"
+        );
+        let windows = shown("windows");
+        assert!(
+            windows.contains("\n  • Nyomd meg a Windows + Shift + S billentyűket (Képmetsző)"),
+            "{windows}"
+        );
+        assert!(windows.contains("Ctrl + S"), "{windows}");
+        let macos = shown("macos");
+        assert!(
+            macos.contains("\n  • Nyomd meg a Cmd + Shift + 4"),
+            "{macos}"
+        );
+        assert!(!macos.contains("Windows"), "{macos}");
+    }
     /// 20 seconds into a 30-second window: 10 seconds left.
     const T0: i64 = 1_700_000_000 + 20 - 1_700_000_000 % 30;
 

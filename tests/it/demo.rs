@@ -66,3 +66,48 @@ fn demo_makes_a_family_that_the_other_commands_accept() {
     let pdf = std::fs::read(root.join("helyreallito-lap.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF"));
 }
+
+#[test]
+fn demo_hints_work_when_pasted_into_a_shell_even_with_spaces_in_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    // A profile folder like "Kovács Péter" has a space in it.
+    let root = dir.path().join("Kovács Péter bemutató");
+    let out = kapukulcs(&["demo", "--dir", root.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let hints: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|line| line.starts_with("kapukulcs "))
+        .collect();
+    assert_eq!(hints.len(), 3, "{text}");
+    // The program as the shell would find it on the PATH.
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_kapukulcs"))
+        .parent()
+        .unwrap()
+        .to_owned();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    for hint in hints {
+        let run = Command::new("sh")
+            .args(["-c", hint])
+            .env("PATH", &path)
+            .env("LANG", "hu_HU.UTF-8")
+            .env_remove("LC_ALL")
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{hint}\n{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        assert!(!run.stdout.is_empty(), "{hint} printed nothing");
+    }
+}
