@@ -12,17 +12,22 @@ fn kapukulcs(args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
-#[test]
-fn demo_makes_a_family_that_the_other_commands_accept() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("bemutato");
+/// Runs `demo` into `root` and returns what it printed.
+fn demo(root: &std::path::Path) -> String {
     let out = kapukulcs(&["demo", "--dir", root.to_str().unwrap()]);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let text = String::from_utf8(out.stdout).unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn demo_makes_a_family_that_the_other_commands_accept() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("bemutato");
+    let text = demo(&root);
     let bundle = root.join("kapukulcs-mentes.age");
     let passphrase = root.join("demo-jelszo.txt");
     for path in [
@@ -72,13 +77,7 @@ fn demo_hints_work_when_pasted_into_a_shell_even_with_spaces_in_the_path() {
     let dir = tempfile::tempdir().unwrap();
     // A profile folder like "Kovács Péter" has a space in it.
     let root = dir.path().join("Kovács Péter bemutató");
-    let out = kapukulcs(&["demo", "--dir", root.to_str().unwrap()]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = demo(&root);
     let hints: Vec<&str> = text
         .lines()
         .map(str::trim)
