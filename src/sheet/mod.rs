@@ -13,14 +13,13 @@
 //! drawn as vector rectangles, sharp at any printer resolution. Everything
 //! here is pure: values in, bytes out, the date passed in.
 
-use std::sync::LazyLock;
+mod canvas;
 
-use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, date as pdf_date,
-};
+use printpdf::{PdfDocument, PdfSaveOptions, date as pdf_date};
 use time::OffsetDateTime;
 
+// The page geometry, type sizes and faces are the canvas's vocabulary.
+use self::canvas::*;
 use crate::{
     family::{Family, Member},
     fl,
@@ -28,50 +27,6 @@ use crate::{
     qr::draw::{self, QUIET_ZONE, QrTooLong},
     store::{self, StoreError},
 };
-
-/// DejaVu Sans: the body text (see `src/sheet/fonts/LICENSE-DejaVu.txt`).
-const REGULAR_TTF: &[u8] = include_bytes!("fonts/DejaVuSans.ttf");
-/// DejaVu Sans Bold: titles, names and deletion codes.
-const BOLD_TTF: &[u8] = include_bytes!("fonts/DejaVuSans-Bold.ttf");
-/// DejaVu Sans Mono: keys, so every character has its own clear column.
-const MONO_TTF: &[u8] = include_bytes!("fonts/DejaVuSansMono.ttf");
-
-/// A4 in millimetres.
-const PAGE_W: f32 = 210.0;
-const PAGE_H: f32 = 297.0;
-/// Left and right margin; most home printers cannot print the outer 5 mm.
-const MARGIN: f32 = 20.0;
-const TEXT_W: f32 = PAGE_W - 2.0 * MARGIN;
-/// Body text never goes below this line, which keeps the footer free.
-const BOTTOM: f32 = PAGE_H - 20.0;
-/// Where the footer's baseline sits.
-const FOOTER_BASELINE: f32 = PAGE_H - 12.0;
-/// Side of the QR code without its quiet zone: modules of about 2 mm, which
-/// a phone camera reads easily from paper; the issue asks for at least 50 mm.
-const QR_SIDE: f32 = 62.0;
-
-/// Type sizes in points, chosen for readers with weak eyes.
-const TITLE_PT: f32 = 24.0;
-const HEADING_PT: f32 = 15.0;
-const BODY_PT: f32 = 12.5;
-const SMALL_PT: f32 = 10.0;
-const NAME_PT: f32 = 24.0;
-const VALUE_PT: f32 = 15.0;
-const KEY_PT: f32 = 14.0;
-const DELETION_PT: f32 = 26.0;
-/// The restore steps under a QR code: there is room, so they are larger.
-const STEP_PT: f32 = 13.5;
-const LABEL_PT: f32 = 12.0;
-
-/// Grey for labels, header and footer: readable, yet clearly secondary.
-const GREY: f32 = 0.35;
-
-/// Marks text cut short because it would not fit (a very long name or
-/// note); it is punctuation, not a word, so it needs no translation.
-const ELLIPSIS: char = '…';
-/// Stands in for a character the fonts cannot draw, so the page shows that
-/// something was there instead of an invisible gap.
-const REPLACEMENT: char = '?';
 
 /// Renders the recovery sheet for `family` as PDF bytes: a cover page, then
 /// one page per member. `created` is printed on every page and stored as
@@ -126,23 +81,6 @@ pub fn write(
     store::write_atomic(path, &pdf, &|start| start.starts_with(b"%PDF")).map_err(SheetError::Store)
 }
 
-/// The three parsed faces, shared by every render: the result never
-/// changes, so 1.8 MB of fonts is parsed once per process.
-static FACES: LazyLock<[ParsedFont; 3]> = LazyLock::new(|| {
-    [REGULAR_TTF, BOLD_TTF, MONO_TTF].map(|bytes| {
-        ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
-            .expect("the embedded DejaVu fonts parse; a unit test checks it")
-    })
-});
-
-/// Which face a piece of text is set in.
-#[derive(Clone, Copy)]
-enum Face {
-    Regular = 0,
-    Bold = 1,
-    Mono = 2,
-}
-
 /// Builds the pages; also returns the numbers (1-based) of pages where text
 /// had to be cut at the bottom margin, which tests use to prove that an
 /// ordinary family fits.
@@ -172,18 +110,28 @@ fn lay_out(
 
     let mut canvas = Canvas::new(faces, &ids);
     cover(&mut canvas, family, &title, &created_line);
-    canvas.footer(&created_line, 1, page_count);
+    footer(&mut canvas, &created_line, 1, page_count);
     pages.push(canvas.finish(&mut cut, 1));
 
     for (index, member) in family.members.iter().enumerate() {
         let number = index + 2;
         let mut canvas = Canvas::new(faces, &ids);
         person(&mut canvas, member)?;
-        canvas.footer(&created_line, number, page_count);
+        footer(&mut canvas, &created_line, number, page_count);
         pages.push(canvas.finish(&mut cut, number));
     }
     document.with_pages(pages);
     Ok((document, cut))
+}
+
+/// Every page's footer: when the sheet was made, and "page N of M".
+fn footer(canvas: &mut Canvas, created_line: &str, page: usize, pages: usize) {
+    let number = fl!(
+        "sheet-page",
+        page = page.to_string(),
+        pages = pages.to_string()
+    );
+    canvas.footer(created_line, &number);
 }
 
 /// The date as Hungarians write it (`2026. 11. 25.`), or as the chosen
@@ -473,391 +421,6 @@ fn person(canvas: &mut Canvas, member: &Member) -> Result<(), QrTooLong> {
     Ok(())
 }
 
-/// Where the values of a person's fields start, right of their labels.
-const VALUE_X: f32 = MARGIN + 52.0;
-const VALUE_W: f32 = PAGE_W - MARGIN - VALUE_X;
-/// Space between two fields.
-const FIELD_GAP: f32 = 3.0;
-
-fn mm_to_pt(mm: f32) -> f32 {
-    mm * 72.0 / 25.4
-}
-
-fn pt_to_mm(pt: f32) -> f32 {
-    pt * 25.4 / 72.0
-}
-
-/// One page being drawn, top to bottom: `y` is the top of the next line in
-/// millimetres from the top edge (PDF counts from the bottom in points).
-struct Canvas<'a> {
-    faces: &'a [ParsedFont; 3],
-    ids: &'a [FontId; 3],
-    ops: Vec<Op>,
-    y: f32,
-    /// Set when a line was left out because it would cross [`BOTTOM`].
-    cut: bool,
-}
-
-impl<'a> Canvas<'a> {
-    fn new(faces: &'a [ParsedFont; 3], ids: &'a [FontId; 3]) -> Canvas<'a> {
-        Canvas {
-            faces,
-            ids,
-            ops: Vec::new(),
-            y: MARGIN,
-            cut: false,
-        }
-    }
-
-    fn finish(self, cut: &mut Vec<usize>, number: usize) -> PdfPage {
-        if self.cut {
-            cut.push(number);
-        }
-        PdfPage::new(Mm(PAGE_W), Mm(PAGE_H), self.ops)
-    }
-
-    fn fill(&mut self, percent: f32) {
-        self.ops.push(Op::SetFillColor {
-            col: Color::Greyscale(Greyscale::new(percent, None)),
-        });
-    }
-
-    fn grey(&mut self) {
-        self.fill(GREY);
-    }
-
-    fn black(&mut self) {
-        self.fill(0.0);
-    }
-
-    /// Width of `text` in millimetres.
-    fn width(&self, face: Face, size: f32, text: &str) -> f32 {
-        let font = &self.faces[face as usize];
-        let units = f32::from(font.pdf_font_metrics.units_per_em.max(1));
-        let advance: f32 = text
-            .chars()
-            .map(|ch| {
-                font.lookup_glyph_index(u32::from(ch))
-                    .map_or(0.0, |glyph| f32::from(font.get_horizontal_advance(glyph)))
-            })
-            .sum();
-        pt_to_mm(advance / units * size)
-    }
-
-    /// `text` with every character the face cannot draw (and every control
-    /// character) replaced, so nothing silently vanishes from the page.
-    fn printable(&self, face: Face, text: &str) -> String {
-        let font = &self.faces[face as usize];
-        text.chars()
-            .map(|ch| {
-                if ch.is_control() {
-                    ' '
-                } else if font
-                    .lookup_glyph_index(u32::from(ch))
-                    .is_some_and(|g| g != 0)
-                {
-                    ch
-                } else {
-                    REPLACEMENT
-                }
-            })
-            .collect()
-    }
-
-    /// Splits `text` into lines no wider than `width`, breaking between
-    /// words, and inside a word only when it is wider than a whole line.
-    /// More than `max_lines` lines are cut, the last ending in an ellipsis.
-    fn wrap(&self, face: Face, size: f32, width: f32, text: &str, max_lines: usize) -> Vec<String> {
-        let text = self.printable(face, text);
-        let mut lines = Vec::new();
-        let mut current = String::new();
-        for word in text.split_whitespace() {
-            let candidate = if current.is_empty() {
-                word.to_owned()
-            } else {
-                format!("{current} {word}")
-            };
-            if self.width(face, size, &candidate) <= width {
-                current = candidate;
-                continue;
-            }
-            if !current.is_empty() {
-                lines.push(std::mem::take(&mut current));
-            }
-            let mut rest = word;
-            while self.width(face, size, rest) > width {
-                let mut end = 0;
-                for (index, ch) in rest.char_indices() {
-                    let next = index + ch.len_utf8();
-                    if end > 0 && self.width(face, size, &rest[..next]) > width {
-                        break;
-                    }
-                    end = next;
-                }
-                lines.push(rest[..end].to_owned());
-                rest = &rest[end..];
-            }
-            current = rest.to_owned();
-        }
-        if !current.is_empty() {
-            lines.push(current);
-        }
-        if lines.len() > max_lines.max(1) {
-            lines.truncate(max_lines.max(1));
-            if let Some(last) = lines.last_mut() {
-                loop {
-                    let trimmed = last.trim_end().to_owned();
-                    let shown = format!("{trimmed}{ELLIPSIS}");
-                    if self.width(face, size, &shown) <= width || trimmed.is_empty() {
-                        *last = shown;
-                        break;
-                    }
-                    last.truncate(trimmed.len());
-                    last.pop();
-                }
-            }
-        }
-        lines
-    }
-
-    /// Height of one line of `size`-point text, in millimetres.
-    fn line_height(size: f32) -> f32 {
-        pt_to_mm(size) * 1.32
-    }
-
-    /// Reserves a line of `size` at `y`; returns its baseline, or `None`
-    /// (and remembers the cut) when it would cross the bottom margin.
-    fn next_line(&mut self, size: f32) -> Option<f32> {
-        let height = Self::line_height(size);
-        if self.y + height > BOTTOM {
-            self.cut = true;
-            return None;
-        }
-        // DejaVu's ascender is 0.93 em; the rest of the line is below.
-        let baseline = self.y + pt_to_mm(size) * 0.98;
-        self.y += height;
-        Some(baseline)
-    }
-
-    /// Draws one line of already wrapped text with its baseline at `baseline`.
-    fn text_at(&mut self, face: Face, size: f32, x: f32, baseline: f32, text: &str) {
-        self.ops.extend([
-            Op::StartTextSection,
-            Op::SetFont {
-                font: PdfFontHandle::External(self.ids[face as usize].clone()),
-                size: Pt(size),
-            },
-            Op::SetTextCursor {
-                pos: Point {
-                    x: Pt(mm_to_pt(x)),
-                    y: Pt(mm_to_pt(PAGE_H - baseline)),
-                },
-            },
-            Op::ShowText {
-                items: vec![TextItem::Text(text.to_owned())],
-            },
-            Op::EndTextSection,
-        ]);
-    }
-
-    fn paragraph(
-        &mut self,
-        face: Face,
-        size: f32,
-        x: f32,
-        width: f32,
-        text: &str,
-        max_lines: usize,
-    ) {
-        for line in self.wrap(face, size, width, text, max_lines) {
-            if let Some(baseline) = self.next_line(size) {
-                self.text_at(face, size, x, baseline, &line);
-            }
-        }
-    }
-
-    fn centered(&mut self, face: Face, size: f32, text: &str, max_lines: usize) {
-        for line in self.wrap(face, size, TEXT_W, text, max_lines) {
-            if let Some(baseline) = self.next_line(size) {
-                let x = (PAGE_W - self.width(face, size, &line)) / 2.0;
-                self.text_at(face, size, x, baseline, &line);
-            }
-        }
-    }
-
-    /// Several single-line cells side by side (the list of people).
-    fn row(&mut self, face: Face, size: f32, width: f32, cells: &[(f32, &str)]) {
-        let lines: Vec<(f32, String)> = cells
-            .iter()
-            .filter_map(|&(x, text)| {
-                self.wrap(face, size, width, text, 1)
-                    .into_iter()
-                    .next()
-                    .map(|line| (x, line))
-            })
-            .collect();
-        if let Some(baseline) = self.next_line(size) {
-            for (x, line) in lines {
-                self.text_at(face, size, x, baseline, &line);
-            }
-        }
-    }
-
-    fn heading(&mut self, text: &str) {
-        self.paragraph(Face::Bold, HEADING_PT, MARGIN, TEXT_W, text, 2);
-        self.gap(1.0);
-    }
-
-    fn gap(&mut self, mm: f32) {
-        self.y += mm;
-    }
-
-    /// Numbered steps with a hanging indent, so the numbers stand out.
-    fn steps(&mut self, size: f32, steps: &[String]) {
-        let indent = 8.0;
-        for (index, step) in steps.iter().enumerate() {
-            let lines = self.wrap(Face::Regular, size, TEXT_W - indent, step, 3);
-            for (line_index, line) in lines.iter().enumerate() {
-                let Some(baseline) = self.next_line(size) else {
-                    continue;
-                };
-                if line_index == 0 {
-                    self.text_at(
-                        Face::Bold,
-                        size,
-                        MARGIN,
-                        baseline,
-                        &format!("{}.", index + 1),
-                    );
-                }
-                self.text_at(Face::Regular, size, MARGIN + indent, baseline, line);
-            }
-            self.gap(1.0);
-        }
-    }
-
-    /// A label in grey on the left and its value on the right, their first
-    /// baselines level.
-    fn field(&mut self, label: &str, face: Face, size: f32, value: &str, max_lines: usize) {
-        let lines = self.wrap(face, size, VALUE_W, value, max_lines);
-        let label = self.wrap(Face::Regular, LABEL_PT, VALUE_X - MARGIN - 3.0, label, 1);
-        for (index, line) in lines.iter().enumerate() {
-            let Some(baseline) = self.next_line(size) else {
-                continue;
-            };
-            if index == 0
-                && let Some(label) = label.first()
-            {
-                self.grey();
-                self.text_at(Face::Regular, LABEL_PT, MARGIN, baseline, label);
-                self.black();
-            }
-            self.text_at(face, size, VALUE_X, baseline, line);
-        }
-        self.gap(FIELD_GAP);
-    }
-
-    /// A thin grey line across the text width.
-    fn rule(&mut self) {
-        let y = Pt(mm_to_pt(PAGE_H - self.y));
-        let point = |x: f32| LinePoint {
-            p: Point {
-                x: Pt(mm_to_pt(x)),
-                y,
-            },
-            bezier: false,
-        };
-        self.ops.extend([
-            Op::SetOutlineColor {
-                col: Color::Greyscale(Greyscale::new(0.6, None)),
-            },
-            Op::SetOutlineThickness { pt: Pt(0.6) },
-            Op::DrawLine {
-                line: Line {
-                    points: vec![point(MARGIN), point(PAGE_W - MARGIN)],
-                    is_closed: false,
-                },
-            },
-        ]);
-    }
-
-    /// A black frame; `top` and `height` in millimetres from the top edge.
-    fn frame(&mut self, x: f32, top: f32, width: f32, height: f32, thickness: f32) {
-        self.ops.extend([
-            Op::SetOutlineColor {
-                col: Color::Greyscale(Greyscale::new(0.0, None)),
-            },
-            Op::SetOutlineThickness { pt: Pt(thickness) },
-            Op::DrawRectangle {
-                rectangle: Rect {
-                    mode: Some(PaintMode::Stroke),
-                    ..Rect::from_xywh(
-                        Pt(mm_to_pt(x)),
-                        Pt(mm_to_pt(PAGE_H - top - height)),
-                        Pt(mm_to_pt(width)),
-                        Pt(mm_to_pt(height)),
-                    )
-                },
-            },
-        ]);
-    }
-
-    /// The QR code as filled rectangles, one per run of dark modules in a
-    /// row: a tenth of the operators one square per module would need. The
-    /// quiet zone is left as the white paper around it.
-    fn qr(&mut self, modules: &draw::Modules, left: f32, top: f32, module: f32) {
-        self.black();
-        // Rows overlap by a hair so that no renderer shows a seam between them.
-        let overlap = module * 0.02;
-        for row in 0..modules.width {
-            let mut column = 0;
-            while column < modules.width {
-                if !modules.is_dark(column, row) {
-                    column += 1;
-                    continue;
-                }
-                let start = column;
-                while column < modules.width && modules.is_dark(column, row) {
-                    column += 1;
-                }
-                let bottom = top + (row + 1) as f32 * module;
-                self.ops.push(Op::DrawRectangle {
-                    rectangle: Rect {
-                        mode: Some(PaintMode::Fill),
-                        ..Rect::from_xywh(
-                            Pt(mm_to_pt(left + start as f32 * module)),
-                            Pt(mm_to_pt(PAGE_H - bottom - overlap)),
-                            Pt(mm_to_pt((column - start) as f32 * module)),
-                            Pt(mm_to_pt(module + overlap)),
-                        )
-                    },
-                });
-            }
-        }
-    }
-
-    /// The creation date on the left and the page number on the right, so
-    /// a loose page still says how old it is and where it belongs.
-    fn footer(&mut self, created_line: &str, page: usize, pages: usize) {
-        let number = fl!(
-            "sheet-page",
-            page = page.to_string(),
-            pages = pages.to_string()
-        );
-        self.grey();
-        self.text_at(
-            Face::Regular,
-            SMALL_PT,
-            MARGIN,
-            FOOTER_BASELINE,
-            created_line,
-        );
-        let x = PAGE_W - MARGIN - self.width(Face::Regular, SMALL_PT, &number);
-        self.text_at(Face::Regular, SMALL_PT, x, FOOTER_BASELINE, &number);
-        self.black();
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -866,6 +429,7 @@ mod tests {
         formats::otpauth::{Key, OtpAuth},
         secret::SecretString,
     };
+    use printpdf::{FontId, Op, PdfFontHandle, Rect, TextItem};
     use time::macros::datetime;
 
     const CREATED: OffsetDateTime = datetime!(2026-11-25 14:30 +1);
@@ -1087,7 +651,7 @@ mod tests {
         let ids: [FontId; 3] = std::array::from_fn(|_| FontId::new());
         let mut canvas = Canvas::new(&FACES, &ids);
         person(&mut canvas, &member).unwrap();
-        canvas.footer("x", 2, 2);
+        footer(&mut canvas, "x", 2, 2);
         assert_inside_margins(&canvas);
 
         let mut family = Family {
@@ -1125,7 +689,7 @@ mod tests {
             &fl!("sheet-title"),
             &date_text(CREATED),
         );
-        canvas.footer(&date_text(CREATED), 1, 11);
+        footer(&mut canvas, &date_text(CREATED), 1, 11);
         assert_inside_margins(&canvas);
         for member in &family.members {
             let mut canvas = Canvas::new(&FACES, &ids);
