@@ -92,8 +92,9 @@ fn starts_like(path: &Path, is_ours: &dyn Fn(&[u8]) -> bool) -> io::Result<Optio
     Ok(Some(is_ours(&start)))
 }
 
-/// Creates `dir` and its parents, private to the user where we create them.
-fn create_private_dir(dir: &Path) -> io::Result<()> {
+/// Creates `dir` and its parents, private to the user (0700 on Unix)
+/// where we create them: folders that will hold keys.
+pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     if dir.as_os_str().is_empty() || dir.exists() {
         return Ok(());
     }

@@ -23,7 +23,7 @@ use crate::{
     qr::picture::{self, ImageError, PictureError},
     secret::{SecretBytes, SecretString},
     sheet,
-    store::StoreError,
+    store::{self, StoreError},
     vault::Vault,
 };
 
@@ -244,7 +244,8 @@ impl<'a, P: Prompter> Wizard<'a, P> {
     /// path) and reads the QR code from it.
     fn read_picture(&mut self, name: &str) -> Result<(SecretString, OtpAuth, Picture), Error> {
         let folder = person_folder(&self.workspace, name);
-        fs::create_dir_all(&folder).map_err(|error| {
+        // Made private before the person is told to save keys into it.
+        store::create_private_dir(&folder).map_err(|error| {
             Error::Store(StoreError::Write {
                 path: folder.clone(),
                 error,
@@ -619,6 +620,13 @@ mod tests {
         );
         // The screenshots were deleted at the end; the bundle keeps them.
         assert!(pictures_in(&person_folder(&setup.workspace(), "Mama")).is_empty());
+        // The folders the screenshots go into are readable by the person alone.
+        #[cfg(unix)]
+        for folder in [setup.workspace(), person_folder(&setup.workspace(), "Mama")] {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&folder).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o700, "{}", folder.display());
+        }
         // No key was ever shown.
         for p in &people {
             let key = p.account.key.text().expose().to_owned();
