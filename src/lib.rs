@@ -9,7 +9,7 @@
 //!
 //! Imports run one way (`docs/architecture.md`, checked by
 //! `tests/architecture.rs`): [`cli`] → [`commands`] → the flows
-//! ([`wizard`], [`phone_check`]) → the core (everything else).
+//! ([`wizard`], [`phone_check`], [`safe_save`]) → the core (everything else).
 
 // The command line and the commands.
 pub mod cli;
@@ -17,6 +17,7 @@ pub mod commands;
 
 // Flows the commands share.
 pub mod phone_check;
+pub mod safe_save;
 pub mod wizard;
 
 // The core: values in, values out, and the few edges that touch the world.

@@ -312,6 +312,13 @@ mod windows {
     }
 }
 
+/// What a person's folder path or a dragged-in path looks like once the
+/// quotes and `file://` that terminals add are taken off.
+pub fn clean_typed_path(typed: &str) -> PathBuf {
+    let trimmed = typed.trim().trim_matches(['\'', '"']);
+    PathBuf::from(trimmed.strip_prefix("file://").unwrap_or(trimmed))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

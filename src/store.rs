@@ -3,12 +3,21 @@
 //! file in the same folder (created 0600), is flushed to disk, the old file
 //! is kept as `NAME.bak`, and only then does a rename put the new one in
 //! place, as age's own `file_io.rs` and rage-keygen do.
+//!
+//! A symbolic link is followed: the file it points to is the one replaced
+//! (temporary file, backup and rename beside it), so a bundle that links
+//! to a USB stick or a synced folder stays a link. One writer at a time
+//! holds a [`WriterLock`]; a save can also insist that the file is still
+//! the one it read ([`Expect`]), so nothing written meanwhile is lost.
 
 use std::{
-    fs::{self, File},
-    io::{self, Read, Write},
+    fs::{self, File, OpenOptions},
+    io::{self, Read, Seek, Write},
     path::{Path, PathBuf},
+    time::{SystemTime, UNIX_EPOCH},
 };
+
+use sha2::{Digest, Sha256};
 
 use crate::{fl, i18n::Explain};
 
@@ -31,6 +40,16 @@ pub enum StoreError {
     },
     /// Something else is already there, which we will not overwrite.
     Unrelated(PathBuf),
+    /// Another run of the program is writing this file.
+    Busy {
+        /// The file.
+        path: PathBuf,
+        /// What the other run wrote about itself, when it could be read.
+        holder: Option<Holder>,
+    },
+    /// The file changed on disk after it was read: saving now would throw
+    /// that change away.
+    ChangedMeanwhile(PathBuf),
 }
 
 impl Explain for StoreError {
@@ -49,12 +68,29 @@ impl Explain for StoreError {
             StoreError::Unrelated(path) => {
                 fl!("err-file-unrelated", file = path.display().to_string())
             }
+            StoreError::Busy { path, holder } => {
+                let file = path.display().to_string();
+                match holder {
+                    Some(holder) => fl!(
+                        "err-file-busy",
+                        file = file,
+                        pid = holder.pid.to_string(),
+                        minutes = holder.minutes_ago().to_string()
+                    ),
+                    None => fl!("err-file-busy-unknown", file = file),
+                }
+            }
+            StoreError::ChangedMeanwhile(path) => {
+                fl!("err-file-changed", file = path.display().to_string())
+            }
         }
     }
 
     fn recovery(&self) -> Option<String> {
         match self {
             StoreError::Unrelated(_) => Some(fl!("rec-not-a-bundle")),
+            StoreError::Busy { .. } => Some(fl!("rec-file-busy")),
+            StoreError::ChangedMeanwhile(_) => Some(fl!("rec-file-changed")),
             StoreError::Read { .. } | StoreError::Write { .. } => None,
         }
     }
@@ -67,6 +103,175 @@ pub fn backup_path(path: &Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(".bak");
     path.with_file_name(name)
+}
+
+/// The file writes to `path` really go to: the target of a symbolic link
+/// (followed through a chain of links, relative ones from the link's own
+/// folder), or `path` itself. A link whose target does not exist yet
+/// gives that target.
+pub fn real_path(path: &Path) -> io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    // The same bound as Linux's own (ELOOP after 40 links).
+    for _ in 0..40 {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = fs::read_link(&current)?;
+                current = match current.parent() {
+                    Some(parent) => parent.join(target),
+                    None => target,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(io::Error::other(format!(
+        "{}: too many symbolic links",
+        path.display()
+    )))
+}
+
+/// The SHA-256 of a file's bytes as it was read: a save checks the file
+/// still has it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint([u8; 32]);
+
+impl Fingerprint {
+    /// The fingerprint of `bytes`.
+    pub fn of(bytes: &[u8]) -> Fingerprint {
+        Fingerprint(Sha256::digest(bytes).into())
+    }
+}
+
+/// What a save expects to find on disk before it replaces the file.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    /// Whatever is there (checked only by `is_ours`).
+    Anything,
+    /// No file: it did not exist when the program looked.
+    Nothing,
+    /// The file as it was read.
+    Same(Fingerprint),
+}
+
+/// What a run holding the lock wrote about itself, for the message another
+/// run shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holder {
+    /// Its process id.
+    pub pid: u32,
+    /// When it took the lock, in seconds since 1970.
+    pub since: u64,
+}
+
+impl Holder {
+    fn now() -> u64 {
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs())
+    }
+
+    /// Whole minutes since it took the lock.
+    pub fn minutes_ago(&self) -> u64 {
+        Self::now().saturating_sub(self.since) / 60
+    }
+
+    fn to_text(&self) -> String {
+        format!("kapukulcs\npid {}\nsince {}\n", self.pid, self.since)
+    }
+
+    fn parse(text: &str) -> Option<Holder> {
+        let mut pid = None;
+        let mut since = None;
+        for line in text.lines() {
+            if let Some(value) = line.strip_prefix("pid ") {
+                pid = value.trim().parse().ok();
+            } else if let Some(value) = line.strip_prefix("since ") {
+                since = value.trim().parse().ok();
+            }
+        }
+        Some(Holder {
+            pid: pid?,
+            since: since?,
+        })
+    }
+}
+
+/// The right to write one file, held from opening it until the run ends: an
+/// OS lock on `NAME.lock` beside the real file, which the OS releases when
+/// the process ends in any way, so a crash never leaves a stale lock. The
+/// lock file stays on disk (removing it would race with the next run);
+/// it holds only the process id and start time.
+pub struct WriterLock {
+    _file: File,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for WriterLock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WriterLock")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+impl WriterLock {
+    /// The lock file for `path` (after following links).
+    pub fn lock_path(path: &Path) -> io::Result<PathBuf> {
+        let real = real_path(path)?;
+        let mut name = real.file_name().unwrap_or_default().to_os_string();
+        name.push(".lock");
+        Ok(real.with_file_name(name))
+    }
+
+    /// Takes the lock for writing `path`, or tells who holds it. Never
+    /// waits: a person in another window should be told, not kept waiting.
+    pub fn acquire(path: &Path) -> Result<WriterLock, StoreError> {
+        let write_error = |error| StoreError::Write {
+            path: path.to_path_buf(),
+            error,
+        };
+        let lock_path = Self::lock_path(path).map_err(write_error)?;
+        if let Some(dir) = lock_path.parent() {
+            create_private_dir(dir).map_err(write_error)?;
+        }
+        let mut options = OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options.open(&lock_path).map_err(write_error)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                // On Windows the locked file cannot be read by others: the
+                // message then does without the details.
+                let mut text = String::new();
+                let holder = file
+                    .read_to_string(&mut text)
+                    .ok()
+                    .and_then(|_| Holder::parse(&text));
+                return Err(StoreError::Busy {
+                    path: path.to_path_buf(),
+                    holder,
+                });
+            }
+            Err(fs::TryLockError::Error(error)) => return Err(write_error(error)),
+        }
+        let holder = Holder {
+            pid: std::process::id(),
+            since: Holder::now(),
+        };
+        // Who holds it is a courtesy for the other run's message; failing
+        // to write it does not stop this one.
+        let _ = file
+            .set_len(0)
+            .and_then(|()| file.rewind())
+            .and_then(|()| file.write_all(holder.to_text().as_bytes()))
+            .and_then(|()| file.flush());
+        Ok(WriterLock {
+            _file: file,
+            path: lock_path,
+        })
+    }
 }
 
 /// Reads `path`, or `None` when it does not exist.
@@ -132,19 +337,44 @@ fn sync_dir(dir: &Path) {
 /// Writes `bytes` to `path` without ever leaving a half-written file: the
 /// previous version stays whole until the rename and is kept as `.bak`.
 /// Refuses to replace a file that `is_ours` does not recognise. The new
-/// file is readable by its owner only.
+/// file is readable by its owner only. Returns the file really written
+/// (the target, when `path` is a symbolic link).
 pub fn write_atomic(
     path: &Path,
     bytes: &[u8],
     is_ours: &dyn Fn(&[u8]) -> bool,
-) -> Result<(), StoreError> {
+) -> Result<PathBuf, StoreError> {
+    write_checked(path, bytes, is_ours, Expect::Anything)
+}
+
+/// [`write_atomic`], refusing to replace a file that is no longer what
+/// `expect` says was read.
+pub fn write_checked(
+    path: &Path,
+    bytes: &[u8],
+    is_ours: &dyn Fn(&[u8]) -> bool,
+    expect: Expect,
+) -> Result<PathBuf, StoreError> {
     let write_error = |error| StoreError::Write {
         path: path.to_path_buf(),
         error,
     };
+    let real = real_path(path).map_err(write_error)?;
+    let path = real.as_path();
     let existing = starts_like(path, is_ours).map_err(write_error)?;
     if existing == Some(false) {
         return Err(StoreError::Unrelated(path.to_path_buf()));
+    }
+    let unchanged = match expect {
+        Expect::Anything => true,
+        Expect::Nothing => existing.is_none(),
+        Expect::Same(fingerprint) => match read(path)? {
+            Some(current) => Fingerprint::of(&current) == fingerprint,
+            None => false,
+        },
+    };
+    if !unchanged {
+        return Err(StoreError::ChangedMeanwhile(path.to_path_buf()));
     }
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
@@ -164,7 +394,7 @@ pub fn write_atomic(
     }
     temp.persist(path).map_err(|e| write_error(e.error))?;
     sync_dir(&dir);
-    Ok(())
+    Ok(real)
 }
 
 #[cfg(test)]

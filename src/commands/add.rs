@@ -19,7 +19,7 @@ use crate::{
     prompter::Prompter,
     qr::picture,
     secret::SecretString,
-    vault::Vault,
+    vault::{Access, Vault},
 };
 
 /// The command line of `hozzaadas`: a person, and exactly one source.
@@ -170,7 +170,7 @@ pub fn run(
     if member.name.is_empty() {
         return Err(FamilyError::EmptyName.into());
     }
-    let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, true)?;
+    let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, Access::Create)?;
     if let Some(code) = member
         .deletion_code
         .as_ref()

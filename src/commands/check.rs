@@ -15,7 +15,7 @@ use crate::{
     phone_check::time_bar,
     prompter::Prompter,
     totp::{self, Verification},
-    vault::Vault,
+    vault::{Access, Vault},
 };
 
 /// The command line of `ellenorzes`.
@@ -84,7 +84,7 @@ pub fn run(
     prompter: &mut impl Prompter,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
-    let vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, false)?;
+    let vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, Access::Read)?;
     let clock = &ctx.clock;
     if options.live {
         // Redraw in place once a second until Ctrl-C ends the program.

@@ -18,7 +18,7 @@ use crate::{
     qr::draw,
     sheet,
     store::{self, StoreError},
-    vault::{self, Keys, Vault},
+    vault::{self, Access, Keys, Vault},
 };
 
 /// The command line of `demo`.
@@ -70,7 +70,9 @@ pub fn family(rng: &mut impl rand::Rng, ctx: &Context) -> Family {
 }
 
 fn write_private(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    store::write_atomic(path, bytes, &|_| false).map_err(Error::Store)
+    store::write_atomic(path, bytes, &|_| false)
+        .map(drop)
+        .map_err(Error::Store)
 }
 
 /// Runs `demo` into `dir` (a new temporary folder when `None`).
@@ -115,7 +117,7 @@ pub fn run(
         identities: Vec::new(),
         work_factor: ctx.keys.work_factor,
     };
-    let mut vault = Vault::open(&bundle, &keys, prompter, true)?;
+    let mut vault = Vault::open(&bundle, &keys, prompter, Access::Create)?;
     vault.family = family;
     vault.save(prompter, ctx.clock.now())?;
     let sheet_path = dir.join("helyreallito-lap.pdf");

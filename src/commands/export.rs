@@ -16,7 +16,7 @@ use crate::{
     formats::{aegis, uri_list},
     prompter::Prompter,
     store,
-    vault::Vault,
+    vault::{Access, Vault},
 };
 
 /// The export formats.
@@ -51,7 +51,7 @@ pub fn run(
     prompter: &mut impl Prompter,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
-    let vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, false)?;
+    let vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, Access::Read)?;
     let text = match format {
         Format::Aegis => {
             let entries: Vec<aegis::Entry> = vault

@@ -23,7 +23,7 @@ use crate::{
         picture::{self, ImageError, PictureError},
         read::{QrReadError, read_qr_codes},
     },
-    vault::Vault,
+    vault::{Access, Vault},
 };
 
 /// The command line of `importalas`.
@@ -119,7 +119,7 @@ pub fn run(
             account.account
         ));
     }
-    let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, true)?;
+    let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, Access::Create)?;
     let mut added = 0;
     for account in found {
         let label = format!(
@@ -161,7 +161,9 @@ pub fn run(
             // was not saved, the wizard asks for it next time.
             member.stage = Stage::PhoneConfirmed;
         }
-        vault.save(prompter, now)?;
+        crate::safe_save::save(&mut vault, prompter, now, &|family| {
+            family.members.iter().map(|m| m.name.clone()).collect()
+        })?;
         added += 1;
     }
     let _ = writeln!(out, "{}", fl!("import-done", count = added.to_string()));
@@ -224,7 +226,7 @@ mod tests {
             secrets: vec!["kert-alma-hegy-tavasz-77".into()],
             ..Scripted::default()
         };
-        let vault = Vault::open(&ctx.bundle, &ctx.keys, &mut prompter, false).unwrap();
+        let vault = Vault::open(&ctx.bundle, &ctx.keys, &mut prompter, Access::Read).unwrap();
         assert_eq!(vault.family.members.len(), 1);
         let member = &vault.family.members[0];
         assert_eq!(member.name, "Mama");

@@ -10,7 +10,7 @@ use crate::{
     family::Family,
     fl,
     prompter::Prompter,
-    vault::{Vault, bundle::human_date},
+    vault::{Access, Vault, bundle::human_date},
 };
 
 /// The command line of `lista`: only the bundle options.
@@ -71,7 +71,7 @@ pub fn table(family: &Family) -> String {
 
 /// Runs `lista`.
 pub fn run(ctx: &Context, prompter: &mut impl Prompter, out: &mut dyn Write) -> Result<(), Error> {
-    let vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, false)?;
+    let vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, Access::Read)?;
     if vault.family.members.is_empty() {
         let _ = writeln!(out, "{}", fl!("info-list-empty"));
     } else {

@@ -9,13 +9,13 @@ use crate::{
     error::Error,
     fl,
     prompter::Prompter,
-    vault::Vault,
+    vault::{Access, Vault},
     wizard::Wizard,
 };
 
 /// Runs the menu until the user quits.
 pub fn run(ctx: &Context, prompter: &mut impl Prompter, out: &mut dyn Write) -> Result<(), Error> {
-    let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, true)?;
+    let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, Access::Create)?;
     let items = [
         fl!("menu-setup"),
         fl!("menu-check"),
@@ -35,11 +35,7 @@ pub fn run(ctx: &Context, prompter: &mut impl Prompter, out: &mut dyn Write) -> 
             )
             .run()?,
             1 => check::ask_codes(&vault.family, prompter, &ctx.clock)?,
-            2 => {
-                // Restore opens the bundle itself (it saves confirmations).
-                restore::run(ctx, &Default::default(), prompter, out)?;
-                vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, false)?;
-            }
+            2 => restore::on_phone(&mut vault, &Default::default(), &ctx.clock, prompter, out)?,
             3 => print::print_family(&vault.family, None, ctx, out)?,
             4 => {
                 let _ = write!(out, "{}", list::table(&vault.family));

@@ -10,7 +10,7 @@ use crate::{
     fl,
     prompter::Prompter,
     sheet,
-    vault::Vault,
+    vault::{Access, Vault},
 };
 
 /// The command line of `nyomtatas`.
@@ -34,7 +34,7 @@ pub fn run(
     prompter: &mut impl Prompter,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
-    let vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, false)?;
+    let vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, Access::Read)?;
     print_family(&vault.family, output, ctx, out)
 }
 

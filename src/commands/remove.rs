@@ -9,7 +9,7 @@ use crate::{
     family::FamilyError,
     fl,
     prompter::Prompter,
-    vault::Vault,
+    vault::{Access, Vault},
 };
 
 /// The command line of `torles`.
@@ -34,7 +34,7 @@ pub fn run(
     prompter: &mut impl Prompter,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
-    let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, false)?;
+    let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, Access::Write)?;
     let name = vault
         .family
         .find(name)

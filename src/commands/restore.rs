@@ -8,6 +8,7 @@
 use std::{io::Write, path::PathBuf};
 
 use crate::{
+    clock::Clock,
     commands::options::{Context, HelpFlag},
     error::Error,
     family::{Family, FamilyError, Member},
@@ -16,9 +17,10 @@ use crate::{
     phone_check::confirm_phone_code,
     prompter::{PromptError, Prompter},
     qr::{draw, terminal},
+    safe_save,
     secret::SecretString,
     sheet, store,
-    vault::{Vault, bundle},
+    vault::{Access, Vault, bundle},
 };
 
 /// The options of `visszaallitas`.
@@ -85,11 +87,20 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let clock = &ctx.clock;
-    let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, false)?;
+    let to_files = args.png.is_some() || args.pdf.is_some();
+    // Writing pictures or a sheet only reads the bundle: it works while
+    // another run writes.
+    let access = if to_files {
+        Access::Read
+    } else {
+        Access::Write
+    };
+    let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, access)?;
+    if !to_files {
+        return on_phone(&mut vault, args, clock, prompter, out);
+    }
     let members = chosen(&vault.family, &args.only)?;
-    let names: Vec<String> = members.iter().map(|m| m.name.clone()).collect();
-
-    if args.png.is_some() || args.pdf.is_some() {
+    {
         if let Some(dir) = &args.png {
             let written: Vec<PathBuf> = if args.google {
                 google_codes(&members, prompter)
@@ -121,9 +132,22 @@ pub fn run(
             sheet::write(&family, pdf, clock.now())?;
             let _ = writeln!(out, "{}", pdf.display());
         }
-        return Ok(());
     }
+    Ok(())
+}
 
+/// Shows each chosen person's QR code (or Google transfer codes) for the
+/// new phone and confirms each with a code from it, saving as it goes.
+/// The menu calls this with the bundle it already opened.
+pub fn on_phone(
+    vault: &mut Vault,
+    args: &Options,
+    clock: &Clock,
+    prompter: &mut impl Prompter,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let members = chosen(&vault.family, &args.only)?;
+    let names: Vec<String> = members.iter().map(|m| m.name.clone()).collect();
     if args.google {
         let codes = google_codes(&members, prompter);
         let count = codes.len();
@@ -165,7 +189,9 @@ pub fn run(
         if let Some(member) = vault.family.find_mut(name) {
             member.confirmed = Some(now);
         }
-        vault.save(prompter, now)?;
+        safe_save::save(vault, prompter, now, &|_| {
+            vec![fl!("save-lost-confirmed", name = name.as_str())]
+        })?;
         prompter.say(&fl!("restore-confirmed", name = name.as_str()));
     }
     let _ = writeln!(

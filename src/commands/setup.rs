@@ -9,7 +9,7 @@ use crate::{
     error::Error,
     fl, platform,
     prompter::Prompter,
-    vault::Vault,
+    vault::{Access, Vault},
     wizard::Wizard,
 };
 
@@ -33,7 +33,7 @@ pub struct Options {
 
 /// Runs `beallitas`.
 pub fn run(ctx: &Context, options: Options, prompter: &mut impl Prompter) -> Result<(), Error> {
-    let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, true)?;
+    let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, Access::Create)?;
     Wizard::new(
         &mut vault,
         prompter,

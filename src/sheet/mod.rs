@@ -78,7 +78,9 @@ pub fn write(
     created: OffsetDateTime,
 ) -> Result<(), SheetError> {
     let pdf = render(family, created).map_err(SheetError::Qr)?;
-    store::write_atomic(path, &pdf, &|start| start.starts_with(b"%PDF")).map_err(SheetError::Store)
+    store::write_atomic(path, &pdf, &|start| start.starts_with(b"%PDF"))
+        .map(drop)
+        .map_err(SheetError::Store)
 }
 
 /// Builds the pages; also returns the numbers (1-based) of pages where text

@@ -24,7 +24,7 @@ use crate::{
     prompter::{PromptError, Prompter},
     qr::draw::QrTooLong,
     secret::SecretString,
-    store::{self, StoreError},
+    store::{self, Expect, Fingerprint, StoreError},
     vault::{
         bundle::BundleError,
         crypt::{CryptError, Lock, Unlock, looks_like_age},
@@ -218,6 +218,17 @@ pub struct Keys {
     pub work_factor: Option<u8>,
 }
 
+/// What a command will do with the bundle it opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Only read it: works while another run writes.
+    Read,
+    /// Change it: one writer at a time, from opening to the end of the run.
+    Write,
+    /// Change it, and start a new one when there is none yet.
+    Create,
+}
+
 /// An open bundle: the family, and how to lock it again.
 pub struct Vault {
     /// The bundle file.
@@ -226,6 +237,13 @@ pub struct Vault {
     pub family: Family,
     lock: Lock,
     recipients: Vec<String>,
+    /// The right to write, held until the vault is dropped.
+    writer: Option<store::WriterLock>,
+    /// The file as it was read (or `Nothing` for a new bundle): a save
+    /// refuses to replace anything else.
+    on_disk: Expect,
+    /// Whether the person was told that saves go through a link.
+    told_link: bool,
 }
 
 fn read_passphrase_file(path: &Path) -> Result<SecretString, VaultError> {
@@ -298,21 +316,27 @@ fn new_passphrase(prompter: &mut impl Prompter) -> Result<SecretString, VaultErr
 }
 
 impl Vault {
-    /// Opens the bundle at `path`. When it does not exist and `create` is
-    /// true, starts a new, empty one (asking for a new passphrase, or using
-    /// `--recipient`s); otherwise that is an error.
+    /// Opens the bundle at `path`. When it does not exist and `access` is
+    /// [`Access::Create`], starts a new, empty one (asking for a new
+    /// passphrase, or using `--recipient`s); otherwise that is an error.
+    /// Writers take the lock first, before any question, so a second one is
+    /// told at once and changes nothing.
     pub fn open(
         path: &Path,
         keys: &Keys,
         prompter: &mut impl Prompter,
-        create: bool,
+        access: Access,
     ) -> Result<Vault, VaultError> {
         let crypt_error = |error| VaultError::Crypt {
             path: path.to_path_buf(),
             error,
         };
+        let writer = match access {
+            Access::Read => None,
+            Access::Write | Access::Create => Some(store::WriterLock::acquire(path)?),
+        };
         let Some(sealed) = store::read(path)? else {
-            if !create {
+            if access != Access::Create {
                 return Err(VaultError::NoBundle(path.to_path_buf()));
             }
             let lock = if keys.recipients.is_empty() {
@@ -332,8 +356,12 @@ impl Vault {
                 family: Family::default(),
                 lock,
                 recipients: keys.recipients.clone(),
+                writer,
+                on_disk: Expect::Nothing,
+                told_link: false,
             });
         };
+        let on_disk = Expect::Same(Fingerprint::of(&sealed));
         if !looks_like_age(&sealed) {
             return Err(VaultError::NotABundle(path.to_path_buf()));
         }
@@ -388,6 +416,9 @@ impl Vault {
             family: contents.family,
             lock,
             recipients,
+            writer,
+            on_disk,
+            told_link: false,
         })
     }
 
@@ -425,11 +456,17 @@ impl Vault {
     }
 
     /// Encrypts and writes the bundle; the previous version stays as `.bak`.
+    /// Refuses to replace a file that changed since it was read, and
+    /// writes through a symbolic link to the file it points to, saying so
+    /// the first time.
     pub fn save(
-        &self,
+        &mut self,
         prompter: &mut impl Prompter,
         now: OffsetDateTime,
     ) -> Result<(), VaultError> {
+        if self.writer.is_none() {
+            self.writer = Some(store::WriterLock::acquire(&self.path)?);
+        }
         let plaintext =
             bundle::to_tar(&self.family, &self.recipients, now).map_err(VaultError::Qr)?;
         let sealed = prompter
@@ -440,7 +477,30 @@ impl Vault {
                 path: self.path.clone(),
                 error,
             })?;
-        store::write_atomic(&self.path, &sealed, &looks_like_age)?;
+        let written = store::write_checked(&self.path, &sealed, &looks_like_age, self.on_disk)?;
+        self.on_disk = Expect::Same(Fingerprint::of(&sealed));
+        if written != self.path && !self.told_link {
+            self.told_link = true;
+            prompter.say(&fl!(
+                "info-saved-through-link",
+                link = self.path.display().to_string(),
+                file = written.display().to_string()
+            ));
+        }
+        Ok(())
+    }
+
+    /// Saves from now on to `path` instead, a file that must not exist
+    /// yet: where a person chose to save when the usual place failed.
+    pub fn move_to(&mut self, path: &Path) -> Result<(), VaultError> {
+        let writer = store::WriterLock::acquire(path)?;
+        if store::real_path(path).is_ok_and(|real| real.exists()) {
+            return Err(VaultError::Store(StoreError::Unrelated(path.to_path_buf())));
+        }
+        self.writer = Some(writer);
+        self.path = path.to_path_buf();
+        self.on_disk = Expect::Nothing;
+        self.told_link = false;
         Ok(())
     }
 }
@@ -473,11 +533,12 @@ mod tests {
             ],
             ..Scripted::default()
         };
-        let mut vault = Vault::open(&path, &keys(), &mut prompter, true).unwrap();
+        let mut vault = Vault::open(&path, &keys(), &mut prompter, Access::Create).unwrap();
         vault.family = crate::vault::bundle::tests::demo_family();
         vault
             .save(&mut prompter, OffsetDateTime::UNIX_EPOCH)
             .unwrap();
+        drop(vault);
         // The mismatch was reported and the passphrase asked again.
         assert!(
             prompter
@@ -490,7 +551,7 @@ mod tests {
             secrets: vec!["rossz".into(), strong.into()],
             ..Scripted::default()
         };
-        let vault = Vault::open(&path, &keys(), &mut prompter, false).unwrap();
+        let vault = Vault::open(&path, &keys(), &mut prompter, Access::Write).unwrap();
         assert_eq!(vault.family.members.len(), 3);
         assert!(
             prompter
@@ -509,7 +570,7 @@ mod tests {
             confirms: vec![true],
             ..Scripted::default()
         };
-        Vault::open(&path, &keys(), &mut prompter, true).unwrap();
+        Vault::open(&path, &keys(), &mut prompter, Access::Create).unwrap();
         assert!(
             prompter.asked.contains(&fl!("prompt-keep-weak-passphrase")),
             "{:?}",
@@ -527,7 +588,7 @@ mod tests {
         let path = dir.path().join("nincs.age");
         let mut prompter = Scripted::default();
         assert!(matches!(
-            Vault::open(&path, &keys(), &mut prompter, false),
+            Vault::open(&path, &keys(), &mut prompter, Access::Write),
             Err(VaultError::NoBundle(p)) if p == path
         ));
     }

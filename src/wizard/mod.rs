@@ -9,8 +9,8 @@ mod watch;
 
 use std::{fs, path::PathBuf};
 
+pub use watch::person_folder;
 use watch::{Watch, pictures_in};
-pub use watch::{clean_typed_path, person_folder};
 
 use crate::{
     clock::Clock,
@@ -19,8 +19,10 @@ use crate::{
     fl,
     formats::otpauth::{Key, OtpAuth},
     phone_check::confirm_phone_code,
+    platform::clean_typed_path,
     prompter::{Prompter, Waited},
     qr::picture::{self, ImageError, PictureError},
+    safe_save,
     secret::{SecretBytes, SecretString},
     sheet,
     store::{self, StoreError},
@@ -82,9 +84,16 @@ impl<'a, P: Prompter> Wizard<'a, P> {
         }
     }
 
+    /// Saves after a step; a failed save is asked about, and the names
+    /// and deletion codes are shown before giving up.
     fn save(&mut self) -> Result<(), Error> {
         let now = self.clock.now();
-        Ok(self.vault.save(self.prompter, now)?)
+        safe_save::save(
+            self.vault,
+            self.prompter,
+            now,
+            &safe_save::names_and_deletion_codes,
+        )
     }
 
     fn member(&self, name: &str) -> &Member {
@@ -425,7 +434,7 @@ mod tests {
         prompter::{PromptError, Scripted},
         qr::draw,
         totp,
-        vault::Keys,
+        vault::{Access, Keys},
     };
 
     const PASSPHRASE: &str = "kert-alma-hegy-tavasz-77";
@@ -524,7 +533,7 @@ mod tests {
                 work_factor: Some(4),
                 ..Keys::default()
             };
-            let mut vault = Vault::open(&self.bundle(), &keys, prompter, true)?;
+            let mut vault = Vault::open(&self.bundle(), &keys, prompter, Access::Create)?;
             let waited = prompter.waited_seconds.clone();
             let clock = Clock::new(move || {
                 OffsetDateTime::from_unix_timestamp(start + waited.get() as i64).unwrap()
@@ -547,7 +556,7 @@ mod tests {
                 secrets: vec![PASSPHRASE.into()],
                 ..Scripted::default()
             };
-            Vault::open(&self.bundle(), &keys, &mut prompter, false).unwrap()
+            Vault::open(&self.bundle(), &keys, &mut prompter, Access::Read).unwrap()
         }
     }
 

@@ -15,6 +15,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("commands", 3),
     ("wizard", 2),
     ("phone_check", 1),
+    ("safe_save", 1),
 ];
 
 /// Files in `commands/` that sit above the single commands: the dispatch
