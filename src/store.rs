@@ -472,4 +472,81 @@ mod tests {
         fs::write(&path, b"abc").unwrap();
         assert_eq!(read(&path).unwrap().unwrap(), b"abc");
     }
+
+    #[test]
+    fn a_second_writer_is_told_who_holds_the_lock_until_it_is_released() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mentes.age");
+        let first = WriterLock::acquire(&path).unwrap();
+        match WriterLock::acquire(&path) {
+            Err(StoreError::Busy { path: busy, holder }) => {
+                assert_eq!(busy, path);
+                // Unix can read the holder's note; Windows cannot.
+                #[cfg(unix)]
+                assert_eq!(holder.unwrap().pid, std::process::id());
+                #[cfg(not(unix))]
+                let _ = holder;
+            }
+            other => panic!("a second writer got {other:?}"),
+        }
+        drop(first);
+        WriterLock::acquire(&path).expect("the lock is free once dropped");
+    }
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mentes.age");
+        write_atomic(&path, b"OURS one", &ours).unwrap();
+        let read = Fingerprint::of(&fs::read(&path).unwrap());
+        // Something else saves meanwhile.
+        write_atomic(&path, b"OURS other", &ours).unwrap();
+        let error = write_checked(&path, b"OURS two", &ours, Expect::Same(read)).unwrap_err();
+        assert!(
+            matches!(error, StoreError::ChangedMeanwhile(_)),
+            "{error:?}"
+        );
+        assert_eq!(fs::read(&path).unwrap(), b"OURS other");
+        // A file that appeared where there was none is not replaced either.
+        let new = dir.path().join("uj.age");
+        fs::write(&new, b"OURS someone else's").unwrap();
+        let error = write_checked(&new, b"OURS mine", &ours, Expect::Nothing).unwrap_err();
+        assert!(
+            matches!(error, StoreError::ChangedMeanwhile(_)),
+            "{error:?}"
+        );
+        // The file as read is replaced.
+        let current = Fingerprint::of(&fs::read(&path).unwrap());
+        write_checked(&path, b"OURS two", &ours, Expect::Same(current)).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"OURS two");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_stays_a_link_and_its_target_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let stick = dir.path().join("pendrive");
+        fs::create_dir(&stick).unwrap();
+        let target = stick.join("mentes.age");
+        write_atomic(&target, b"OURS one", &ours).unwrap();
+        let link = dir.path().join("mentes.age");
+        // A relative link, as `ln -s pendrive/mentes.age` makes.
+        std::os::unix::fs::symlink("pendrive/mentes.age", &link).unwrap();
+        let written = write_atomic(&link, b"OURS two", &ours).unwrap();
+        assert_eq!(written, dir.path().join("pendrive/mentes.age"));
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(&target).unwrap(), b"OURS two");
+        // The backup and the lock are beside the target, not the link.
+        assert_eq!(fs::read(backup_path(&target)).unwrap(), b"OURS one");
+        assert!(!backup_path(&link).exists());
+        assert_eq!(
+            WriterLock::lock_path(&link).unwrap(),
+            stick.join("mentes.age.lock")
+        );
+    }
 }

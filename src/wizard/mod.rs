@@ -7,10 +7,10 @@
 
 mod watch;
 
-use std::{fs, path::PathBuf};
+use std::{fs, path::PathBuf, time::Duration};
 
 pub use watch::person_folder;
-use watch::{Watch, pictures_in};
+use watch::{SETTLE, Watch, pictures_in};
 
 use crate::{
     clock::Clock,
@@ -64,6 +64,9 @@ pub struct Wizard<'a, P: Prompter> {
     clock: &'a Clock,
     workspace: PathBuf,
     answers: Answers,
+    /// How long an unreadable screenshot must stay still before its error
+    /// is shown (tests shorten it).
+    settle: Duration,
 }
 
 impl<'a, P: Prompter> Wizard<'a, P> {
@@ -81,6 +84,7 @@ impl<'a, P: Prompter> Wizard<'a, P> {
             clock,
             workspace,
             answers,
+            settle: SETTLE,
         }
     }
 
@@ -260,18 +264,22 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                 error,
             })
         })?;
-        let mut watch = Watch::new(&folder);
+        let mut watch = Watch::new(&folder, self.settle);
         let mut given = self.answers.image.take();
+        let mut announce = true;
         loop {
             let path = match given.take() {
                 Some(path) => path,
                 None => {
-                    self.prompter.say(&fl!(
-                        "wizard-step-2",
-                        name = name,
-                        platform = crate::platform::KIND,
-                        folder = folder.display().to_string()
-                    ));
+                    if announce {
+                        self.prompter.say(&fl!(
+                            "wizard-step-2",
+                            name = name,
+                            platform = crate::platform::KIND,
+                            folder = folder.display().to_string()
+                        ));
+                    }
+                    announce = true;
                     match self
                         .prompter
                         .wait_for(&fl!("wizard-waiting"), &mut || watch.check())?
@@ -282,16 +290,14 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                     }
                 }
             };
-            let bytes = match fs::read(&path) {
-                Ok(bytes) => SecretBytes::new(bytes),
-                Err(error) => {
-                    let error = PictureError::new(&path, ImageError::Open(error));
-                    self.prompter.say(&report_to_string(&error.into()));
-                    continue;
-                }
-            };
-            match picture::account_in_picture(bytes.expose(), &path) {
-                Ok((uri, account)) => {
+            let read = fs::read(&path)
+                .map_err(|error| PictureError::new(&path, ImageError::Open(error)))
+                .and_then(|bytes| {
+                    let bytes = SecretBytes::new(bytes);
+                    picture::account_in_picture(bytes.expose(), &path).map(|found| (found, bytes))
+                });
+            match read {
+                Ok(((uri, account), bytes)) => {
                     self.prompter.say(&fl!(
                         "wizard-read-qr",
                         file = path.display().to_string(),
@@ -303,6 +309,15 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_default();
                     return Ok((uri, account, Picture { file_name, bytes }));
+                }
+                // A picture still being written reads as damaged: wait for
+                // it to change or settle before saying anything.
+                Err(error)
+                    if watch.watches(&path)
+                        && !matches!(error.kind, ImageError::NotOtpauth(_))
+                        && !watch.did_not_read(&path) =>
+                {
+                    announce = false;
                 }
                 Err(error) => self.prompter.say(&report_to_string(&error.into())),
             }
@@ -428,6 +443,8 @@ mod tests {
     use super::*;
     use time::OffsetDateTime;
 
+    use std::path::Path;
+
     use crate::{
         formats::otpauth::Key,
         phone_check::time_bar,
@@ -529,23 +546,36 @@ mod tests {
         /// Runs the wizard with `prompter`; the clock stands at `start` and
         /// moves on only while the wizard counts down.
         fn run(&self, prompter: &mut Scripted, start: i64) -> Result<(), Error> {
+            self.run_with(prompter, start, SETTLE, |_| ())
+        }
+        /// [`Setup::run`] with the settle time of unreadable pictures, and
+        /// `meddle` called on the open bundle before the wizard starts.
+        fn run_with(
+            &self,
+            prompter: &mut Scripted,
+            start: i64,
+            settle: Duration,
+            meddle: impl FnOnce(&Path),
+        ) -> Result<(), Error> {
             let keys = Keys {
                 work_factor: Some(4),
                 ..Keys::default()
             };
             let mut vault = Vault::open(&self.bundle(), &keys, prompter, Access::Create)?;
+            meddle(&self.bundle());
             let waited = prompter.waited_seconds.clone();
             let clock = Clock::new(move || {
                 OffsetDateTime::from_unix_timestamp(start + waited.get() as i64).unwrap()
             });
-            Wizard::new(
+            let mut wizard = Wizard::new(
                 &mut vault,
                 prompter,
                 &clock,
                 self.workspace(),
                 Answers::default(),
-            )
-            .run()
+            );
+            wizard.settle = settle;
+            wizard.run()
         }
         fn reopen(&self) -> Vault {
             let keys = Keys {
@@ -785,6 +815,176 @@ mod tests {
             vault.family.members[0].picture.as_ref().unwrap().file_name,
             "uj.png"
         );
+    }
+
+    /// One person from a screenshot to the deletion code, the key skipped.
+    fn one_person(prompter: &mut Scripted, p: &Person) {
+        prompter.inputs.extend([
+            p.name.into(),
+            p.username.into(),
+            String::new(),
+            code(&p.account, T0),
+            "91390724".into(),
+        ]);
+        prompter.confirms.extend([true, false, false]);
+    }
+
+    #[test]
+    fn a_screenshot_saved_in_two_parts_is_waited_for_not_refused() {
+        let setup = Setup::new();
+        let p = &family()[1];
+        let whole = picture(&p.account);
+        let mut prompter = new_bundle_prompter();
+        // A slow disk: the first half lands, and the rest a moment later.
+        prompter
+            .drops
+            .push(setup.drop_for(p.name, whole[..whole.len() / 2].to_vec()));
+        prompter.drops.push(setup.drop_for(p.name, whole.clone()));
+        one_person(&mut prompter, p);
+        setup.run(&mut prompter, T0).unwrap();
+        let vault = setup.reopen();
+        assert!(vault.family.members[0].account.key == p.account.key);
+        let file = setup.drop_for(p.name, Vec::new()).0;
+        let truncated = fl!("err-image-truncated", file = file.display().to_string());
+        assert!(
+            !prompter.shown.iter().any(|s| s.contains(&truncated)),
+            "the half-written picture was reported: {:?}",
+            prompter.shown
+        );
+        // Step 2 was said once: the person was not asked for a new picture.
+        let step_2 = prompter
+            .shown
+            .iter()
+            .filter(|s| s.contains(&fl!("wizard-waiting")))
+            .count();
+        assert_eq!(step_2, 2, "{:?}", prompter.shown);
+        assert_eq!(
+            prompter
+                .shown
+                .iter()
+                .filter(|s| s.starts_with(&fl!(
+                    "wizard-step-2",
+                    name = p.name,
+                    platform = crate::platform::KIND,
+                    folder = person_folder(&setup.workspace(), p.name)
+                        .display()
+                        .to_string()
+                )))
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_screenshot_that_stays_damaged_gets_its_message() {
+        let setup = Setup::new();
+        let p = &family()[1];
+        let whole = picture(&p.account);
+        let elsewhere = setup.dir.path().join("jo.png");
+        fs::write(&elsewhere, &whole).unwrap();
+        let mut prompter = new_bundle_prompter();
+        prompter
+            .drops
+            .push(setup.drop_for(p.name, whole[..whole.len() / 2].to_vec()));
+        prompter.typed.push(elsewhere.display().to_string());
+        one_person(&mut prompter, p);
+        setup
+            .run_with(&mut prompter, T0, Duration::ZERO, |_| ())
+            .unwrap();
+        let file = setup.drop_for(p.name, Vec::new()).0;
+        let truncated = fl!("err-image-truncated", file = file.display().to_string());
+        assert!(
+            prompter.shown.iter().any(|s| s.contains(&truncated)),
+            "{:?}",
+            prompter.shown
+        );
+        assert!(setup.reopen().family.members[0].account.key == p.account.key);
+    }
+
+    /// A bundle path that cannot be written once the wizard runs: a folder
+    /// now stands where the file should go.
+    fn block_saving(bundle: &Path) {
+        fs::create_dir(bundle).unwrap();
+    }
+
+    #[test]
+    fn a_failed_save_is_asked_about_and_saved_elsewhere() {
+        let setup = Setup::new();
+        let p = &family()[1];
+        let mut prompter = new_bundle_prompter();
+        prompter
+            .drops
+            .push(setup.drop_for(p.name, picture(&p.account)));
+        one_person(&mut prompter, p);
+        let other = setup.dir.path().join("pendrive");
+        fs::create_dir(&other).unwrap();
+        // Try again (it fails again), then save into another folder.
+        prompter.selections.extend([0, 1]);
+        prompter.inputs.insert(2, other.display().to_string());
+        setup
+            .run_with(&mut prompter, T0, SETTLE, block_saving)
+            .unwrap();
+        let asked = prompter
+            .asked
+            .iter()
+            .filter(|q| *q == &fl!("save-failed-title"))
+            .count();
+        assert_eq!(asked, 2, "{:?}", prompter.asked);
+        // Everything, the deletion code included, is in the new place.
+        let moved = other.join(crate::vault::DEFAULT_FILE_NAME);
+        let keys = Keys {
+            work_factor: Some(4),
+            ..Keys::default()
+        };
+        let mut reader = Scripted {
+            secrets: vec![PASSPHRASE.into()],
+            ..Scripted::default()
+        };
+        let vault = Vault::open(&moved, &keys, &mut reader, Access::Read).unwrap();
+        let member = &vault.family.members[0];
+        assert_eq!(member.stage, Stage::Done);
+        assert_eq!(
+            member.deletion_code.as_ref().unwrap().digits().expose(),
+            "91390724"
+        );
+    }
+
+    #[test]
+    fn a_failed_save_can_show_what_would_be_lost() {
+        let setup = Setup::new();
+        let p = &family()[1];
+        let mut prompter = new_bundle_prompter();
+        prompter
+            .drops
+            .push(setup.drop_for(p.name, picture(&p.account)));
+        one_person(&mut prompter, p);
+        prompter.selections.push(2);
+        let error = setup
+            .run_with(&mut prompter, T0, SETTLE, block_saving)
+            .unwrap_err();
+        assert!(
+            matches!(error, Error::Store(StoreError::Write { .. })),
+            "{error:?}"
+        );
+        let lost = fl!("save-lost-member", name = p.name, username = p.username);
+        assert!(
+            prompter.shown.iter().any(|s| s.contains(&lost)),
+            "{:?}",
+            prompter.shown
+        );
+    }
+
+    #[test]
+    fn what_would_be_lost_names_each_deletion_code() {
+        let family = crate::vault::bundle::tests::demo_family();
+        let lines = safe_save::names_and_deletion_codes(&family);
+        assert_eq!(lines.len(), family.members.len());
+        for (line, member) in lines.iter().zip(&family.members) {
+            assert!(line.contains(&member.name), "{line}");
+            if let Some(code) = &member.deletion_code {
+                assert!(line.contains(&code.grouped()), "{line}");
+            }
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::{
     collections::{HashMap, HashSet},
     fs,
     path::{Path, PathBuf},
+    time::{Duration, Instant, SystemTime},
 };
 
 /// Picture file endings the watched folder reacts to.
@@ -44,35 +45,104 @@ pub(super) fn pictures_in(folder: &Path) -> Vec<PathBuf> {
     found
 }
 
-/// Watches `folder` for a picture that was not there before and has
-/// stopped growing (a snipping tool may still be writing it).
+/// What the watch compares to notice a picture being (re)written: its size
+/// and modification time.
+type Signature = (u64, Option<SystemTime>);
+
+fn signature(path: &Path) -> Option<Signature> {
+    fs::metadata(path)
+        .ok()
+        .map(|meta| (meta.len(), meta.modified().ok()))
+}
+
+/// How long a picture that does not read must stay unchanged before the
+/// person is told: a slow disk or a synced folder may write it in parts
+/// seconds apart.
+pub(super) const SETTLE: Duration = Duration::from_secs(4);
+
+/// Watches `folder` for a picture that is new or was written again, once it
+/// has stopped changing (a snipping tool may still be writing it). A
+/// picture that did not read may be incomplete: it is handed out again
+/// when it changes, or once more when it has been still for the settle
+/// time, and only then is its error worth showing.
 pub(super) struct Watch {
     folder: PathBuf,
-    seen: HashSet<PathBuf>,
-    sizes: HashMap<PathBuf, u64>,
+    settle: Duration,
+    /// Each picture's signature when last looked at, and since when.
+    last: HashMap<PathBuf, (Signature, Instant)>,
+    /// The signature each picture had when it was handed out.
+    handed: HashMap<PathBuf, Signature>,
+    /// Pictures handed out that did not read, waiting to change or settle.
+    incomplete: HashSet<PathBuf>,
 }
 
 impl Watch {
-    pub(super) fn new(folder: &Path) -> Watch {
+    pub(super) fn new(folder: &Path, settle: Duration) -> Watch {
+        let now = Instant::now();
+        let mut last = HashMap::new();
+        let mut handed = HashMap::new();
+        // What is there already is not new; it is read only if it changes.
+        for path in pictures_in(folder) {
+            if let Some(sig) = signature(&path) {
+                last.insert(path.clone(), (sig, now));
+                handed.insert(path, sig);
+            }
+        }
         Watch {
             folder: folder.to_path_buf(),
-            seen: pictures_in(folder).into_iter().collect(),
-            sizes: HashMap::new(),
+            settle,
+            last,
+            handed,
+            incomplete: HashSet::new(),
         }
     }
 
+    /// A picture to read now, if any.
     pub(super) fn check(&mut self) -> Option<PathBuf> {
+        let now = Instant::now();
         for path in pictures_in(&self.folder) {
-            if self.seen.contains(&path) {
+            let Some(sig) = signature(&path) else {
                 continue;
-            }
-            let size = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-            let previous = self.sizes.insert(path.clone(), size);
-            if size > 0 && previous == Some(size) {
-                self.seen.insert(path.clone());
+            };
+            let since = match self.last.get(&path) {
+                Some((previous, since)) if *previous == sig => *since,
+                _ => {
+                    // New or changed: wait until it looks the same twice.
+                    self.last.insert(path.clone(), (sig, now));
+                    continue;
+                }
+            };
+            let changed = self.handed.get(&path) != Some(&sig);
+            let settled = self.incomplete.contains(&path) && now - since >= self.settle;
+            if sig.0 > 0 && (changed || settled) {
+                self.handed.insert(path.clone(), sig);
+                self.incomplete.remove(&path);
                 return Some(path);
             }
         }
         None
+    }
+
+    /// `path` was handed out but did not read. `true` when it has been
+    /// still for the settle time, so the reason should be shown; `false`
+    /// when it may still be being written, and the watch waits for it.
+    pub(super) fn did_not_read(&mut self, path: &Path) -> bool {
+        let still_since = self
+            .last
+            .get(path)
+            .filter(|(sig, _)| Some(*sig) == signature(path))
+            .map(|(_, since)| *since);
+        match still_since {
+            Some(since) if since.elapsed() >= self.settle => true,
+            _ => {
+                self.incomplete.insert(path.to_path_buf());
+                false
+            }
+        }
+    }
+
+    /// Whether `path` is one of the watched folder's pictures.
+    pub(super) fn watches(&self, path: &Path) -> bool {
+        path.parent() == Some(self.folder.as_path())
     }
 }
