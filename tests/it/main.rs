@@ -17,6 +17,7 @@ mod cli;
 mod demo;
 mod qr_corpus;
 mod restore;
+mod saving;
 mod sheet;
 mod windows;
 mod wizard_pty;
