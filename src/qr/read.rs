@@ -3,11 +3,13 @@
 //! a monitor. Pure: bytes in, decoded texts out.
 //!
 //! A picture is first checked by its magic bytes and header (so a
-//! decompression bomb or a HEIC photo is refused before any pixel is
-//! decoded), then decoded to grey levels under [`image::Limits`], then looked
+//! decompression bomb, a 1 000 000 × 40 strip or a HEIC photo is refused
+//! before any pixel is decoded), then decoded to grey levels under [`image::Limits`], then looked
 //! at in ever more expensive ways ([`STRATEGIES`]) until the code the caller
 //! wants is found. The order was measured on the generated corpus in
-//! `tests/support/corpus.rs`: see `examples/decode_bench.rs`.
+//! `tests/support/corpus.rs`: see `examples/decode_bench.rs`. Every
+//! allocation sized by the picture is bounded by one budget
+//! ([`MEMORY_BUDGET`]).
 
 use std::io::{Cursor, ErrorKind};
 
