@@ -490,3 +490,11 @@ menu-check = Whose code is this?
 menu-restore = Restore onto a new or repaired phone
 restore-ask-code = Type the code the phone now shows in {$name}'s line
 sheet-people-more = … and {$count} more
+
+## Pictures: bounds and secret-free messages (issue 11)
+what-transfer = a Google Authenticator transfer code (not shown, as it holds keys)
+what-key-text = a text holding a key (not shown)
+rec-image-transfer = Google Authenticator transfer codes are read by import: kapukulcs import IMAGE
+rec-image-too-long = kapukulcs reads images of up to {$side} pixels wide and high. Crop around the QR code or take a new screenshot.
+err-image-file-too-large = The file is too large for an image (over {$megabytes} MB): {$file}
+rec-image-file-too-large = Save the image as PNG or JPEG, or take a new screenshot.

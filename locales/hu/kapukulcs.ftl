@@ -490,3 +490,11 @@ menu-check = Melyik kód kié?
 menu-restore = Visszaállítás új vagy javított telefonra
 restore-ask-code = Írd be a kódot, amit a telefon most {$name} sorában mutat
 sheet-people-more = … és még {$count} fő
+
+## Pictures: bounds and secret-free messages (issue 11)
+what-transfer = egy Google Hitelesítő átviteli kód (a szövegét nem írom ki, mert kulcsokat tartalmaz)
+what-key-text = egy kulcsot tartalmazó szöveg (nem írom ki)
+rec-image-transfer = A Google Hitelesítő átviteli kódját az importálás olvassa be: kapukulcs importalas KÉP
+rec-image-too-long = A kapukulcs legfeljebb {$side} képpont széles és magas képet olvas. Vágd körbe a QR-kódot, vagy készíts új képernyőképet.
+err-image-file-too-large = A fájl túl nagy egy képhez (több mint {$megabytes} MB): {$file}
+rec-image-file-too-large = Mentsd el a képet PNG vagy JPEG formában, vagy készíts új képernyőképet.

@@ -1,22 +1,38 @@
 //! A picture of a QR code in, an otpauth URI out: the intake that `add`,
 //! `decode` and the wizard share. When the picture holds no otpauth URI,
 //! [`PictureError`] says what it did hold, so a person who saved the wrong
-//! screenshot learns why.
+//! screenshot learns why; a code that holds a key (a Google transfer code,
+//! anything with `secret=`) is named by its kind, never quoted.
 
 use std::{
-    fs, io,
+    fs,
+    io::{self, Read},
     path::{Path, PathBuf},
 };
 
 use crate::{
     fl,
-    formats::otpauth::{OtpAuth, UriError, is_otpauth},
+    formats::{
+        google_transfer::is_migration,
+        otpauth::{Key, OtpAuth, UriError, is_otpauth},
+    },
     i18n::Explain,
-    qr::read::{MAX_PIXELS, QrReadError, read_qr_codes},
+    qr::read::{MAX_FILE_BYTES, MAX_PIXELS, MAX_SIDE, QrReadError, read_qr_codes},
     secret::{SecretBytes, SecretString},
 };
+use zeroize::Zeroizing;
 
-/// What a QR code held when it was not an otpauth URI.
+/// The most characters of a harmless QR text a message quotes: enough to
+/// recognise a web address or a greeting, short enough for one line.
+pub const QUOTE_CHARS: usize = 40;
+
+/// The fewest base32 characters a text must have to be taken for a bare
+/// key: 80 bits, the shortest key RFC 4226 allows is 128; shorter words of
+/// the base32 letters are taken for text.
+const BARE_KEY_CHARS: usize = 16;
+
+/// What a QR code held when it was not an otpauth URI. Only harmless
+/// text is kept, shortened; a code that may hold a key keeps no text at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Found {
     /// A web address.
@@ -25,18 +41,30 @@ pub enum Found {
     Text(String),
     /// An otpauth URI that does not parse.
     BadOtpauth(UriError),
+    /// A Google Authenticator transfer code (`otpauth-migration:`): its
+    /// base64 payload holds whole keys.
+    Transfer,
+    /// Other text that may hold a key: `otpauth` without `://`, a
+    /// `secret=` parameter, or a bare base32 key.
+    KeyText,
 }
 
 impl Found {
-    /// Describes `text` for a user, shortened to a readable length.
+    /// Describes `text` for a user: its kind, and for harmless text the
+    /// first [`QUOTE_CHARS`] characters.
     pub fn describe(text: &str) -> Found {
-        let short: String = text.trim().chars().take(60).collect();
-        let short = if text.trim().chars().count() > 60 {
-            format!("{short}…")
-        } else {
-            short
-        };
-        let lower = text.trim_start().to_ascii_lowercase();
+        let trimmed = text.trim();
+        let lower = trimmed.to_ascii_lowercase();
+        if is_migration(trimmed) {
+            return Found::Transfer;
+        }
+        if lower.starts_with("otpauth") || lower.contains("secret=") || is_bare_key(trimmed) {
+            return Found::KeyText;
+        }
+        let mut short: String = trimmed.chars().take(QUOTE_CHARS).collect();
+        if trimmed.chars().count() > QUOTE_CHARS {
+            short.push('…');
+        }
         if lower.starts_with("http://")
             || lower.starts_with("https://")
             || lower.starts_with("www.")
@@ -52,8 +80,17 @@ impl Found {
             Found::WebLink(text) => fl!("what-web-link", text = text.as_str()),
             Found::Text(text) => fl!("what-text", text = text.as_str()),
             Found::BadOtpauth(error) => fl!("what-otpauth-bad", detail = error.message()),
+            Found::Transfer => fl!("what-transfer"),
+            Found::KeyText => fl!("what-key-text"),
         }
     }
+}
+
+/// True when `text` reads as a key typed into a QR code: base32 of at least
+/// [`BARE_KEY_CHARS`] characters, spaces and dashes allowed.
+fn is_bare_key(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_ascii_alphanumeric()).count();
+    letters >= BARE_KEY_CHARS && Key::parse(text).is_ok()
 }
 
 /// Why a picture gave no otpauth URI.
@@ -114,6 +151,11 @@ impl Explain for PictureError {
                     height = height.to_string()
                 ),
                 QrReadError::Corrupt => fl!("err-image-corrupt", file = file),
+                QrReadError::FileTooLarge => fl!(
+                    "err-image-file-too-large",
+                    file = file,
+                    megabytes = (MAX_FILE_BYTES >> 20).to_string()
+                ),
                 QrReadError::NoQrCode => fl!("err-image-no-qr", file = file),
             },
         }
@@ -122,6 +164,7 @@ impl Explain for PictureError {
     fn recovery(&self) -> Option<String> {
         Some(match &self.kind {
             ImageError::Open(_) => fl!("rec-image-open"),
+            ImageError::NotOtpauth(Found::Transfer) => fl!("rec-image-transfer"),
             ImageError::NotOtpauth(_) => fl!("rec-image-not-otpauth"),
             ImageError::Read(error) => match error {
                 QrReadError::Empty | QrReadError::Truncated | QrReadError::Corrupt => {
@@ -129,6 +172,10 @@ impl Explain for PictureError {
                 }
                 QrReadError::NotAnImage => fl!("rec-image-formats"),
                 QrReadError::Unsupported { .. } => fl!("rec-image-unsupported"),
+                QrReadError::TooLarge { width, height } if (*width).max(*height) > MAX_SIDE => {
+                    fl!("rec-image-too-long", side = MAX_SIDE.to_string())
+                }
+                QrReadError::FileTooLarge => fl!("rec-image-file-too-large"),
                 QrReadError::TooLarge { .. } => {
                     fl!(
                         "rec-image-too-large",
@@ -143,11 +190,28 @@ impl Explain for PictureError {
 
 crate::explained!(PictureError);
 
-/// Reads the picture at `path` into a secret (it shows a key).
+/// Reads the picture at `path` into a secret (it shows a key), refusing a
+/// file larger than [`MAX_FILE_BYTES`] before reading it, and a stream
+/// (a pipe, `/dev/zero`) once it passes that size.
 pub fn read_file(path: &Path) -> Result<SecretBytes, PictureError> {
-    fs::read(path)
-        .map(SecretBytes::new)
-        .map_err(|e| PictureError::new(path, ImageError::Open(e)))
+    let open_error = |e| PictureError::new(path, ImageError::Open(e));
+    let too_large = || PictureError::new(path, ImageError::Read(QrReadError::FileTooLarge));
+    let file = fs::File::open(path).map_err(open_error)?;
+    let size = file.metadata().map_err(open_error)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    // Sized once from the metadata, so no grown-out copy of the picture is
+    // left behind unzeroized (a stream still grows).
+    let mut bytes = Zeroizing::new(Vec::with_capacity(size as usize));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(open_error)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    // Moves the buffer, not a copy of it.
+    Ok(SecretBytes::new(std::mem::take(&mut *bytes)))
 }
 
 /// Reads the otpauth URI (exactly as the QR code holds it) and the account
@@ -176,4 +240,75 @@ pub fn account_in_picture(
     let account = OtpAuth::parse(uri.expose())
         .map_err(|e| image_error(ImageError::NotOtpauth(Found::BadOtpauth(e))))?;
     Ok((uri.clone(), account))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A Google transfer code holding one 12-byte key (`data` is base64).
+    const TRANSFER: &str = "otpauth-migration://offline?data=CiAKDEhlbGxvIUTeAACtvu8SCmtvdmFjcy5tYXJpYRgBIAEoARACGAEgAA%3D%3D";
+
+    /// QR texts, and what a message may say about them.
+    const DESCRIBED: &[(&str, Found)] = &[
+        (TRANSFER, Found::Transfer),
+        ("  OTPAUTH-MIGRATION://offline?data=AAAA", Found::Transfer),
+        ("otpauth:totp/x?secret=JBSWY3DPEHPK3PXP", Found::KeyText),
+        ("otpauth:/totp/x?secret=JBSWY3DPEHPK3PXP", Found::KeyText),
+        ("totp://x?SECRET=JBSWY3DPEHPK3PXP", Found::KeyText),
+        (
+            "https://example.com/?secret=JBSWY3DPEHPK3PXP",
+            Found::KeyText,
+        ),
+        ("JBSW Y3DP EHPK 3PXP", Found::KeyText),
+        ("jbswy3dpehpk3pxpjbswy3dpehpk3pxp", Found::KeyText),
+    ];
+
+    #[test]
+    fn a_code_that_may_hold_a_key_is_named_never_quoted() {
+        for (text, expected) in DESCRIBED {
+            let found = Found::describe(text);
+            assert_eq!(&found, expected, "{text}");
+            let said = found.message();
+            assert!(!said.contains("JBSW"), "{text}: {said}");
+            assert!(!said.contains("data="), "{text}: {said}");
+        }
+    }
+
+    #[test]
+    fn harmless_text_is_quoted_short() {
+        assert_eq!(
+            Found::describe(" https://ugyfelkapu.gov.hu/ "),
+            Found::WebLink("https://ugyfelkapu.gov.hu/".into())
+        );
+        assert_eq!(
+            Found::describe("Szia Mama!"),
+            Found::Text("Szia Mama!".into())
+        );
+        // A short word of base32 letters is a word, not a key.
+        assert_eq!(Found::describe("MAMA"), Found::Text("MAMA".into()));
+        let long = format!("https://example.com/{}", "a".repeat(100));
+        let Found::WebLink(quoted) = Found::describe(&long) else {
+            panic!("a web link");
+        };
+        assert_eq!(quoted.chars().count(), QUOTE_CHARS + 1);
+        assert!(quoted.ends_with('…'));
+    }
+
+    #[test]
+    fn a_file_too_large_for_a_picture_is_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nagy.png");
+        // Sparse: the size is claimed, not written.
+        let file = fs::File::create(&path).unwrap();
+        file.set_len(MAX_FILE_BYTES + 1).unwrap();
+        let Err(error) = read_file(&path) else {
+            panic!("a file over the limit was read");
+        };
+        assert!(matches!(
+            error.kind,
+            ImageError::Read(QrReadError::FileTooLarge)
+        ));
+        assert!(error.message().contains("nagy.png"), "{}", error.message());
+    }
 }

@@ -3,11 +3,13 @@
 //! a monitor. Pure: bytes in, decoded texts out.
 //!
 //! A picture is first checked by its magic bytes and header (so a
-//! decompression bomb or a HEIC photo is refused before any pixel is
-//! decoded), then decoded to grey levels under [`image::Limits`], then looked
+//! decompression bomb, a 1 000 000 × 40 strip or a HEIC photo is refused
+//! before any pixel is decoded), then decoded to grey levels under [`image::Limits`], then looked
 //! at in ever more expensive ways ([`STRATEGIES`]) until the code the caller
 //! wants is found. The order was measured on the generated corpus in
-//! `tests/support/corpus.rs`: see `examples/decode_bench.rs`.
+//! `tests/support/corpus.rs`: see `examples/decode_bench.rs`. Every
+//! allocation sized by the picture is bounded by one budget
+//! ([`MEMORY_BUDGET`]).
 
 use std::io::{Cursor, ErrorKind};
 
@@ -27,18 +29,39 @@ pub enum QrReadError {
         /// The format's common name.
         format: String,
     },
-    /// The header claims more pixels than we are willing to decode.
+    /// The header claims more pixels, or a longer side, than we are willing
+    /// to decode ([`MAX_PIXELS`], [`MAX_SIDE`]).
     TooLarge {
         /// Claimed width in pixels.
         width: u32,
         /// Claimed height in pixels.
         height: u32,
     },
+    /// The file is larger than any picture we read ([`MAX_FILE_BYTES`]).
+    FileTooLarge,
     /// The image data is damaged in the middle.
     Corrupt,
     /// The image decoded, but no QR code was found in it.
     NoQrCode,
 }
+
+// ---------------------------------------------------------------------------
+// The memory budget.
+//
+// Every allocation the reader makes is sized by the picture, so every size
+// is bounded here, once: the file's bytes, the picture's sides and pixels
+// (checked in the header before any pixel is decoded), what a decoder may
+// ask for, and each derived view (checked by [`view_bytes`] before the view
+// is made). The views are made one at a time, so the peak is the file, the
+// grey picture and the larger of the decoder and one view: [`MEMORY_BUDGET`].
+// An allocation that fails aborts the process past any `catch_unwind`, so a
+// bound has to hold before the allocation, not after.
+
+/// The widest or tallest picture we decode, in pixels: twice the width of
+/// an 8K screen (7680), and a phone's scrolling screenshot of a few screens.
+/// Without it a long thin picture within [`MAX_PIXELS`] (100 000 × 400)
+/// would make views and detectors walk rows as long as the whole picture.
+pub const MAX_SIDE: u32 = 16_384;
 
 /// The largest picture we decode, in pixels (an 8K screenshot is 33 Mpx).
 pub const MAX_PIXELS: u64 = 40_000_000;
@@ -47,8 +70,80 @@ pub const MAX_PIXELS: u64 = 40_000_000;
 /// RGBA, with room for a decoder's working rows.
 pub const MAX_ALLOC: u64 = MAX_PIXELS * 4 + (32 << 20);
 
+/// The largest file read as a picture: an uncompressed 8K screenshot
+/// (7680 × 4320 × 4 bytes, 133 MB) fits; a compressed one is a tenth of it.
+pub const MAX_FILE_BYTES: u64 = 160 << 20;
+
+/// Bytes a detector may use per pixel of the view it searches, beyond the
+/// view itself: rqrr thresholds a copy of the grey levels in place, and
+/// rxing copies them when it reads the negative and keeps a bit a pixel
+/// for its binarizer.
+pub const DETECTOR_BYTES_PER_PIXEL: u64 = 2;
+
+/// The most one derived view may cost ([`view_bytes`]): the view's own
+/// pixels and working rows, and its detector's copies. The dearest view of
+/// the largest picture (a white margin around 40 Mpx) fits.
+pub const MAX_VIEW_BYTES: u64 = 192 << 20;
+
+/// The most memory reading one picture can take at any moment: the file,
+/// the grey picture, and then either the decoder or one view.
+pub const MEMORY_BUDGET: u64 = MAX_FILE_BYTES
+    + MAX_PIXELS
+    + if MAX_ALLOC > MAX_VIEW_BYTES {
+        MAX_ALLOC
+    } else {
+        MAX_VIEW_BYTES
+    };
+
 // Every picture under MAX_PIXELS must fit the allocation limit as RGBA.
 const _: () = assert!(MAX_ALLOC >= MAX_PIXELS * 4);
+// The largest square and the largest screen fit within the side limit.
+const _: () = assert!((MAX_SIDE as u64) * (MAX_SIDE as u64) >= MAX_PIXELS);
+const _: () = assert!(MAX_SIDE >= 7680);
+// Half of the 1 GiB of address space the tests allow the whole program:
+// the rest is the program itself, its threads' stacks and the allocator's
+// per-thread arenas.
+const _: () = assert!(MEMORY_BUDGET <= 512 << 20);
+
+/// True when a picture of `width` × `height` is within [`MAX_SIDE`] and
+/// [`MAX_PIXELS`].
+pub fn within_limits(width: u32, height: u32) -> bool {
+    width <= MAX_SIDE && height <= MAX_SIDE && u64::from(width) * u64::from(height) <= MAX_PIXELS
+}
+
+/// The bytes `view` of a `width` × `height` grey picture costs while its
+/// decoder searches it: the view's pixels and working rows, and
+/// [`DETECTOR_BYTES_PER_PIXEL`] for each pixel searched.
+pub fn view_bytes(view: View, width: u32, height: u32) -> u64 {
+    let w = u64::from(width);
+    let (seen_w, seen_h) = view_size(view, width, height);
+    let seen = u64::from(seen_w) * u64::from(seen_h);
+    let own = match view {
+        // The detector's copy is counted below.
+        View::AsIs | View::Negative => 0,
+        View::Halved | View::Padded => seen,
+        // One output row of 32-bit floats and the weights.
+        View::ThreeQuarters | View::Doubled => seen + 4 * w + 64 * u64::from(seen_w),
+        // One row of 16-bit sums.
+        View::Smoothed => seen + 2 * w,
+    };
+    own + DETECTOR_BYTES_PER_PIXEL * seen
+}
+
+/// The sides of `view` of a `width` × `height` picture.
+fn view_size(view: View, width: u32, height: u32) -> (u32, u32) {
+    let scaled = |v: u32, num: u64, den: u64| (u64::from(v) * num / den).max(1) as u32;
+    match view {
+        View::AsIs | View::Negative | View::Smoothed => (width, height),
+        View::Halved => (width / 2, height / 2),
+        View::ThreeQuarters => (scaled(width, 3, 4), scaled(height, 3, 4)),
+        View::Doubled => (scaled(width, 2, 1), scaled(height, 2, 1)),
+        View::Padded => {
+            let margin = margin(width, height);
+            (width + 2 * margin, height + 2 * margin)
+        }
+    }
+}
 
 /// Reads every QR code in `bytes`, escalating through [`STRATEGIES`] until
 /// `wanted` accepts one of the texts found; returns every distinct text
@@ -116,7 +211,7 @@ pub enum View {
     ThreeQuarters,
     /// A white margin added: a tight crop leaves no quiet zone.
     Padded,
-    /// A Gaussian blur (σ = 1): smooths moiré and sensor noise.
+    /// A Gaussian blur (σ = 1, binomial): smooths moiré and sensor noise.
     Smoothed,
     /// Doubled (bilinear), for codes under 2 px per module; only for
     /// pictures of at most [`ENLARGE_MAX_PIXELS`].
@@ -172,17 +267,20 @@ pub const ALL_STRATEGIES: &[Strategy] = &{
 /// cost 33 MB and a quarter of a second for nothing.
 pub const ENLARGE_MAX_PIXELS: u64 = 4_000_000;
 
-/// The texts `strategy` finds in `luma`, in the order found.
+/// The texts `strategy` finds in `luma`, in the order found. A view that
+/// would cost more than [`MAX_VIEW_BYTES`] is not made, and finds nothing.
 pub fn look(luma: &GrayImage, Strategy(decoder, view): Strategy) -> Vec<String> {
+    let (width, height) = luma.dimensions();
+    if view_bytes(view, width, height) > MAX_VIEW_BYTES {
+        return Vec::new();
+    }
     let changed = match view {
         View::AsIs | View::Negative => None,
         View::Halved => Some(halved(luma)),
         View::ThreeQuarters => Some(resized(luma, 3, 4)),
         View::Padded => Some(padded(luma)),
-        View::Smoothed => Some(image::imageops::blur(luma, 1.0)),
-        View::Doubled
-            if u64::from(luma.width()) * u64::from(luma.height()) <= ENLARGE_MAX_PIXELS =>
-        {
+        View::Smoothed => Some(smoothed(luma)),
+        View::Doubled if u64::from(width) * u64::from(height) <= ENLARGE_MAX_PIXELS => {
             Some(resized(luma, 2, 1))
         }
         View::Doubled => return Vec::new(),
@@ -263,15 +361,71 @@ fn halved(luma: &GrayImage) -> GrayImage {
     })
 }
 
-/// Resamples by `num/den` with a triangle (bilinear) filter.
+/// Resamples by `num/den` with a triangle (bilinear) filter: the same
+/// weights and sums as `image::imageops::resize` with
+/// `FilterType::Triangle`, so the same grey levels, but a row at a time.
+/// `image` keeps the whole vertical pass as 4 × 32-bit floats a pixel, which
+/// for 40 Mpx at 3/4 would be 480 MB; a row of floats is 64 KB at most.
 fn resized(luma: &GrayImage, num: u32, den: u32) -> GrayImage {
+    let (width, height) = luma.dimensions();
     let side = |v: u32| (u64::from(v) * u64::from(num) / u64::from(den)).max(1) as u32;
-    image::imageops::resize(
-        luma,
-        side(luma.width()),
-        side(luma.height()),
-        image::imageops::FilterType::Triangle,
-    )
+    let (new_width, new_height) = (side(width), side(height));
+    let columns = triangle_weights(width, new_width);
+    let src = luma.as_raw();
+    let stride = width as usize;
+    let mut row = vec![0f32; stride];
+    let mut out = GrayImage::new(new_width, new_height);
+    let mut out_rows = out.chunks_exact_mut(new_width as usize);
+    for (top, weights) in triangle_weights(height, new_height) {
+        // The vertical pass for this output row, as image's vertical_sample.
+        row.fill(0.0);
+        for (i, w) in weights.iter().enumerate() {
+            let line = &src[(top as usize + i) * stride..][..stride];
+            for (sum, &p) in row.iter_mut().zip(line) {
+                *sum += f32::from(p) * w;
+            }
+        }
+        // The horizontal pass, as image's horizontal_sample.
+        let Some(out_row) = out_rows.next() else {
+            break;
+        };
+        for (pixel, (left, weights)) in out_row.iter_mut().zip(&columns) {
+            let mut sum = 0.0;
+            for (i, w) in weights.iter().enumerate() {
+                sum += row[*left as usize + i] * w;
+            }
+            *pixel = sum.clamp(0.0, 255.0).round() as u8;
+        }
+    }
+    out
+}
+
+/// For each of `to` output pixels along a side of `from` pixels: the first
+/// input pixel it reads and the normalised triangle weights of the inputs
+/// from there (image 0.25 `sample.rs`, support 1 scaled when shrinking).
+fn triangle_weights(from: u32, to: u32) -> Vec<(u32, Vec<f32>)> {
+    let ratio = from as f32 / to as f32;
+    let sratio = ratio.max(1.0);
+    let support = sratio;
+    (0..to)
+        .map(|out| {
+            let centre = (out as f32 + 0.5) * ratio;
+            let left = ((centre - support).floor() as i64).clamp(0, i64::from(from) - 1);
+            let right = ((centre + support).ceil() as i64).clamp(left + 1, i64::from(from));
+            let centre = centre - 0.5;
+            let mut weights: Vec<f32> = (left..right)
+                .map(|i| {
+                    let x = ((i as f32 - centre) / sratio).abs();
+                    if x < 1.0 { 1.0 - x } else { 0.0 }
+                })
+                .collect();
+            let sum: f32 = weights.iter().sum();
+            for w in &mut weights {
+                *w /= sum;
+            }
+            (left as u32, weights)
+        })
+        .collect()
 }
 
 fn negated(luma: &GrayImage) -> GrayImage {
@@ -280,17 +434,57 @@ fn negated(luma: &GrayImage) -> GrayImage {
     out
 }
 
-/// Adds a white margin of a tenth of the longer side: ISO 18004 asks for a
-/// 4-module quiet zone, and in a tight crop of the 41–49-module codes an
-/// otpauth URI needs, a tenth of the side is about that.
+/// The white margin [`padded`] adds: a tenth of the shorter side, at least
+/// 8 px. ISO 18004 asks for a 4-module quiet zone; a code fits within the
+/// shorter side and has at least 21 modules (41–49 for an otpauth URI), so
+/// a tenth of that side is at least its quiet zone in a tight crop. (A
+/// tenth of the longer side would make a 1 000 000 × 40 strip 240 GB.)
+fn margin(width: u32, height: u32) -> u32 {
+    (width.min(height) / 10).max(8)
+}
+
+/// Adds a white margin ([`margin`]): a tight crop leaves no quiet zone.
 fn padded(luma: &GrayImage) -> GrayImage {
-    let margin = (luma.width().max(luma.height()) / 10).max(8);
+    let margin = margin(luma.width(), luma.height());
     let mut out = GrayImage::from_pixel(
         luma.width() + 2 * margin,
         luma.height() + 2 * margin,
         image::Luma([255]),
     );
     image::imageops::replace(&mut out, luma, i64::from(margin), i64::from(margin));
+    out
+}
+
+/// A Gaussian blur with σ = 1 as the binomial kernel 1 4 6 4 1 (whose
+/// variance is exactly 1) in both directions, edges repeated. Sums of a
+/// column are kept for one row at a time, where `image`'s blur keeps two
+/// 32-bit float copies of the whole picture.
+fn smoothed(luma: &GrayImage) -> GrayImage {
+    const TAPS: [u32; 5] = [1, 4, 6, 4, 1];
+    let (width, height) = luma.dimensions();
+    let src = luma.as_raw();
+    let stride = width as usize;
+    let clamp = |v: i64, len: u32| v.clamp(0, i64::from(len) - 1) as usize;
+    let mut column_sums = vec![0u16; stride];
+    let mut out = GrayImage::new(width, height);
+    for (y, out_row) in out.chunks_exact_mut(stride).enumerate() {
+        column_sums.fill(0);
+        for (k, tap) in TAPS.iter().enumerate() {
+            let line = &src[clamp(y as i64 + k as i64 - 2, height) * stride..][..stride];
+            for (sum, &p) in column_sums.iter_mut().zip(line) {
+                // At most 16 × 255: fits 16 bits.
+                *sum += *tap as u16 * u16::from(p);
+            }
+        }
+        for (x, pixel) in out_row.iter_mut().enumerate() {
+            let total: u32 = TAPS
+                .iter()
+                .enumerate()
+                .map(|(k, tap)| tap * u32::from(column_sums[clamp(x as i64 + k as i64 - 2, width)]))
+                .sum();
+            *pixel = ((total + 128) / 256) as u8;
+        }
+    }
     out
 }
 
@@ -302,6 +496,9 @@ fn padded(luma: &GrayImage) -> GrayImage {
 pub fn decode_luma(bytes: &[u8]) -> Result<GrayImage, QrReadError> {
     if bytes.is_empty() {
         return Err(QrReadError::Empty);
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(QrReadError::FileTooLarge);
     }
     let format = match image::guess_format(bytes) {
         Ok(format) if format.reading_enabled() => format,
@@ -326,7 +523,7 @@ pub fn decode_luma(bytes: &[u8]) -> Result<GrayImage, QrReadError> {
                 classify(e)
             }
         })?;
-    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+    if !within_limits(width, height) {
         return Err(QrReadError::TooLarge { width, height });
     }
     if truncated {
@@ -763,6 +960,30 @@ mod tests {
                 }),
             ),
             (
+                "PNG long and thin",
+                png_claiming(1_000_000, 40),
+                Err(QrReadError::TooLarge {
+                    width: 1_000_000,
+                    height: 40,
+                }),
+            ),
+            (
+                "PNG within the pixels, too wide",
+                png_claiming(100_000, 400),
+                Err(QrReadError::TooLarge {
+                    width: 100_000,
+                    height: 400,
+                }),
+            ),
+            (
+                "PNG just too tall",
+                png_claiming(100, MAX_SIDE + 1),
+                Err(QrReadError::TooLarge {
+                    width: 100,
+                    height: MAX_SIDE + 1,
+                }),
+            ),
+            (
                 "JPEG bomb",
                 jpeg_claiming(65_535, 65_535),
                 Err(QrReadError::TooLarge {
@@ -896,6 +1117,98 @@ mod tests {
             look(&negative, Strategy(Decoder::Rxing, View::Negative)),
             [KEY]
         );
+    }
+
+    /// The extreme shapes within the limits, and the screens people have.
+    const SHAPES: &[(u32, u32)] = &[
+        (MAX_SIDE, (MAX_PIXELS / MAX_SIDE as u64) as u32),
+        ((MAX_PIXELS / MAX_SIDE as u64) as u32, MAX_SIDE),
+        (6324, 6324),
+        (MAX_SIDE, 1),
+        (1, MAX_SIDE),
+        (7680, 4320),
+        (7680, 2160),
+        (3840, 2160),
+        (2000, 2000),
+        (1, 1),
+    ];
+
+    #[test]
+    fn every_view_of_every_shape_within_the_limits_fits_the_budget() {
+        for &(width, height) in SHAPES {
+            assert!(within_limits(width, height), "{width} × {height}");
+            for &Strategy(_, view) in ALL_STRATEGIES {
+                let doubled_skipped = view == View::Doubled
+                    && u64::from(width) * u64::from(height) > ENLARGE_MAX_PIXELS;
+                if doubled_skipped {
+                    continue;
+                }
+                let bytes = view_bytes(view, width, height);
+                assert!(
+                    bytes <= MAX_VIEW_BYTES,
+                    "{view:?} of {width} × {height} costs {} MiB",
+                    bytes >> 20
+                );
+            }
+        }
+        // What the margin used to be (a tenth of the longer side) would not.
+        let margin_of_old = u64::from(MAX_SIDE / 10);
+        let old_padded = (u64::from(MAX_SIDE) + 2 * margin_of_old) * (2441 + 2 * margin_of_old) * 3;
+        assert!(old_padded > MAX_VIEW_BYTES);
+    }
+
+    #[test]
+    fn a_view_over_the_budget_is_not_made() {
+        // Over MAX_PIXELS, so decode_luma never gives it; look still
+        // refuses to pad it rather than trust its caller.
+        let huge = GrayImage::new(7000, 7000);
+        assert!(view_bytes(View::Padded, 7000, 7000) > MAX_VIEW_BYTES);
+        assert!(look(&huge, Strategy(Decoder::Rxing, View::Padded)).is_empty());
+    }
+
+    #[test]
+    fn resampling_matches_image_to_the_grey_level() {
+        let noisy = DynamicImage::ImageRgb8(noise()).to_luma8();
+        let odd = image::imageops::crop_imm(&noisy, 0, 0, 95, 61).to_image();
+        for picture in [&noisy, &odd, &codes(&[KEY])] {
+            for (num, den) in [(3, 4), (2, 1), (1, 2)] {
+                let side = |v: u32| (u64::from(v) * num / den).max(1) as u32;
+                let theirs = image::imageops::resize(
+                    picture,
+                    side(picture.width()),
+                    side(picture.height()),
+                    image::imageops::FilterType::Triangle,
+                );
+                assert_eq!(
+                    resized(picture, num as u32, den as u32),
+                    theirs,
+                    "{num}/{den} of {} × {}",
+                    picture.width(),
+                    picture.height()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn smoothing_keeps_flat_grey_and_spreads_a_dot() {
+        let flat = GrayImage::from_pixel(9, 7, Luma([137]));
+        assert_eq!(smoothed(&flat), flat);
+        let mut dot = GrayImage::new(9, 9);
+        dot.put_pixel(4, 4, Luma([255]));
+        let out = smoothed(&dot);
+        // 255 × 6 × 6 / 256, and the kernel's corner 255 × 1 × 1 / 256.
+        assert_eq!(out.get_pixel(4, 4).0[0], 36);
+        assert_eq!(out.get_pixel(2, 2).0[0], 1);
+        assert_eq!(out.get_pixel(1, 1).0[0], 0);
+    }
+
+    #[test]
+    fn the_margin_comes_from_the_shorter_side() {
+        assert_eq!(margin(1_000_000, 40), 8);
+        assert_eq!(margin(400, 300), 30);
+        let strip = GrayImage::new(2000, 40);
+        assert_eq!(padded(&strip).dimensions(), (2016, 56));
     }
 
     #[test]

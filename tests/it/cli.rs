@@ -22,22 +22,7 @@ fn kapukulcs(args: &[&str], stdin: &str) -> Output {
 /// Runs the binary with at most 1 GiB of address space: a picture that
 /// tried to allocate its claimed size would crash instead of being refused.
 fn kapukulcs_bounded(args: &[&str], stdin: &str) -> Output {
-    use std::os::unix::process::CommandExt;
-    let mut command = run::binary();
-    // SAFETY: setrlimit is async-signal-safe, as pre_exec requires.
-    unsafe {
-        command.pre_exec(|| {
-            let limit = libc::rlimit {
-                rlim_cur: 1 << 30,
-                rlim_max: 1 << 30,
-            };
-            if libc::setrlimit(libc::RLIMIT_AS, &limit) != 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
-        });
-    }
-    run::output(command, args, stdin)
+    run::output(run::bounded(), args, stdin)
 }
 
 /// Every file in `dir` with its bytes, to show that nothing was written.

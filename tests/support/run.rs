@@ -18,6 +18,31 @@ pub fn binary() -> Command {
     command
 }
 
+/// The most address space [`bounded`] allows: 1 GiB.
+pub const ADDRESS_SPACE: u64 = 1 << 30;
+
+/// A command for the binary as [`binary`], with at most [`ADDRESS_SPACE`]
+/// of address space: a picture that made it allocate its claimed size
+/// would crash it instead of being refused.
+pub fn bounded() -> Command {
+    use std::os::unix::process::CommandExt;
+    let mut command = binary();
+    // SAFETY: setrlimit is async-signal-safe, as pre_exec requires.
+    unsafe {
+        command.pre_exec(|| {
+            let limit = libc::rlimit {
+                rlim_cur: ADDRESS_SPACE as libc::rlim_t,
+                rlim_max: ADDRESS_SPACE as libc::rlim_t,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    command
+}
+
 /// Runs `command` with `args`, writing `stdin` to it, and waits.
 pub fn output(mut command: Command, args: &[&str], stdin: &str) -> Output {
     let mut child = command
