@@ -263,4 +263,68 @@ mod tests {
         assert!(member.account.key == mama.key);
         assert!(member.confirmed.is_some());
     }
+
+    #[test]
+    fn aegis_text_export_names_what_it_skips_and_keeps_seven_digits_out_of_the_bundle() {
+        let dir = tempfile::tempdir().unwrap();
+        let list = dir.path().join("aegis.txt");
+        fs::write(&list, include_str!("../../tests/data/aegis/plain.txt")).unwrap();
+        let deno = OtpAuth::parse(
+            "otpauth://totp/Deno:Mason?secret=4SJHB4GSD43FZBAI7C2HLRJGPQ&issuer=Deno",
+        )
+        .unwrap();
+        let at = 1_700_000_010;
+        let ctx = Context {
+            bundle: dir.path().join("mentes.age"),
+            keys: Keys {
+                work_factor: Some(4),
+                ..Keys::default()
+            },
+            clock: Clock::fixed(OffsetDateTime::from_unix_timestamp(at).unwrap()),
+        };
+        let mut prompter = Scripted {
+            secrets: vec!["kert-alma-hegy-tavasz-77".into(); 2],
+            // Take Deno (6 digits), try SPDX (7 digits), leave Airbnb.
+            selections: vec![0, 0, 1],
+            inputs: vec!["Deno".into(), totp::generate(&deno, at as u64)],
+            ..Scripted::default()
+        };
+        let mut out = Vec::new();
+        run(&ctx, &[list], &mut prompter, &mut out).unwrap();
+        let shown = prompter.shown.join("\n");
+        for line in [
+            "4. sor: Issuu:James – számláló alapú (HOTP)",
+            "5. sor: Air Canada:Benjamin – számláló alapú (HOTP)",
+            "6. sor: WWE:Mason – számláló alapú (HOTP)",
+            "7. sor: Boeing:Sophia – Steam",
+            "Ezeket nem tudom átvenni (4):",
+            "SPDX – James, 7 számjegyű kód",
+        ] {
+            assert!(shown.contains(line), "{line:?} missing from:\n{shown}");
+        }
+        // Asked whose only the one that can be stored.
+        assert_eq!(
+            prompter
+                .asked
+                .iter()
+                .filter(|q| q.starts_with("Kié ez a fiók"))
+                .count(),
+            1,
+            "{:?}",
+            prompter.asked
+        );
+
+        let mut prompter = Scripted {
+            secrets: vec!["kert-alma-hegy-tavasz-77".into()],
+            ..Scripted::default()
+        };
+        let vault = Vault::open(&ctx.bundle, &ctx.keys, &mut prompter, false).unwrap();
+        let names: Vec<_> = vault
+            .family
+            .members
+            .iter()
+            .map(|m| m.name.as_str())
+            .collect();
+        assert_eq!(names, ["Deno"]);
+    }
 }
