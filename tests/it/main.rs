@@ -1,8 +1,8 @@
 //! The integration tests, as one binary: each one links the whole program,
-//! so one binary instead of nine keeps the build short. Each module is one
-//! area (the bundle, the command line, restore, the sheet, the wizard in a
-//! pseudo-terminal, the Windows build under Wine, the import rule); the
-//! helpers they share live in `tests/support/`. They run on a Unix host
+//! so one binary instead of ten keeps the build short. Each module is one
+//! area (the bundle, the command line, restore, other apps' exports, the
+//! sheet, the wizard in a pseudo-terminal, the Windows build under Wine, the
+//! import rule); the helpers they share live in `tests/support/`. They run on a Unix host
 //! (pseudo-terminals, resource limits, Wine for the Windows build), so on
 //! other targets the binary is empty and only type-checks.
 
@@ -15,6 +15,7 @@ mod architecture;
 mod bundle;
 mod cli;
 mod demo;
+mod imports;
 mod qr_corpus;
 mod restore;
 mod sheet;
