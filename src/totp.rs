@@ -38,8 +38,9 @@ fn totp(account: &OtpAuth) -> Totp {
         Algorithm::Sha512 => totp_rs::Algorithm::SHA512,
     };
     // build_noncompliant: Ügyfélkapu+ keys may be 96 bits, under the
-    // 128-bit minimum that `build` insists on. Digits (6 or 8) and the
-    // period (1..=3600) were checked when the account was parsed.
+    // 128-bit minimum that `build` insists on. Digits (6 to 8, RFC 6238
+    // section 1.2) and the period (1..=3600) were checked when the account
+    // was parsed.
     Builder::new()
         .with_algorithm(algorithm)
         .with_digits(account.digits)
@@ -142,6 +143,38 @@ mod tests {
         for &(time, code1, ..) in RFC6238 {
             assert_eq!(generate(&sha1, time), code1[2..], "at {time}");
         }
+    }
+
+    #[test]
+    fn seven_digits_are_the_last_seven_of_eight() {
+        // The code is the truncated value modulo 10^digits (RFC 4226 5.3).
+        for (algorithm, seed, column) in [
+            (Algorithm::Sha1, SEED_SHA1, 1),
+            (Algorithm::Sha256, SEED_SHA256, 2),
+            (Algorithm::Sha512, SEED_SHA512, 3),
+        ] {
+            let seven = account(seed, algorithm, 7);
+            for row in RFC6238 {
+                let eight = [row.1, row.2, row.3][column - 1];
+                assert_eq!(
+                    generate(&seven, row.0),
+                    eight[1..],
+                    "{algorithm:?} at {}",
+                    row.0
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_seven_digit_code_is_checked_as_typed() {
+        let acc = account(SEED_SHA256, Algorithm::Sha256, 7);
+        let now = 1_111_111_111;
+        assert_eq!(verify(&acc, "7062674", now), Verification::Match);
+        assert_eq!(verify(&acc, "706 2674", now), Verification::Match);
+        assert_eq!(verify(&acc, "062674", now), Verification::NoMatch);
+        assert_eq!(normalize_code("706-2674", 7).as_deref(), Some("7062674"));
+        assert_eq!(normalize_code("67062674", 7), None);
     }
 
     #[test]

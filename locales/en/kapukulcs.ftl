@@ -62,7 +62,7 @@ err-uri-hotp = This is a counter-based (HOTP) key; Ügyfélkapu+ uses time-based
 err-uri-type = Unknown code type in the otpauth:// URI: "{$kind}". Only "totp" is supported.
 err-uri-no-secret = The otpauth:// URI has no key (secret=…).
 err-uri-algorithm = Unknown algorithm: "{$value}". Use SHA1, SHA256 or SHA512.
-err-uri-digits = The number of digits can only be 6 or 8, here: "{$value}".
+err-uri-digits = The number of digits can only be 6, 7 or 8, here: "{$value}".
 err-uri-period = Invalid period: "{$value}" (a whole number of seconds from 1 to 3600).
 err-uri-encoding = The otpauth:// URI contains a badly encoded character.
 
@@ -476,8 +476,6 @@ export-done = Wrote {$count} accounts to: {$file}
 warn-export-unencrypted = Note: this file is NOT encrypted. Import it into the other app, then delete it at once.
 err-import-migration-damaged = The Google transfer code is truncated or damaged: {$file}
 err-import-migration-version = The Google transfer code has an unknown version ({$version}): {$file}
-err-import-hotp = The Google transfer code holds a counter-based (HOTP) account ({$name}); Ügyfélkapu+ does not use those: {$file}
-err-import-unsupported = I cannot take over this account ({$name}): {$file}
 err-import-aegis-encrypted = This Aegis backup is encrypted; I cannot read it: {$file}
 rec-import-aegis-encrypted = In Aegis: Settings → Import & Export → Export, and turn encryption off (plain JSON). Delete the file after importing.
 err-import-aegis-malformed = This is not a readable Aegis backup ({$detail}): {$file}
@@ -498,3 +496,19 @@ rec-image-transfer = Google Authenticator transfer codes are read by import: kap
 rec-image-too-long = kapukulcs reads images of up to {$side} pixels wide and high. Crop around the QR code or take a new screenshot.
 err-image-file-too-large = The file is too large for an image (over {$megabytes} MB): {$file}
 rec-image-file-too-large = Save the image as PNG or JPEG, or take a new screenshot.
+
+## Imports: skipped entries (issue 10)
+import-skipped = Left out ({$count}):
+import-skipped-line = line {$line}: {$name} – {$reason}
+import-skipped-entry = {$name} – {$reason}
+import-skipped-noname = (no name)
+skip-reason-hotp = a counter-based (HOTP) key; Ügyfélkapu+ uses time-based (TOTP) codes
+skip-reason-steam = a Steam key: its own codes with letters, not standard TOTP
+skip-reason-type = unknown code type: "{$kind}"
+skip-reason-algorithm = unknown algorithm: "{$value}" (only SHA1, SHA256 or SHA512)
+skip-reason-digits = the number of digits is "{$value}"; it can only be 6, 7 or 8
+skip-reason-period = the code lasts "{$value}" seconds; it must be between 1 and 3600
+skip-reason-key = the key is missing or broken
+skip-reason-unreadable = unreadable (not an otpauth:// URI, or a damaged entry)
+err-family-digits = The bundle cannot store this key yet ({$name}, a {$digits}-digit code).
+rec-family-digits = For now only keys with 6 or 8 digits go into the bundle; keep this one in the other app.

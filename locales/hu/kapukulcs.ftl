@@ -62,7 +62,7 @@ err-uri-hotp = Ez számláló alapú (HOTP) kulcs; az Ügyfélkapu+ időalapú (
 err-uri-type = Ismeretlen kódtípus az otpauth:// címben: „{$kind}”. Csak a „totp” használható.
 err-uri-no-secret = Az otpauth:// címből hiányzik a kulcs (secret=…).
 err-uri-algorithm = Ismeretlen algoritmus: „{$value}”. Lehet: SHA1, SHA256, SHA512.
-err-uri-digits = A számjegyek száma csak 6 vagy 8 lehet, itt: „{$value}”.
+err-uri-digits = A számjegyek száma csak 6, 7 vagy 8 lehet, itt: „{$value}”.
 err-uri-period = Az időlépés érvénytelen: „{$value}” (1 és 3600 másodperc közötti egész szám kell).
 err-uri-encoding = Az otpauth:// cím hibásan kódolt karaktert tartalmaz.
 
@@ -476,8 +476,6 @@ export-done = Kiírtam {$count} fiókot ide: {$file}
 warn-export-unencrypted = Figyelem: ez a fájl NINCS titkosítva. Olvasd be a másik alkalmazásba, aztán azonnal töröld.
 err-import-migration-damaged = A Google átviteli kód csonka vagy sérült: {$file}
 err-import-migration-version = A Google átviteli kód ismeretlen változatú ({$version}): {$file}
-err-import-hotp = A Google átviteli kódban számláló alapú (HOTP) fiók van ({$name}); az Ügyfélkapu+ ilyet nem használ: {$file}
-err-import-unsupported = Ezt a fiókot nem tudom átvenni ({$name}): {$file}
 err-import-aegis-encrypted = Ez az Aegis mentés titkosított, ezt nem tudom olvasni: {$file}
 rec-import-aegis-encrypted = Az Aegisben: Beállítások → Importálás és exportálás → Exportálás, és kapcsold ki a titkosítást (sima JSON). A fájlt a beolvasás után töröld.
 err-import-aegis-malformed = Ez nem olvasható Aegis mentés ({$detail}): {$file}
@@ -498,3 +496,19 @@ rec-image-transfer = A Google Hitelesítő átviteli kódját az importálás ol
 rec-image-too-long = A kapukulcs legfeljebb {$side} képpont széles és magas képet olvas. Vágd körbe a QR-kódot, vagy készíts új képernyőképet.
 err-image-file-too-large = A fájl túl nagy egy képhez (több mint {$megabytes} MB): {$file}
 rec-image-file-too-large = Mentsd el a képet PNG vagy JPEG formában, vagy készíts új képernyőképet.
+
+## Imports: skipped entries (issue 10)
+import-skipped = Ezeket nem tudom átvenni ({$count}):
+import-skipped-line = {$line}. sor: {$name} – {$reason}
+import-skipped-entry = {$name} – {$reason}
+import-skipped-noname = (név nélkül)
+skip-reason-hotp = számláló alapú (HOTP) kulcs; az Ügyfélkapu+ időalapú (TOTP) kódot használ
+skip-reason-steam = Steam-kulcs: saját, betűs kódokat ad, nem szabványos TOTP
+skip-reason-type = ismeretlen kódtípus: „{$kind}”
+skip-reason-algorithm = ismeretlen algoritmus: „{$value}” (csak SHA1, SHA256 vagy SHA512 lehet)
+skip-reason-digits = a számjegyek száma „{$value}”; csak 6, 7 vagy 8 lehet
+skip-reason-period = a kód érvényessége „{$value}” másodperc; 1 és 3600 között lehet
+skip-reason-key = a kulcs hiányzik vagy hibás
+skip-reason-unreadable = nem olvasható (nem otpauth:// cím, vagy sérült bejegyzés)
+err-family-digits = Ezt a kulcsot ({$name}, {$digits} számjegyű kód) a mentés még nem tudja tárolni.
+rec-family-digits = A mentésbe egyelőre csak 6 vagy 8 számjegyű kulcs kerülhet; ezt a kulcsot hagyd meg a másik alkalmazásban.

@@ -1,5 +1,7 @@
 //! `kapukulcs kod`: the current code of a key or otpauth URI read from
-//! standard input, like `oathtool --totp`. The code goes to standard output
+//! standard input, like `oathtool --totp`. A URI may ask for 6, 7 or 8
+//! digits (RFC 6238); `--digits` for a bare key still takes 6 or 8, as the
+//! command line's own test (`src/cli.rs`) expects. The code goes to standard output
 //! alone, so `$(kapukulcs kod)` is just the code; the seconds left go to
 //! standard error.
 
@@ -155,6 +157,14 @@ mod tests {
     fn uri_carries_its_own_parameters() {
         let uri = "otpauth://totp/x?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&digits=6";
         assert_eq!(code_for(&args(59), uri).unwrap(), "287082\n");
+    }
+
+    #[test]
+    fn a_seven_digit_uri_gives_seven_digits() {
+        // RFC 6238 SHA256 seed at T=59: 46119246 in eight digits; seven is
+        // the same value modulo 10^7 (RFC 4226 section 5.3).
+        let uri = "otpauth://totp/x?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZA&algorithm=SHA256&digits=7";
+        assert_eq!(code_for(&args(59), uri).unwrap(), "6119246\n");
     }
 
     #[test]

@@ -1,22 +1,27 @@
 //! `kapukulcs importalas FÁJL...`: for people who registered without saving
 //! anything. Reads what their authenticator app can give: screenshots of
 //! Google Authenticator's "Transfer accounts" codes (any number of
-//! batches), an Aegis plain JSON export, or a list of otpauth URIs (Ente
-//! Auth, 2FAS). Shows what it found, lets the user pick the Ügyfélkapu+
-//! entries and say whose each is, proves each with a code, and saves.
+//! batches), an Aegis plain JSON export, or a list of otpauth URIs (Aegis,
+//! Ente Auth, 2FAS). No file is all or nothing: it shows what it found,
+//! names every entry it had to leave out and why, then lets the user pick
+//! the Ügyfélkapu+ entries and say whose each is, proves each with a code,
+//! and saves.
 
 use std::{io::Write, path::PathBuf};
 
 use crate::{
     commands::options::{Context, HelpFlag},
     error::Error,
-    family::{Member, Stage, is_ugyfelkapu},
+    family::{FamilyError, Member, Stage, bundle_can_store, is_ugyfelkapu},
     fl,
     formats::{
-        ImportError, ImportKind, aegis, google_transfer,
-        otpauth::{OtpAuth, is_otpauth},
-        uri_list,
+        ImportError, ImportKind, aegis,
+        google_transfer::{self, MigrationError},
+        otpauth::is_otpauth,
+        skipped::Skipped,
+        uri_list::{self, Imported, LineError},
     },
+    i18n::Explain,
     phone_check::confirm_phone_code,
     prompter::Prompter,
     qr::{
@@ -37,58 +42,56 @@ pub struct Options {
     pub files: Vec<PathBuf>,
 }
 
-/// Reads the accounts in one file, whatever kind it is.
-pub fn accounts_in(path: &std::path::Path, bytes: &[u8]) -> Result<Vec<OtpAuth>, Error> {
+/// Reads the accounts in one file, whatever kind it is, and what it had to
+/// skip. An error only when nothing in the file is readable.
+pub fn accounts_in(path: &std::path::Path, bytes: &[u8]) -> Result<Imported, Error> {
     let import_error = |kind| {
         Error::Import(ImportError {
             path: path.to_path_buf(),
             kind,
         })
     };
-    let text = std::str::from_utf8(bytes).ok();
-    if let Some(text) = text.map(str::trim_start) {
-        if text.starts_with('{') {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        if text.trim_start().starts_with('{') {
             let imported = aegis::import(bytes).map_err(|e| import_error(ImportKind::Aegis(e)))?;
-            return Ok(imported.accounts.into_iter().map(|e| e.account).collect());
+            return Ok(Imported {
+                accounts: imported.accounts.into_iter().map(|e| e.account).collect(),
+                skipped: imported.skipped,
+            });
         }
-        if is_otpauth(text) || google_transfer::is_migration(text) {
-            let mut accounts = Vec::new();
-            let mut uris = String::new();
-            for line in text.lines().map(str::trim) {
-                if google_transfer::is_migration(line) {
-                    let batch = google_transfer::decode(line)
-                        .map_err(|e| import_error(ImportKind::Migration(e)))?;
-                    accounts.extend(batch.accounts);
-                } else {
-                    uris.push_str(line);
-                    uris.push('\n');
-                }
-            }
-            if !uris.trim().is_empty() {
-                let imported =
-                    uri_list::import(&uris).map_err(|e| import_error(ImportKind::UriList(e)))?;
-                accounts.extend(imported.accounts);
-            }
-            return Ok(accounts);
+        // A list may open with comments or a line that is no URI.
+        if text
+            .lines()
+            .any(|line| is_otpauth(line) || google_transfer::is_migration(line))
+        {
+            return uri_list::import(text).map_err(|e| import_error(ImportKind::UriList(e)));
         }
     }
     // Anything else should be a picture of QR codes.
     let texts = read_qr_codes(bytes, |_| false)
         .map_err(|e| PictureError::new(path, ImageError::Read(e)))?;
-    let mut accounts = Vec::new();
+    let mut found = Imported::default();
+    let mut damaged: Option<MigrationError> = None;
     for text in &texts {
-        if google_transfer::is_migration(text) {
-            let batch = google_transfer::decode(text)
-                .map_err(|e| import_error(ImportKind::Migration(e)))?;
-            accounts.extend(batch.accounts);
-        } else if is_otpauth(text) {
-            accounts.push(OtpAuth::parse(text)?);
+        match uri_list::read(text, None, &mut found) {
+            Ok(()) => {}
+            Err(LineError::Migration(error)) => {
+                damaged.get_or_insert(error);
+            }
+            // A web link or other text beside the codes is not ours.
+            Err(LineError::Uri(_)) => {}
         }
     }
-    if accounts.is_empty() {
-        return Err(PictureError::new(path, ImageError::Read(QrReadError::NoQrCode)).into());
+    if found.accounts.is_empty() && found.skipped.is_empty() {
+        return Err(match damaged {
+            Some(error) => import_error(ImportKind::Migration(error)),
+            None => PictureError::new(path, ImageError::Read(QrReadError::NoQrCode)).into(),
+        });
     }
-    Ok(accounts)
+    if damaged.is_some() {
+        found.skipped.push(Skipped::unreadable(None));
+    }
+    Ok(found)
 }
 
 /// Runs `importalas`.
@@ -100,17 +103,16 @@ pub fn run(
 ) -> Result<(), Error> {
     let clock = &ctx.clock;
     let mut found = Vec::new();
+    let mut skipped = Vec::new();
     for path in files {
         let bytes = picture::read_file(path)?;
-        found.extend(accounts_in(path, bytes.expose())?);
+        let imported = accounts_in(path, bytes.expose())?;
+        found.extend(imported.accounts);
+        skipped.extend(imported.skipped);
     }
-    if found.is_empty() {
-        return Err(Error::Import(ImportError {
-            path: files.first().cloned().unwrap_or_default(),
-            kind: ImportKind::Nothing,
-        }));
+    if !found.is_empty() {
+        prompter.say(&fl!("import-found", count = found.len().to_string()));
     }
-    prompter.say(&fl!("import-found", count = found.len().to_string()));
     for (index, account) in found.iter().enumerate() {
         prompter.say(&format!(
             "  {}. {} – {}",
@@ -118,6 +120,19 @@ pub fn run(
             account.issuer.clone().unwrap_or_default(),
             account.account
         ));
+    }
+    // Everything left behind is named before any question about the rest.
+    if !skipped.is_empty() {
+        prompter.say(&fl!("import-skipped", count = skipped.len().to_string()));
+        for entry in &skipped {
+            prompter.say(&format!("  – {}", entry.words()));
+        }
+    }
+    if found.is_empty() {
+        return Err(Error::Import(ImportError {
+            path: files.first().cloned().unwrap_or_default(),
+            kind: ImportKind::Nothing,
+        }));
     }
     let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, Access::Create)?;
     let mut added = 0;
@@ -135,6 +150,18 @@ pub fn run(
             default,
         )? != 0
         {
+            continue;
+        }
+        if !bundle_can_store(&account) {
+            // Said before asking whose it is, so no answer is wasted.
+            let error = FamilyError::Digits {
+                name: label.clone(),
+                digits: account.digits,
+            };
+            prompter.say(&error.message());
+            if let Some(recovery) = error.recovery() {
+                prompter.say(&recovery);
+            }
             continue;
         }
         let name = loop {
@@ -178,7 +205,12 @@ mod tests {
     use time::OffsetDateTime;
 
     use crate::{
-        clock::Clock, formats::otpauth::Key, prompter::Scripted, qr::draw, totp, vault::Keys,
+        clock::Clock,
+        formats::otpauth::{Key, OtpAuth},
+        prompter::Scripted,
+        qr::draw,
+        totp,
+        vault::Keys,
     };
 
     #[test]
@@ -232,5 +264,69 @@ mod tests {
         assert_eq!(member.name, "Mama");
         assert!(member.account.key == mama.key);
         assert!(member.confirmed.is_some());
+    }
+
+    #[test]
+    fn aegis_text_export_names_what_it_skips_and_keeps_seven_digits_out_of_the_bundle() {
+        let dir = tempfile::tempdir().unwrap();
+        let list = dir.path().join("aegis.txt");
+        fs::write(&list, include_str!("../../tests/data/aegis/plain.txt")).unwrap();
+        let deno = OtpAuth::parse(
+            "otpauth://totp/Deno:Mason?secret=4SJHB4GSD43FZBAI7C2HLRJGPQ&issuer=Deno",
+        )
+        .unwrap();
+        let at = 1_700_000_010;
+        let ctx = Context {
+            bundle: dir.path().join("mentes.age"),
+            keys: Keys {
+                work_factor: Some(4),
+                ..Keys::default()
+            },
+            clock: Clock::fixed(OffsetDateTime::from_unix_timestamp(at).unwrap()),
+        };
+        let mut prompter = Scripted {
+            secrets: vec!["kert-alma-hegy-tavasz-77".into(); 2],
+            // Take Deno (6 digits), try SPDX (7 digits), leave Airbnb.
+            selections: vec![0, 0, 1],
+            inputs: vec!["Deno".into(), totp::generate(&deno, at as u64)],
+            ..Scripted::default()
+        };
+        let mut out = Vec::new();
+        run(&ctx, &[list], &mut prompter, &mut out).unwrap();
+        let shown = prompter.shown.join("\n");
+        for line in [
+            "4. sor: Issuu:James – számláló alapú (HOTP)",
+            "5. sor: Air Canada:Benjamin – számláló alapú (HOTP)",
+            "6. sor: WWE:Mason – számláló alapú (HOTP)",
+            "7. sor: Boeing:Sophia – Steam",
+            "Ezeket nem tudom átvenni (4):",
+            "SPDX – James, 7 számjegyű kód",
+        ] {
+            assert!(shown.contains(line), "{line:?} missing from:\n{shown}");
+        }
+        // Asked whose only the one that can be stored.
+        assert_eq!(
+            prompter
+                .asked
+                .iter()
+                .filter(|q| q.starts_with("Kié ez a fiók"))
+                .count(),
+            1,
+            "{:?}",
+            prompter.asked
+        );
+
+        let mut prompter = Scripted {
+            secrets: vec!["kert-alma-hegy-tavasz-77".into()],
+            ..Scripted::default()
+        };
+        let vault = Vault::open(&ctx.bundle, &ctx.keys, &mut prompter, Access::Read).unwrap();
+        let names: Vec<_> = vault
+            .family
+            .members
+            .iter()
+            .map(|m| m.name.as_str())
+            .collect();
+        assert_eq!(names, ["Deno"]);
     }
 }

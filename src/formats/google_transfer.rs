@@ -6,17 +6,24 @@
 //!
 //! This is how a whole family moves onto a new phone in one go: we write
 //! these codes so Google Authenticator can import every key at once, and we
-//! read the ones an old phone shows. The format knows no period: every
-//! account is assumed to be 30-second TOTP, so an account with another
-//! period cannot travel this way ([`representable`]); the caller warns.
-//! Pure: text in, accounts out; errors are typed and worded by the caller.
+//! read the ones an old phone shows. The format knows no period and only
+//! six or eight digits: every account is assumed to be 30-second TOTP, so an
+//! account with another period or seven digits cannot travel this way
+//! ([`representable`]); the caller warns. An account in a code that cannot
+//! be used here (HOTP, MD5, no key) is skipped and named; only a damaged
+//! code is an error. Pure: text in, accounts out; errors are typed and
+//! worded by the caller.
 
 use data_encoding::{BASE64, BASE64_NOPAD, Encoding};
 use percent_encoding::{NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 use prost::Message;
 use zeroize::{Zeroize, Zeroizing};
 
-use crate::formats::otpauth::{Algorithm, DEFAULT_PERIOD, Key, OtpAuth};
+use crate::formats::{
+    otpauth::{Algorithm, DEFAULT_PERIOD, Key, OtpAuth},
+    printable,
+    skipped::{SkipReason, Skipped},
+};
 use crate::secret::SecretString;
 
 /// The URI prefix up to the query, compared without regard to case.
@@ -82,6 +89,7 @@ const ALGORITHM_UNSPECIFIED: i32 = 0;
 const ALGORITHM_SHA1: i32 = 1;
 const ALGORITHM_SHA256: i32 = 2;
 const ALGORITHM_SHA512: i32 = 3;
+const ALGORITHM_MD5: i32 = 4;
 const DIGITS_UNSPECIFIED: i32 = 0;
 const DIGITS_SIX: i32 = 1;
 const DIGITS_EIGHT: i32 = 2;
@@ -94,6 +102,8 @@ const TYPE_TOTP: i32 = 2;
 pub struct Batch {
     /// The accounts in this code, in order.
     pub accounts: Vec<OtpAuth>,
+    /// The accounts in this code that cannot be used, in order.
+    pub skipped: Vec<Skipped>,
     /// This code's position in the export, from 0.
     pub index: u32,
     /// How many codes the export has (at least 1).
@@ -123,43 +133,12 @@ pub enum MigrationError {
         /// The `batch_size` field.
         size: i32,
     },
-    /// A counter-based HOTP account: Ügyfélkapu+ uses TOTP only.
-    Hotp {
-        /// The account's name as the app showed it.
-        name: String,
-    },
-    /// An account type other than HOTP and TOTP.
-    Type {
-        /// The account's name as the app showed it.
-        name: String,
-        /// The `type` value.
-        value: i32,
-    },
-    /// MD5 (4) or an algorithm number we do not know.
-    Algorithm {
-        /// The account's name as the app showed it.
-        name: String,
-        /// The `algorithm` value.
-        value: i32,
-    },
-    /// A digit count other than six or eight.
-    Digits {
-        /// The account's name as the app showed it.
-        name: String,
-        /// The `digits` value.
-        value: i32,
-    },
-    /// An account without a key.
-    EmptySecret {
-        /// The account's name as the app showed it.
-        name: String,
-    },
 }
 
-/// Whether `account` survives the trip: the format has no period field and
-/// every reader assumes 30 seconds.
+/// Whether `account` survives the trip: the format has no period field
+/// (every reader assumes 30 seconds) and knows only six or eight digits.
 pub fn representable(account: &OtpAuth) -> bool {
-    account.period == DEFAULT_PERIOD
+    account.period == DEFAULT_PERIOD && matches!(account.digits, 6 | 8)
 }
 
 /// True when `text` looks like a migration URI (for telling apart what a QR
@@ -280,56 +259,51 @@ pub fn decode(uri: &str) -> Result<Batch, MigrationError> {
             size: payload.batch_size,
         });
     }
-    let accounts = payload
-        .otp_parameters
-        .iter()
-        .map(account)
-        .collect::<Result<_, _>>()?;
+    let mut accounts = Vec::new();
+    let mut skipped = Vec::new();
+    for parameters in &payload.otp_parameters {
+        match account(parameters) {
+            Ok(account) => accounts.push(account),
+            Err(reason) => skipped.push(Skipped {
+                line: None,
+                name: printable(&parameters.name),
+                reason,
+            }),
+        }
+    }
     Ok(Batch {
         accounts,
+        skipped,
         index: payload.batch_index.unsigned_abs(),
         size: size.unsigned_abs(),
         id: payload.batch_id,
     })
 }
 
-/// One protobuf account as an [`OtpAuth`]; unspecified values take the
-/// defaults of the Key Uri Format, as Google Authenticator does.
-fn account(parameters: &Parameters) -> Result<OtpAuth, MigrationError> {
-    let name = || parameters.name.clone();
+/// One protobuf account as an [`OtpAuth`], or why it is skipped;
+/// unspecified values take the defaults of the Key Uri Format, as Google
+/// Authenticator does.
+fn account(parameters: &Parameters) -> Result<OtpAuth, SkipReason> {
     match parameters.kind {
         TYPE_UNSPECIFIED | TYPE_TOTP => {}
-        TYPE_HOTP => return Err(MigrationError::Hotp { name: name() }),
-        value => {
-            return Err(MigrationError::Type {
-                name: name(),
-                value,
-            });
-        }
+        TYPE_HOTP => return Err(SkipReason::Hotp),
+        value => return Err(SkipReason::Type(value.to_string())),
     }
     let algorithm = match parameters.algorithm {
         ALGORITHM_UNSPECIFIED | ALGORITHM_SHA1 => Algorithm::Sha1,
         ALGORITHM_SHA256 => Algorithm::Sha256,
         ALGORITHM_SHA512 => Algorithm::Sha512,
-        value => {
-            return Err(MigrationError::Algorithm {
-                name: name(),
-                value,
-            });
-        }
+        ALGORITHM_MD5 => return Err(SkipReason::Algorithm("MD5".into())),
+        value => return Err(SkipReason::Algorithm(value.to_string())),
     };
     let digits = match parameters.digits {
         DIGITS_UNSPECIFIED | DIGITS_SIX => 6,
         DIGITS_EIGHT => 8,
-        value => {
-            return Err(MigrationError::Digits {
-                name: name(),
-                value,
-            });
-        }
+        // The schema's enum has no other value: not a digit count at all.
+        _ => return Err(SkipReason::Unreadable),
     };
     if parameters.secret.is_empty() {
-        return Err(MigrationError::EmptySecret { name: name() });
+        return Err(SkipReason::BadKey);
     }
     let (issuer, account) = split_name(&parameters.name, &parameters.issuer);
     let mut auth = OtpAuth::new(issuer, account, Key::from_bytes(parameters.secret.clone()));
@@ -357,8 +331,8 @@ fn split_name(name: &str, issuer: &str) -> (Option<String>, String) {
             .unwrap_or(name);
         (issuer, account)
     };
-    let issuer = (!issuer.is_empty()).then(|| issuer.to_owned());
-    (issuer, account.trim().to_owned())
+    let issuer = (!issuer.is_empty()).then(|| printable(issuer));
+    (issuer, printable(account.trim()))
 }
 
 #[cfg(test)]
@@ -536,9 +510,14 @@ mod tests {
     }
 
     #[test]
-    fn only_thirty_seconds_is_representable() {
+    fn only_thirty_seconds_and_six_or_eight_digits_are_representable() {
         let mut account = family(1).remove(0);
         assert!(representable(&account));
+        account.digits = 8;
+        assert!(representable(&account));
+        account.digits = 7;
+        assert!(!representable(&account));
+        account.digits = 6;
         account.period = 60;
         assert!(!representable(&account));
     }
@@ -658,50 +637,103 @@ mod tests {
     fn bad_inputs() -> Vec<(String, MigrationError)> {
         let good = REAL[1].0.to_owned();
         let good_bytes = payload_bytes(&good);
-        let name = || "x".to_owned();
         vec![
-            ("otpauth://totp/x?secret=JBSWY3DPEHPK3PXP".into(), MigrationError::NotMigration),
-            ("otpauth-migration://online?data=CjEK".into(), MigrationError::NotMigration),
-            ("otpauth-migration://offline?foo=bar".into(), MigrationError::NoData),
-            ("otpauth-migration://offline?data=%FF%FE".into(), MigrationError::Encoding),
-            ("otpauth-migration://offline?data=Cj*K".into(), MigrationError::Encoding),
-            ("otpauth-migration://offline?data=C".into(), MigrationError::Encoding),
+            (
+                "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP".into(),
+                MigrationError::NotMigration,
+            ),
+            (
+                "otpauth-migration://online?data=CjEK".into(),
+                MigrationError::NotMigration,
+            ),
+            (
+                "otpauth-migration://offline?foo=bar".into(),
+                MigrationError::NoData,
+            ),
+            (
+                "otpauth-migration://offline?data=%FF%FE".into(),
+                MigrationError::Encoding,
+            ),
+            (
+                "otpauth-migration://offline?data=Cj*K".into(),
+                MigrationError::Encoding,
+            ),
+            (
+                "otpauth-migration://offline?data=C".into(),
+                MigrationError::Encoding,
+            ),
             // The real export cut short inside its only account.
-            (uri_of(&good_bytes[..good_bytes.len() / 2]), MigrationError::Malformed),
+            (
+                uri_of(&good_bytes[..good_bytes.len() / 2]),
+                MigrationError::Malformed,
+            ),
             // A length prefix claiming more bytes than follow.
             (uri_of(&[0x0a, 0x7f, 0x0a]), MigrationError::Malformed),
             // Field 1 with wire type 7, which does not exist.
             (uri_of(&[0x0f]), MigrationError::Malformed),
             // A name that is not UTF-8.
-            (uri_of(&[0x0a, 4, 0x12, 2, 0xff, 0xfe]), MigrationError::Malformed),
-            (uri_of(&with(entry(&[]), &[0x10, 2])), MigrationError::Version(2)),
+            (
+                uri_of(&[0x0a, 4, 0x12, 2, 0xff, 0xfe]),
+                MigrationError::Malformed,
+            ),
+            (
+                uri_of(&with(entry(&[]), &[0x10, 2])),
+                MigrationError::Version(2),
+            ),
             (
                 uri_of(&with(entry(&[]), &[0x18, 2, 0x20, 2])),
                 MigrationError::Batch { index: 2, size: 2 },
             ),
-            (uri_of(&entry(&[0x30, 1])), MigrationError::Hotp { name: name() }),
-            (
-                uri_of(&entry(&[0x30, 3])),
-                MigrationError::Type { name: name(), value: 3 },
-            ),
-            (
-                uri_of(&entry(&[0x20, 4])),
-                MigrationError::Algorithm { name: name(), value: 4 },
-            ),
-            (
-                uri_of(&entry(&[0x28, 3])),
-                MigrationError::Digits { name: name(), value: 3 },
-            ),
-            (
-                uri_of(&[0x0a, 3, 0x12, 1, b'x']),
-                MigrationError::EmptySecret { name: name() },
-            ),
+        ]
+    }
+
+    /// Accounts a code cannot give us, and the reason each is skipped for.
+    fn skipped_accounts() -> Vec<(String, Skipped)> {
+        let skipped = |name: &str, reason| Skipped {
+            line: None,
+            name: name.into(),
+            reason,
+        };
+        vec![
+            (uri_of(&entry(&[0x30, 1])), skipped("x", SkipReason::Hotp)),
+            (uri_of(&entry(&[0x30, 3])), skipped("x", SkipReason::Type("3".into()))),
+            (uri_of(&entry(&[0x20, 4])), skipped("x", SkipReason::Algorithm("MD5".into()))),
+            (uri_of(&entry(&[0x20, 9])), skipped("x", SkipReason::Algorithm("9".into()))),
+            (uri_of(&entry(&[0x28, 3])), skipped("x", SkipReason::Unreadable)),
+            (uri_of(&[0x0a, 3, 0x12, 1, b'x']), skipped("x", SkipReason::BadKey)),
             // The HOTP account from scito/extract_otp_secrets' example export.
             (
                 "otpauth-migration://offline?data=CiUKEPqlBekzoNEukL7qlsjBCDYSCWhvdHAgZGVtbyABKAEwATgEEAEYASAAKNuv15j6%2F%2F%2F%2F%2FwE%3D".into(),
-                MigrationError::Hotp { name: "hotp demo".into() },
+                skipped("hotp demo", SkipReason::Hotp),
             ),
         ]
+    }
+
+    #[test]
+    fn unusable_accounts_are_skipped_and_named() {
+        for (uri, want) in skipped_accounts() {
+            let batch = decode(&uri).unwrap_or_else(|e| panic!("{uri}: {e:?}"));
+            assert!(batch.accounts.is_empty(), "{uri}");
+            assert_eq!(batch.skipped, [want], "{uri}");
+        }
+    }
+
+    #[test]
+    fn one_unusable_account_does_not_lose_the_others() {
+        // An HOTP account between two good ones, and a name with an escape
+        // sequence in it.
+        let mut payload = entry(&[]);
+        payload.extend(entry(&[0x30, 1]));
+        let mut evil = vec![0x0a, 5, b'H', b'e', b'l', b'l', b'o', 0x12, 5];
+        evil.extend_from_slice(b"\x1b[2Jx");
+        payload.push(0x0a);
+        payload.push(evil.len() as u8);
+        payload.extend(evil);
+        let batch = decode(&uri_of(&payload)).unwrap();
+        let names: Vec<_> = batch.accounts.iter().map(|a| a.account.as_str()).collect();
+        assert_eq!(names, ["x", "\\u{1b}[2Jx"]);
+        assert_eq!(batch.skipped.len(), 1);
+        assert_eq!(batch.skipped[0].reason, SkipReason::Hotp);
     }
 
     #[test]
@@ -831,7 +863,10 @@ mod tests {
                 .iter()
                 .flat_map(|uri| decode(uri.expose()).unwrap().accounts)
                 .collect();
-            prop_assert!(back == accounts);
+            // Names come back printable: control characters escaped.
+            let printable: Vec<OtpAuth> =
+                accounts.into_iter().map(crate::formats::printable_names).collect();
+            prop_assert!(back == printable);
         }
     }
 }

@@ -1,21 +1,55 @@
 //! Other apps' ways of writing a TOTP key, and ours: the `otpauth://` URI
 //! every authenticator understands, Google Authenticator's transfer codes,
-//! Aegis's plain JSON export and a plain list of URIs (Ente Auth, 2FAS).
-//! Each file reads and writes one format as values; [`ImportError`] says
-//! why a file from another app gave nothing usable.
+//! Aegis's plain JSON export and a plain list of URIs (Aegis, Ente Auth,
+//! 2FAS). Each file reads and writes one format as values; every reader
+//! takes what it can and names what it skips ([`skipped`]); [`ImportError`]
+//! says why a file from another app gave nothing usable. Names read from
+//! another app's file go through [`printable`] before anyone prints them.
 
 pub mod aegis;
 pub mod google_transfer;
 pub mod otpauth;
+pub mod skipped;
 pub mod uri_list;
 
 use std::path::PathBuf;
 
 use crate::{
     fl,
-    formats::{aegis::AegisError, google_transfer::MigrationError, uri_list::UriListError},
+    formats::{
+        aegis::AegisError,
+        google_transfer::MigrationError,
+        otpauth::OtpAuth,
+        uri_list::{LineError, UriListError},
+    },
     i18n::Explain,
 };
+
+/// `text` made safe to print on a terminal: every control character (C0,
+/// DEL and C1: the escape that starts a terminal sequence, a carriage
+/// return that rewrites the line, a bell) and every bidirectional override
+/// or isolate (which reorders what follows it on screen) is replaced by its
+/// escape, `\u{1b}`, so it is shown, never obeyed. Everything else,
+/// accents included, is kept as it is.
+pub fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if ch.is_control() || matches!(ch, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+            out.extend(ch.escape_unicode());
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+/// `account` with its issuer and account name made [`printable`]; for
+/// accounts read from another app's file.
+pub fn printable_names(mut account: OtpAuth) -> OtpAuth {
+    account.issuer = account.issuer.as_deref().map(printable);
+    account.account = printable(&account.account);
+    account
+}
 
 /// What went wrong with a file from another authenticator app.
 #[derive(Debug)]
@@ -39,33 +73,40 @@ pub struct ImportError {
     pub kind: ImportKind,
 }
 
+impl ImportError {
+    /// The transfer-code error this file stands for: the file's own, or that
+    /// of the one line a list held.
+    fn migration(&self) -> Option<&MigrationError> {
+        match &self.kind {
+            ImportKind::Migration(error) => Some(error),
+            ImportKind::UriList(UriListError::BadLines(lines)) => match lines.as_slice() {
+                [
+                    uri_list::BadLine {
+                        error: LineError::Migration(error),
+                        ..
+                    },
+                ] => Some(error),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}
+
 impl Explain for ImportError {
     fn message(&self) -> String {
         let file = self.path.display().to_string();
         let file = file.as_str();
-        match &self.kind {
-            ImportKind::Migration(error) => match error {
-                MigrationError::NotMigration
-                | MigrationError::NoData
-                | MigrationError::Encoding
-                | MigrationError::Malformed
-                | MigrationError::Batch { .. } => fl!("err-import-migration-damaged", file = file),
-                MigrationError::Version(version) => fl!(
-                    "err-import-migration-version",
-                    file = file,
-                    version = version.to_string()
-                ),
-                MigrationError::Hotp { name } => {
-                    fl!("err-import-hotp", file = file, name = name.as_str())
-                }
-                MigrationError::Type { name, .. }
-                | MigrationError::Algorithm { name, .. }
-                | MigrationError::Digits { name, .. }
-                | MigrationError::EmptySecret { name } => {
-                    fl!("err-import-unsupported", file = file, name = name.as_str())
-                }
-            },
-            ImportKind::Aegis(error) => match error {
+        match (&self.kind, self.migration()) {
+            (_, Some(MigrationError::Version(version))) => fl!(
+                "err-import-migration-version",
+                file = file,
+                version = version.to_string()
+            ),
+            (ImportKind::Migration(_), _) | (_, Some(_)) => {
+                fl!("err-import-migration-damaged", file = file)
+            }
+            (ImportKind::Aegis(error), None) => match error {
                 AegisError::Encrypted => fl!("err-import-aegis-encrypted", file = file),
                 AegisError::Malformed(detail) => {
                     fl!(
@@ -79,14 +120,11 @@ impl Explain for ImportError {
                     file = file,
                     version = version.to_string()
                 ),
-                AegisError::BadSecret { name } => {
-                    fl!("err-import-unsupported", file = file, name = name.as_str())
-                }
             },
-            ImportKind::UriList(UriListError::Empty) | ImportKind::Nothing => {
+            (ImportKind::UriList(UriListError::Empty) | ImportKind::Nothing, None) => {
                 fl!("err-import-nothing", file = file)
             }
-            ImportKind::UriList(UriListError::BadLines(lines)) => fl!(
+            (ImportKind::UriList(UriListError::BadLines(lines)), None) => fl!(
                 "err-import-bad-lines",
                 file = file,
                 lines = lines
@@ -99,14 +137,48 @@ impl Explain for ImportError {
     }
 
     fn recovery(&self) -> Option<String> {
-        Some(match &self.kind {
-            ImportKind::Aegis(AegisError::Encrypted) => fl!("rec-import-aegis-encrypted"),
-            ImportKind::Migration(MigrationError::Hotp { .. })
-            | ImportKind::UriList(_)
-            | ImportKind::Nothing => fl!("rec-import"),
-            ImportKind::Migration(_) | ImportKind::Aegis(_) => fl!("rec-import-again"),
+        Some(match (&self.kind, self.migration()) {
+            (ImportKind::Aegis(AegisError::Encrypted), _) => fl!("rec-import-aegis-encrypted"),
+            (ImportKind::Aegis(_), _) | (_, Some(_)) => fl!("rec-import-again"),
+            (ImportKind::Migration(_) | ImportKind::UriList(_) | ImportKind::Nothing, None) => {
+                fl!("rec-import")
+            }
         })
     }
 }
 
 crate::explained!(ImportError);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Names as files carry them, and as we print them.
+    const NAMES: &[(&str, &str)] = &[
+        ("Ügyfélkapu+", "Ügyfélkapu+"),
+        ("\u{1b}[31mBank", "\\u{1b}[31mBank"),
+        ("a\rb\nc\td", "a\\u{d}b\\u{a}c\\u{9}d"),
+        ("bell\u{7}", "bell\\u{7}"),
+        ("del\u{7f}", "del\\u{7f}"),
+        ("c1\u{9b}2J", "c1\\u{9b}2J"),
+        ("txt.exe\u{202e}", "txt.exe\\u{202e}"),
+        ("\u{2066}x\u{2069}", "\\u{2066}x\\u{2069}"),
+        ("", ""),
+    ];
+
+    #[test]
+    fn control_characters_are_escaped_and_the_rest_kept() {
+        for (name, shown) in NAMES {
+            assert_eq!(printable(name), *shown, "{name:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn printable_text_has_no_control_characters(text in ".{0,40}") {
+            let shown = printable(&text);
+            prop_assert!(!shown.chars().any(char::is_control), "{:?}", shown);
+        }
+    }
+}

@@ -85,7 +85,7 @@ pub enum UriError {
     Key(KeyError),
     /// An `algorithm` other than SHA1, SHA256, SHA512.
     Algorithm(String),
-    /// `digits` other than 6 or 8.
+    /// `digits` outside 6..=8.
     Digits(String),
     /// `period` not a whole number of seconds in 1..=3600.
     Period(String),
@@ -192,7 +192,9 @@ pub struct OtpAuth {
     pub key: Key,
     /// The HMAC hash.
     pub algorithm: Algorithm,
-    /// Digits per code: 6 or 8.
+    /// Digits per code: 6, 7 or 8. The Key Uri Format names 6 and 8, but
+    /// RFC 6238 (section 1.2, after RFC 4226 section 5.3) allows any of
+    /// 6 to 8, and Aegis writes 7-digit keys.
     pub digits: u8,
     /// Seconds per code.
     pub period: u32,
@@ -200,6 +202,8 @@ pub struct OtpAuth {
 
 /// The defaults of the Key Uri Format.
 pub const DEFAULT_DIGITS: u8 = 6;
+/// The digit counts a TOTP code may have (RFC 6238 section 1.2).
+pub const DIGITS: std::ops::RangeInclusive<u8> = 6..=8;
 /// The default period in seconds.
 pub const DEFAULT_PERIOD: u32 = 30;
 
@@ -226,6 +230,19 @@ pub fn is_otpauth(text: &str) -> bool {
     text.trim_start()
         .get(..10)
         .is_some_and(|start| start.eq_ignore_ascii_case("otpauth://"))
+}
+
+/// The decoded label (`issuer:account`) of an otpauth URI of any type, to
+/// name it when it cannot be used; printable, empty when there is none.
+pub fn label(uri: &str) -> String {
+    let uri = uri.trim();
+    if !is_otpauth(uri) {
+        return String::new();
+    }
+    let rest = uri.get(10..).unwrap_or("");
+    let rest = rest.split_once('/').map_or("", |(_, rest)| rest);
+    let raw = rest.split_once('?').map_or(rest, |(label, _)| label);
+    crate::formats::printable(percent_decode_str(raw).decode_utf8_lossy().trim())
 }
 
 impl OtpAuth {
@@ -278,8 +295,10 @@ impl OtpAuth {
                     algorithm = Algorithm::parse(&value).ok_or(UriError::Algorithm(value))?;
                 }
                 "digits" => {
+                    // Written as a plain digit, as every app writes it.
                     digits = match value.trim() {
                         "6" => 6,
+                        "7" => 7,
                         "8" => 8,
                         _ => return Err(UriError::Digits(value)),
                     };
@@ -546,6 +565,16 @@ mod tests {
             30,
         ),
         (
+            // Seven digits: Aegis' own plain-text test export.
+            "otpauth://totp/SPDX:James?secret=5OM4WOOGPLQEF6UGN3CPEOOLWU&issuer=SPDX&algorithm=SHA256&digits=7&period=20",
+            Some("SPDX"),
+            "James",
+            "5OM4WOOGPLQEF6UGN3CPEOOLWU",
+            Algorithm::Sha256,
+            7,
+            20,
+        ),
+        (
             "otpauth://totp/justme?secret=JBSWY3DPEHPK3PXP",
             None,
             "justme",
@@ -632,7 +661,15 @@ mod tests {
             UriError::Algorithm(String::new()),
         ),
         (
-            "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&digits=7",
+            "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&digits=5",
+            UriError::Digits(String::new()),
+        ),
+        (
+            "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&digits=9",
+            UriError::Digits(String::new()),
+        ),
+        (
+            "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&digits=+7",
             UriError::Digits(String::new()),
         ),
         (
@@ -669,6 +706,21 @@ mod tests {
     }
 
     #[test]
+    fn labels_of_any_type_are_decoded_and_printable() {
+        assert_eq!(
+            label("otpauth://hotp/Air%20Canada:Benjamin?secret=KUVJJOM753IHTNDSZVCNKL7GII"),
+            "Air Canada:Benjamin"
+        );
+        assert_eq!(label("otpauth://steam/Boeing:Sophia"), "Boeing:Sophia");
+        assert_eq!(
+            label("otpauth://totp/%1B%5B31mEvil?secret=A"),
+            "\\u{1b}[31mEvil"
+        );
+        assert_eq!(label("otpauth://totp"), "");
+        assert_eq!(label("https://example.com/a"), "");
+    }
+
+    #[test]
     fn debug_never_shows_the_key() {
         let account = OtpAuth::parse(URIS[0].0).unwrap();
         let shown = format!("{account:?}");
@@ -697,7 +749,7 @@ mod tests {
             bytes in proptest::collection::vec(any::<u8>(), 1..64),
             issuer in proptest::option::of("\\PC{1,20}"),
             account in "\\PC{0,30}",
-            digits in prop_oneof![Just(6u8), Just(8u8)],
+            digits in 6u8..=8,
             period in 1u32..=3600,
         ) {
             // Names are trimmed by the parser, so compare with trimmed input;

@@ -1,16 +1,22 @@
-//! Plain text lists of otpauth URIs, one per line: what Ente Auth and 2FAS
-//! export as "plain text", and the simplest form any authenticator or a
-//! password manager can take in. Blank lines and lines starting with `#`
-//! are ignored, so a person can annotate the file.
+//! Plain text lists of otpauth URIs, one per line: what Aegis, Ente Auth
+//! and 2FAS export as "plain text", and the simplest form any authenticator
+//! or a password manager can take in. A line may also be a Google transfer
+//! code (`otpauth-migration://`), as people paste them from a QR reader.
+//! Blank lines and lines starting with `#` are ignored, so a person can
+//! annotate the file.
 //!
-//! A line that is a valid URI of a type Ügyfélkapu+ does not use (HOTP,
-//! Steam) is skipped and named; any other bad line stops the import, with
-//! every bad line listed by number, because a silently dropped key is a
-//! key lost. Pure: text in, accounts out.
+//! No line stops the import: every usable account is read, and every line
+//! that cannot be used (HOTP, Steam, a bad key, a digit count outside 6 to
+//! 8, text that is no URI at all) is skipped and named by its number,
+//! because a silently dropped key is a key lost. Only a file with no readable line at all is refused. Names are
+//! made printable as they are read. Pure: text in, accounts out.
 
-use percent_encoding::percent_decode_str;
-
-use crate::formats::otpauth::{OtpAuth, UriError, is_otpauth};
+use crate::formats::{
+    google_transfer::{self, MigrationError},
+    otpauth::{OtpAuth, UriError},
+    printable_names,
+    skipped::Skipped,
+};
 use crate::secret::SecretString;
 
 /// What an import found.
@@ -18,28 +24,26 @@ use crate::secret::SecretString;
 pub struct Imported {
     /// The TOTP accounts, in file order.
     pub accounts: Vec<OtpAuth>,
-    /// Valid URIs of another type, left out.
+    /// The entries left out, in file order.
     pub skipped: Vec<Skipped>,
 }
 
-/// A URI of another type than TOTP.
+/// Why a line or a QR code's text is not readable at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Skipped {
-    /// Its line number, from 1.
-    pub line: usize,
-    /// The label as written (`issuer:account`), decoded.
-    pub label: String,
-    /// Why: [`UriError::Hotp`] or [`UriError::UnknownType`].
-    pub error: UriError,
+pub enum LineError {
+    /// Not an otpauth URI ([`UriError::NotOtpauth`]).
+    Uri(UriError),
+    /// A Google transfer code that is damaged or of an unknown version.
+    Migration(MigrationError),
 }
 
-/// A line that is not a usable URI.
+/// A line that is not readable at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadLine {
     /// Its line number, from 1.
     pub line: usize,
     /// What is wrong with it.
-    pub error: UriError,
+    pub error: LineError,
 }
 
 /// Why a text cannot be imported as a URI list.
@@ -47,8 +51,33 @@ pub struct BadLine {
 pub enum UriListError {
     /// Nothing but blank lines and comments.
     Empty,
-    /// Lines that are not usable URIs, every one of them, in order.
+    /// Not one line is readable: every one of them, in order.
     BadLines(Vec<BadLine>),
+}
+
+/// Reads one text, a line of a list (`line` is its number) or what one QR
+/// code holds, into `imported`: its accounts, and what it cannot use as
+/// skipped. An error only when the text is no otpauth URI at all or a
+/// damaged transfer code.
+pub fn read(text: &str, line: Option<usize>, imported: &mut Imported) -> Result<(), LineError> {
+    let text = text.trim();
+    if google_transfer::is_migration(text) {
+        let batch = google_transfer::decode(text).map_err(LineError::Migration)?;
+        imported.accounts.extend(batch.accounts);
+        imported.skipped.extend(
+            batch
+                .skipped
+                .into_iter()
+                .map(|skipped| Skipped { line, ..skipped }),
+        );
+        return Ok(());
+    }
+    match OtpAuth::parse(text) {
+        Ok(account) => imported.accounts.push(printable_names(account)),
+        Err(UriError::NotOtpauth) => return Err(LineError::Uri(UriError::NotOtpauth)),
+        Err(error) => imported.skipped.push(Skipped::uri(line, text, &error)),
+    }
+    Ok(())
 }
 
 /// Reads a URI list.
@@ -57,6 +86,7 @@ pub fn import(text: &str) -> Result<Imported, UriListError> {
     let mut imported = Imported::default();
     let mut bad = Vec::new();
     let mut seen_any = false;
+    let mut readable = false;
     // `lines` also strips the `\r` of Windows line ends.
     for (index, line) in text.lines().enumerate() {
         let line_number = index + 1;
@@ -65,42 +95,26 @@ pub fn import(text: &str) -> Result<Imported, UriListError> {
             continue;
         }
         seen_any = true;
-        match OtpAuth::parse(line) {
-            Ok(account) => imported.accounts.push(account),
-            Err(error @ (UriError::Hotp | UriError::UnknownType(_))) => {
-                imported.skipped.push(Skipped {
+        match read(line, Some(line_number), &mut imported) {
+            Ok(()) => readable = true,
+            Err(error) => {
+                imported
+                    .skipped
+                    .push(Skipped::unreadable(Some(line_number)));
+                bad.push(BadLine {
                     line: line_number,
-                    label: label(line),
                     error,
                 });
             }
-            Err(error) => bad.push(BadLine {
-                line: line_number,
-                error,
-            }),
         }
-    }
-    if !bad.is_empty() {
-        return Err(UriListError::BadLines(bad));
     }
     if !seen_any {
         return Err(UriListError::Empty);
     }
-    Ok(imported)
-}
-
-/// The decoded label of an otpauth URI of any type, for naming it.
-fn label(uri: &str) -> String {
-    if !is_otpauth(uri) {
-        return String::new();
+    if !readable {
+        return Err(UriListError::BadLines(bad));
     }
-    let rest = uri.get(10..).unwrap_or("");
-    let rest = rest.split_once('/').map_or("", |(_, rest)| rest);
-    let raw = rest.split_once('?').map_or(rest, |(label, _)| label);
-    percent_decode_str(raw)
-        .decode_utf8_lossy()
-        .trim()
-        .to_owned()
+    Ok(imported)
 }
 
 /// Writes `accounts` one URI per line, each line ending in a newline.
@@ -116,7 +130,8 @@ pub fn export(accounts: &[OtpAuth]) -> SecretString {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::formats::otpauth::{Algorithm, Key, KeyError};
+    use crate::formats::otpauth::{Algorithm, Key};
+    use crate::formats::skipped::SkipReason;
     use proptest::prelude::*;
 
     /// An Ente Auth style export (its extra `codeDisplay` parameter
@@ -172,15 +187,59 @@ mod tests {
             imported.skipped,
             [
                 Skipped {
-                    line: 4,
-                    label: "Air Canada:Benjamin".into(),
-                    error: UriError::Hotp
+                    line: Some(4),
+                    name: "Air Canada:Benjamin".into(),
+                    reason: SkipReason::Hotp
                 },
                 Skipped {
-                    line: 7,
-                    label: "Boeing:Sophia".into(),
-                    error: UriError::UnknownType("steam".into())
+                    line: Some(7),
+                    name: "Boeing:Sophia".into(),
+                    reason: SkipReason::Steam
                 },
+            ]
+        );
+    }
+
+    /// Aegis' own plain-text test export, copied from its repository
+    /// (`tests/data/aegis/README.md` names the source).
+    const AEGIS_PLAIN_TXT: &str = include_str!("../../tests/data/aegis/plain.txt");
+
+    #[test]
+    fn aegis_own_text_export_gives_three_accounts_and_names_four() {
+        let imported = import(AEGIS_PLAIN_TXT).unwrap();
+        let got: Vec<_> = imported
+            .accounts
+            .iter()
+            .map(|a| {
+                (
+                    a.issuer.as_deref().unwrap_or(""),
+                    a.account.as_str(),
+                    a.algorithm,
+                    a.digits,
+                    a.period,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Deno", "Mason", Algorithm::Sha1, 6, 30),
+                ("SPDX", "James", Algorithm::Sha256, 7, 20),
+                ("Airbnb", "Elijah", Algorithm::Sha512, 8, 50),
+            ]
+        );
+        let skipped: Vec<_> = imported
+            .skipped
+            .iter()
+            .map(|s| (s.line, s.name.as_str(), s.reason.clone()))
+            .collect();
+        assert_eq!(
+            skipped,
+            [
+                (Some(4), "Issuu:James", SkipReason::Hotp),
+                (Some(5), "Air Canada:Benjamin", SkipReason::Hotp),
+                (Some(6), "WWE:Mason", SkipReason::Hotp),
+                (Some(7), "Boeing:Sophia", SkipReason::Steam),
             ]
         );
     }
@@ -211,32 +270,91 @@ mod tests {
     }
 
     #[test]
-    fn every_bad_line_is_named_by_number() {
+    fn every_bad_line_is_skipped_and_named_by_number() {
         let text = "# family\n\
             otpauth://totp/a?secret=JBSWY3DPEHPK3PXP\n\
             https://example.com/\n\
             otpauth://totp/b?secret=JBSW0\n\
-            otpauth://totp/c?secret=JBSWY3DPEHPK3PXP&digits=7\n";
+            otpauth://totp/c?secret=JBSWY3DPEHPK3PXP&digits=9\n\
+            otpauth://totp/d?secret=JBSWY3DPEHPK3PXP&algorithm=MD5\n\
+            otpauth-migration://offline?data=C\n\
+            otpauth://totp/e?secret=JBSWY3DPEHPK3PXP&digits=7\n";
+        let imported = import(text).unwrap();
+        let names: Vec<_> = imported
+            .accounts
+            .iter()
+            .map(|a| a.account.as_str())
+            .collect();
+        assert_eq!(names, ["a", "e"]);
+        assert_eq!(imported.accounts[1].digits, 7);
+        let skipped: Vec<_> = imported
+            .skipped
+            .iter()
+            .map(|s| (s.line, s.name.as_str(), s.reason.clone()))
+            .collect();
+        assert_eq!(
+            skipped,
+            [
+                (Some(3), "", SkipReason::Unreadable),
+                (Some(4), "b", SkipReason::BadKey),
+                (Some(5), "c", SkipReason::Digits("9".into())),
+                (Some(6), "d", SkipReason::Algorithm("MD5".into())),
+                (Some(7), "", SkipReason::Unreadable),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_file_with_no_readable_line_names_them_all() {
+        let text = "https://example.com/\n\nJBSWY3DPEHPK3PXP\notpauth-migration://offline?data=C\n";
         assert_eq!(
             import(text).unwrap_err(),
             UriListError::BadLines(vec![
                 BadLine {
+                    line: 1,
+                    error: LineError::Uri(UriError::NotOtpauth)
+                },
+                BadLine {
                     line: 3,
-                    error: UriError::NotOtpauth
+                    error: LineError::Uri(UriError::NotOtpauth)
                 },
                 BadLine {
                     line: 4,
-                    error: UriError::Key(KeyError::BadChar {
-                        ch: '0',
-                        position: 5
-                    })
-                },
-                BadLine {
-                    line: 5,
-                    error: UriError::Digits("7".into())
+                    error: LineError::Migration(MigrationError::Encoding)
                 },
             ])
         );
+    }
+
+    #[test]
+    fn transfer_codes_and_uris_mix_and_names_are_printable() {
+        let account = OtpAuth::new(
+            Some("Ügyfélkapu+".into()),
+            "kovacs.maria".into(),
+            Key::parse("ABCDEFGHIJKLMNOPQRST").unwrap(),
+        );
+        let code = google_transfer::encode(&[account], 3).remove(0);
+        let text = format!(
+            "{}\notpauth://totp/%1B%5B31mBank:anna?secret=JBSWY3DPEHPK3PXP&issuer=%1B%5B31mBank\n\
+             otpauth://hotp/%1B%5D0%3Bx%07?secret=JBSWY3DPEHPK3PXP\n",
+            code.expose()
+        );
+        let imported = import(&text).unwrap();
+        let got: Vec<_> = imported
+            .accounts
+            .iter()
+            .map(|a| (a.issuer.clone().unwrap_or_default(), a.account.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Ügyfélkapu+".to_owned(), "kovacs.maria".to_owned()),
+                ("\\u{1b}[31mBank".to_owned(), "anna".to_owned()),
+            ]
+        );
+        assert_eq!(imported.skipped.len(), 1);
+        assert_eq!(imported.skipped[0].name, "\\u{1b}]0;x\\u{7}");
+        assert!(!imported.skipped[0].words().contains('\x1b'));
     }
 
     /// Texts with no URI in them at all.
@@ -254,7 +372,7 @@ mod tests {
         let imported = import("otpauth://hotp/x?secret=JBSWY3DPEHPK3PXP&counter=1").unwrap();
         assert!(imported.accounts.is_empty());
         assert_eq!(imported.skipped.len(), 1);
-        assert_eq!(imported.skipped[0].label, "x");
+        assert_eq!(imported.skipped[0].name, "x");
     }
 
     proptest! {

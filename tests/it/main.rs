@@ -1,11 +1,11 @@
 //! The integration tests, as one binary: each one links the whole program,
-//! so one binary instead of nine keeps the build short. Each module is one
-//! area (the bundle, the command line, pictures at the edges, restore, the
-//! sheet, the wizard in a pseudo-terminal, the Windows build under Wine,
-//! the import rule); the helpers they share live in `tests/support/`. They
-//! run on a Unix host (pseudo-terminals, resource limits, Wine for the
-//! Windows build), so on other targets the binary is empty and only
-//! type-checks.
+//! so one binary keeps the build short. Each module is one area (the
+//! bundle, the command line, other apps' exports, pictures at the edges,
+//! restore, saving safely, the sheet, the wizard in a pseudo-terminal, the
+//! Windows build under Wine, the import rule); the helpers they share live
+//! in `tests/support/`. They run on a Unix host (pseudo-terminals, resource
+//! limits, Wine for the Windows build), so on other targets the binary is
+//! empty and only type-checks.
 
 #![cfg(unix)]
 
@@ -16,6 +16,7 @@ mod architecture;
 mod bundle;
 mod cli;
 mod demo;
+mod imports;
 mod pictures;
 mod qr_corpus;
 mod restore;
