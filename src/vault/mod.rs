@@ -9,6 +9,7 @@
 
 pub mod bundle;
 pub mod crypt;
+pub mod header;
 
 use std::{
     fs, io,
@@ -74,6 +75,14 @@ pub enum VaultError {
     Store(StoreError),
     /// A question about the passphrase could not be asked.
     Prompt(PromptError),
+    /// `--recipient` given for a bundle locked with a passphrase.
+    RecipientForPassphrase(PathBuf),
+    /// `--recipient` names a key the existing bundle is not locked to.
+    NewRecipient(String),
+    /// A key to take away is not one the bundle is locked to.
+    NotARecipient(String),
+    /// Taking these keys away would leave nothing that opens the bundle.
+    NoRecipientsLeft(PathBuf),
 }
 
 impl From<StoreError> for VaultError {
@@ -101,11 +110,20 @@ impl Explain for VaultError {
                     CryptError::NotAge => fl!("err-not-a-bundle", file = file),
                     CryptError::NeedsPassphrase => fl!("err-needs-passphrase", file = file),
                     CryptError::NeedsIdentity => fl!("err-needs-identity", file = file),
-                    CryptError::WrongPassphrase => fl!("err-wrong-passphrase", file = file),
+                    CryptError::WrongPassphrase => {
+                        fl!("err-wrong-passphrase-or-header", file = file)
+                    }
                     CryptError::NoMatchingIdentity => fl!("err-wrong-identity", file = file),
                     CryptError::Truncated => fl!("err-bundle-truncated", file = file),
                     CryptError::Tampered => fl!("err-bundle-tampered", file = file),
-                    CryptError::ExcessiveWork => fl!("err-bundle-excessive-work", file = file),
+                    CryptError::DamagedHeader => fl!("err-bundle-header", file = file),
+                    CryptError::AppendedData { .. } => fl!("err-bundle-appended", file = file),
+                    CryptError::ExcessiveWork { log_n } => fl!(
+                        "err-bundle-work-too-high",
+                        file = file,
+                        factor = log_n.to_string(),
+                        max = crypt::MAX_WORK_FACTOR.to_string()
+                    ),
                     CryptError::BadRecipient(value) => {
                         fl!("err-bad-recipient", value = value.as_str())
                     }
@@ -159,6 +177,19 @@ impl Explain for VaultError {
             ),
             VaultError::Store(error) => error.message(),
             VaultError::Prompt(error) => error.message(),
+            VaultError::RecipientForPassphrase(path) => fl!(
+                "err-recipient-for-passphrase",
+                file = path.display().to_string()
+            ),
+            VaultError::NewRecipient(value) => {
+                fl!("err-recipient-new", value = value.as_str())
+            }
+            VaultError::NotARecipient(value) => {
+                fl!("err-not-a-recipient", value = value.as_str())
+            }
+            VaultError::NoRecipientsLeft(path) => {
+                fl!("err-no-recipients-left", file = path.display().to_string())
+            }
         }
     }
 
@@ -171,8 +202,17 @@ impl Explain for VaultError {
                 CryptError::NeedsIdentity | CryptError::NoMatchingIdentity => {
                     fl!("rec-needs-identity")
                 }
-                CryptError::WrongPassphrase => fl!("rec-wrong-passphrase"),
-                CryptError::Truncated | CryptError::Tampered => fl!("rec-bundle-backup"),
+                CryptError::WrongPassphrase => fl!("rec-wrong-passphrase-or-header"),
+                CryptError::Truncated | CryptError::Tampered | CryptError::DamagedHeader => {
+                    fl!("rec-bundle-backup")
+                }
+                CryptError::AppendedData { whole } => {
+                    fl!("rec-bundle-appended", whole = whole.to_string())
+                }
+                CryptError::ExcessiveWork { .. } => fl!(
+                    "rec-bundle-work-too-high",
+                    factor = crypt::WORK_FACTOR.to_string()
+                ),
                 CryptError::BadRecipient(_) => fl!("rec-bad-recipient"),
                 _ => return None,
             },
@@ -183,6 +223,12 @@ impl Explain for VaultError {
             VaultError::Qr(error) => return error.recovery(),
             VaultError::Store(error) => return error.recovery(),
             VaultError::Prompt(error) => return error.recovery(),
+            VaultError::RecipientForPassphrase(_) => fl!("rec-recipient-for-passphrase"),
+            VaultError::NewRecipient(value) => {
+                fl!("rec-recipient-new", value = value.as_str())
+            }
+            VaultError::NotARecipient(_) => fl!("rec-not-a-recipient"),
+            VaultError::NoRecipientsLeft(_) => fl!("rec-no-recipients-left"),
             VaultError::PassphraseFile { .. }
             | VaultError::EmptyPassphrase
             | VaultError::IdentityFile { .. } => return None,
@@ -213,8 +259,8 @@ pub struct Keys {
     pub recipients: Vec<String>,
     /// `--identity FILE`: decrypt with these age identity files.
     pub identities: Vec<PathBuf>,
-    /// scrypt work factor for new passphrase bundles; `None` is age's
-    /// default (about a second). Only tests pass a lower one.
+    /// scrypt work factor for passphrase bundles written; `None` is the
+    /// portable [`crypt::WORK_FACTOR`]. Only tests pass a lower one.
     pub work_factor: Option<u8>,
 }
 
@@ -339,6 +385,9 @@ impl Vault {
         }
         let (plaintext, lock, mut recipients) =
             if crypt::needs_passphrase(&sealed).map_err(crypt_error)? {
+                if !keys.recipients.is_empty() {
+                    return Err(VaultError::RecipientForPassphrase(path.to_path_buf()));
+                }
                 let (plaintext, passphrase) =
                     Self::unlock_with_passphrase(&sealed, path, keys, prompter)?;
                 let lock = Lock::Passphrase {
@@ -351,7 +400,7 @@ impl Vault {
                     return Err(crypt_error(CryptError::NeedsIdentity));
                 }
                 let mut identities = Vec::new();
-                let mut recipients = keys.recipients.clone();
+                let mut recipients = Vec::new();
                 for file in &keys.identities {
                     let contents = fs::read(file).map_err(|error| VaultError::IdentityFile {
                         path: file.clone(),
@@ -373,9 +422,17 @@ impl Vault {
             error,
         })?;
         if let Lock::Recipients(_) = lock {
-            recipients.extend(contents.recipients);
+            // The manifest's list is the truth, so a key taken away stays
+            // away; a file the age CLI wrote has none and is saved to the
+            // keys that opened it.
+            if !contents.recipients.is_empty() {
+                recipients = contents.recipients;
+            }
             recipients.sort();
             recipients.dedup();
+            if let Some(new) = keys.recipients.iter().find(|r| !recipients.contains(r)) {
+                return Err(VaultError::NewRecipient(new.clone()));
+            }
         }
         let lock = match lock {
             Lock::Recipients(_) => {
@@ -401,6 +458,15 @@ impl Vault {
             path: path.to_path_buf(),
             error,
         };
+        if let Some(log_n) = crypt::work_factor(sealed).filter(|&n| n > crypt::WORK_FACTOR) {
+            // Each step above the usual factor doubles the time.
+            let seconds = 1u64 << (log_n - crypt::WORK_FACTOR);
+            prompter.say(&fl!(
+                "info-opening-slow",
+                factor = log_n.to_string(),
+                seconds = seconds.to_string()
+            ));
+        }
         if let Some(file) = &keys.passphrase_file {
             let passphrase = read_passphrase_file(file)?;
             let unlock = Unlock::Passphrase(passphrase.clone());
@@ -442,6 +508,57 @@ impl Vault {
             })?;
         store::write_atomic(&self.path, &sealed, &looks_like_age)?;
         Ok(())
+    }
+
+    /// True when the bundle is locked with a passphrase (not to age keys).
+    pub fn is_passphrase(&self) -> bool {
+        matches!(self.lock, Lock::Passphrase { .. })
+    }
+
+    /// The public keys (`age1…`) the bundle is locked to, sorted; empty
+    /// for a passphrase.
+    pub fn recipients(&self) -> &[String] {
+        &self.recipients
+    }
+
+    /// From the next save on, the bundle is locked with `passphrase` (and
+    /// no longer to any key). `work_factor` as in [`Keys::work_factor`].
+    pub fn set_passphrase(&mut self, passphrase: SecretString, work_factor: Option<u8>) {
+        self.lock = Lock::Passphrase {
+            passphrase,
+            work_factor,
+        };
+        self.recipients.clear();
+    }
+
+    /// From the next save on, the bundle is locked to exactly these public
+    /// keys (and no longer with a passphrase). Each is checked first.
+    pub fn set_recipients(&mut self, recipients: &[String]) -> Result<(), VaultError> {
+        let mut recipients: Vec<String> = recipients.iter().map(|r| r.trim().to_owned()).collect();
+        recipients.sort();
+        recipients.dedup();
+        if recipients.is_empty() {
+            return Err(VaultError::NoRecipientsLeft(self.path.clone()));
+        }
+        let parsed = crypt::parse_recipients(&recipients).map_err(|error| VaultError::Crypt {
+            path: self.path.clone(),
+            error,
+        })?;
+        self.lock = Lock::Recipients(parsed);
+        self.recipients = recipients;
+        Ok(())
+    }
+}
+
+/// A new passphrase: the first line of `file` for scripts, otherwise asked
+/// twice with advice about a weak one (as when a bundle is made).
+pub fn ask_new_passphrase(
+    file: Option<&Path>,
+    prompter: &mut impl Prompter,
+) -> Result<SecretString, VaultError> {
+    match file {
+        Some(file) => read_passphrase_file(file),
+        None => new_passphrase(prompter),
     }
 }
 
