@@ -638,6 +638,229 @@ mod tests {
         assert_eq!(suggestion.expose().len(), 24);
     }
 
+    /// A folder with a passphrase file and a saved demo family in
+    /// `mentes.age`, written with `work_factor`.
+    fn saved_bundle(work_factor: u8) -> (tempfile::TempDir, PathBuf, Keys) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mentes.age");
+        let file = dir.path().join("jelszo.txt");
+        fs::write(&file, "kert-alma-hegy-tavasz-77\n").unwrap();
+        let keys = Keys {
+            passphrase_file: Some(file),
+            work_factor: Some(work_factor),
+            ..Keys::default()
+        };
+        let mut vault = Vault::open(&path, &keys, &mut Scripted::default(), true).unwrap();
+        vault.family = crate::vault::bundle::tests::demo_family();
+        vault
+            .save(&mut Scripted::default(), OffsetDateTime::UNIX_EPOCH)
+            .unwrap();
+        (dir, path, keys)
+    }
+
+    /// Opens a bundle written with `work_factor` and checks what was said
+    /// before the derivation; returns the seconds it took.
+    fn opens_with_a_message_about_the_time(work_factor: u8) -> f64 {
+        let (_dir, path, keys) = saved_bundle(work_factor);
+        let mut prompter = Scripted::default();
+        let started = std::time::Instant::now();
+        let vault = Vault::open(&path, &keys, &mut prompter, false).unwrap();
+        let seconds = started.elapsed().as_secs_f64();
+        assert_eq!(vault.family.members.len(), 3);
+        let expected = fl!(
+            "info-opening-slow",
+            factor = work_factor.to_string(),
+            seconds = (1u64 << (work_factor - crypt::WORK_FACTOR)).to_string()
+        );
+        let said = prompter.shown.iter().position(|s| s == &expected);
+        let busy = prompter
+            .shown
+            .iter()
+            .position(|s| s == &fl!("info-opening"));
+        assert!(
+            matches!((said, busy), (Some(s), Some(b)) if s < b),
+            "the time is not told before opening: {:?}",
+            prompter.shown
+        );
+        seconds
+    }
+
+    #[test]
+    fn a_bundle_above_the_usual_work_factor_opens_with_a_message_about_the_time() {
+        opens_with_a_message_about_the_time(crypt::WORK_FACTOR + 1);
+    }
+
+    #[test]
+    #[ignore = "slow: scrypt 2^22 needs 4 GiB of memory and about a minute; CI runs it"]
+    fn a_bundle_at_the_highest_work_factor_opens_with_a_message_about_the_time() {
+        let seconds = opens_with_a_message_about_the_time(crypt::MAX_WORK_FACTOR);
+        eprintln!("opening at 2^22 took {seconds:.1} s");
+    }
+
+    #[test]
+    fn usual_work_factor_opens_without_a_message() {
+        let (_dir, path, keys) = saved_bundle(4);
+        let mut prompter = Scripted::default();
+        Vault::open(&path, &keys, &mut prompter, false).unwrap();
+        assert_eq!(prompter.shown, vec![fl!("info-opening")]);
+    }
+
+    /// An age identity file in `dir` and its public key.
+    fn identity_file(dir: &Path, name: &str) -> (PathBuf, String) {
+        let identity = age::x25519::Identity::generate();
+        let file = dir.join(name);
+        fs::write(
+            &file,
+            format!(
+                "{}\n",
+                age::secrecy::ExposeSecret::expose_secret(&identity.to_string())
+            ),
+        )
+        .unwrap();
+        (file, identity.to_public().to_string())
+    }
+
+    #[test]
+    fn passphrase_and_keys_change_and_each_change_keeps_the_previous_file() {
+        let (dir, path, keys) = saved_bundle(4);
+        let backup = store::backup_path(&path);
+        let new_file = dir.path().join("uj.txt");
+        fs::write(&new_file, "hegy-tavasz-kert-alma-88\n").unwrap();
+        let new_keys = Keys {
+            passphrase_file: Some(new_file.clone()),
+            ..keys.clone()
+        };
+        let mut prompter = Scripted::default();
+
+        // A new passphrase: the old one stops working.
+        let before = fs::read(&path).unwrap();
+        let mut vault = Vault::open(&path, &keys, &mut prompter, false).unwrap();
+        assert!(vault.is_passphrase() && vault.recipients().is_empty());
+        let passphrase = ask_new_passphrase(Some(&new_file), &mut prompter).unwrap();
+        vault.set_passphrase(passphrase, keys.work_factor);
+        vault
+            .save(&mut prompter, OffsetDateTime::UNIX_EPOCH)
+            .unwrap();
+        assert_eq!(fs::read(&backup).unwrap(), before);
+        assert!(matches!(
+            Vault::open(&path, &keys, &mut prompter, false),
+            Err(VaultError::Crypt {
+                error: CryptError::WrongPassphrase,
+                ..
+            })
+        ));
+
+        // Two keys: the passphrase stops working, each key opens it.
+        let (first, first_public) = identity_file(dir.path(), "egy.txt");
+        let (second, second_public) = identity_file(dir.path(), "ketto.txt");
+        let before = fs::read(&path).unwrap();
+        let mut vault = Vault::open(&path, &new_keys, &mut prompter, false).unwrap();
+        vault
+            .set_recipients(&[second_public.clone(), first_public.clone()])
+            .unwrap();
+        vault
+            .save(&mut prompter, OffsetDateTime::UNIX_EPOCH)
+            .unwrap();
+        assert_eq!(fs::read(&backup).unwrap(), before);
+        assert!(matches!(
+            Vault::open(&path, &new_keys, &mut prompter, false),
+            Err(VaultError::Crypt {
+                error: CryptError::NeedsIdentity,
+                ..
+            })
+        ));
+        let with = |file: &PathBuf| Keys {
+            identities: vec![file.clone()],
+            ..Keys::default()
+        };
+        let mut sorted = vec![first_public.clone(), second_public.clone()];
+        sorted.sort();
+        for file in [&first, &second] {
+            let vault = Vault::open(&path, &with(file), &mut prompter, false).unwrap();
+            assert!(!vault.is_passphrase());
+            assert_eq!(vault.recipients(), sorted);
+        }
+
+        // The second key taken away: it no longer opens the bundle, and
+        // opening with the first does not bring it back.
+        let mut vault = Vault::open(&path, &with(&first), &mut prompter, false).unwrap();
+        vault.set_recipients(&[first_public.clone()]).unwrap();
+        vault
+            .save(&mut prompter, OffsetDateTime::UNIX_EPOCH)
+            .unwrap();
+        assert!(matches!(
+            Vault::open(&path, &with(&second), &mut prompter, false),
+            Err(VaultError::Crypt {
+                error: CryptError::NoMatchingIdentity,
+                ..
+            })
+        ));
+        let both = Keys {
+            identities: vec![first.clone(), second.clone()],
+            ..Keys::default()
+        };
+        let vault = Vault::open(&path, &both, &mut prompter, false).unwrap();
+        assert_eq!(vault.recipients(), [first_public.clone()]);
+        let mut vault = vault;
+        assert!(matches!(
+            vault.set_recipients(&[]),
+            Err(VaultError::NoRecipientsLeft(_))
+        ));
+        assert!(matches!(
+            vault.set_recipients(&["age1nope".into()]),
+            Err(VaultError::Crypt {
+                error: CryptError::BadRecipient(_),
+                ..
+            })
+        ));
+
+        // --recipient on an existing bundle only as a reminder of its keys.
+        let reminder = Keys {
+            recipients: vec![first_public.clone()],
+            ..with(&first)
+        };
+        assert!(Vault::open(&path, &reminder, &mut prompter, false).is_ok());
+        let new_key = Keys {
+            recipients: vec![second_public.clone()],
+            ..with(&first)
+        };
+        assert!(matches!(
+            Vault::open(&path, &new_key, &mut prompter, false),
+            Err(VaultError::NewRecipient(key)) if key == second_public
+        ));
+
+        // And back to a passphrase.
+        let mut vault = Vault::open(&path, &with(&first), &mut prompter, false).unwrap();
+        let passphrase = ask_new_passphrase(Some(&new_file), &mut prompter).unwrap();
+        vault.set_passphrase(passphrase, keys.work_factor);
+        vault
+            .save(&mut prompter, OffsetDateTime::UNIX_EPOCH)
+            .unwrap();
+        let vault = Vault::open(&path, &new_keys, &mut prompter, false).unwrap();
+        assert!(vault.is_passphrase() && vault.recipients().is_empty());
+        assert_eq!(vault.family.members.len(), 3);
+    }
+
+    #[test]
+    fn recipient_flag_on_a_passphrase_bundle_is_an_error() {
+        let (dir, path, keys) = saved_bundle(4);
+        let (_, public) = identity_file(dir.path(), "kulcs.txt");
+        let keys = Keys {
+            recipients: vec![public],
+            ..keys
+        };
+        let error = Vault::open(&path, &keys, &mut Scripted::default(), false)
+            .err()
+            .unwrap();
+        assert!(matches!(error, VaultError::RecipientForPassphrase(_)));
+        assert!(
+            error
+                .recovery()
+                .unwrap()
+                .contains("kapukulcs kulcsok --add")
+        );
+    }
+
     #[test]
     fn missing_bundle_is_an_error_unless_creating() {
         let dir = tempfile::tempdir().unwrap();
