@@ -784,7 +784,9 @@ mod tests {
         // The second key taken away: it no longer opens the bundle, and
         // opening with the first does not bring it back.
         let mut vault = Vault::open(&path, &with(&first), &mut prompter, false).unwrap();
-        vault.set_recipients(&[first_public.clone()]).unwrap();
+        vault
+            .set_recipients(std::slice::from_ref(&first_public))
+            .unwrap();
         vault
             .save(&mut prompter, OffsetDateTime::UNIX_EPOCH)
             .unwrap();
@@ -800,7 +802,7 @@ mod tests {
             ..Keys::default()
         };
         let vault = Vault::open(&path, &both, &mut prompter, false).unwrap();
-        assert_eq!(vault.recipients(), [first_public.clone()]);
+        assert_eq!(vault.recipients(), std::slice::from_ref(&first_public));
         let mut vault = vault;
         assert!(matches!(
             vault.set_recipients(&[]),

@@ -15,6 +15,7 @@ mod architecture;
 mod bundle;
 mod cli;
 mod demo;
+mod keys;
 mod qr_corpus;
 mod restore;
 mod sheet;
