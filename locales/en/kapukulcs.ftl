@@ -252,7 +252,7 @@ warn-deletion-code-length = Note: the deletion code is usually 8 digits, this on
 
 help-bundle = The encrypted backup file (default: in the user's data folder)
 help-passphrase-file = Read the backup's passphrase from the first line of this file (for scripts)
-help-recipient = Encrypt to this age public key instead of a passphrase (may be repeated)
+help-recipient = For a new backup: encrypt to this age public key instead of a passphrase (may be repeated; later: kapukulcs kulcsok)
 help-identity = Open the backup with this age key file (may be repeated)
 help-add = Add a family member without questions (from a picture, an otpauth:// URI or a key)
 help-add-name = The family member's name as you call them: Én, Mama, Papa…

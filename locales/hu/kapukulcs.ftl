@@ -252,7 +252,7 @@ warn-deletion-code-length = Figyelem: a törlőkód általában 8 számjegy, ez 
 
 help-bundle = A titkosított mentés fájlja (alapból a felhasználó adatmappájában)
 help-passphrase-file = A mentés jelszava ennek a fájlnak az első sorából (szkriptekhez)
-help-recipient = Jelszó helyett erre az age nyilvános kulcsra titkosít (többször is megadható)
+help-recipient = Új mentésnél: jelszó helyett erre az age nyilvános kulcsra titkosít (többször is megadható; később: kapukulcs kulcsok)
 help-identity = Ezzel az age kulcsfájllal nyitja ki a mentést (többször is megadható)
 help-add = Felvesz egy családtagot kérdések nélkül (képből, otpauth:// címből vagy kulcsból)
 help-add-name = A családtag neve, ahogy hívjátok: Én, Mama, Papa…
