@@ -1,7 +1,8 @@
 //! Opening and saving the family bundle on disk: find the key material
 //! (a passphrase typed or read from a file, or age identities and
 //! recipients), decrypt, check, and later encrypt and write atomically.
-//! A bundle that cannot be opened is never written to.
+//! A bundle that cannot be opened is never written to. An open bundle can
+//! be given a new passphrase or a new list of age keys before it is saved.
 //!
 //! Inside: [`bundle`] lays the family out as the tar plaintext (pure),
 //! [`crypt`] encrypts it with age (pure); this file adds the key material,
@@ -430,7 +431,8 @@ impl Vault {
             }
             recipients.sort();
             recipients.dedup();
-            if let Some(new) = keys.recipients.iter().find(|r| !recipients.contains(r)) {
+            let has = |key: &String| recipients.iter().any(|r| r == key.trim());
+            if let Some(new) = keys.recipients.iter().find(|key| !has(key)) {
                 return Err(VaultError::NewRecipient(new.clone()));
             }
         }
