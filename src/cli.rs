@@ -213,6 +213,20 @@ mod tests {
     }
 
     #[test]
+    fn key_commands_have_english_aliases() {
+        let add = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p";
+        for (hu, en) in [("jelszo", "passphrase"), ("kulcsok", "recipients")] {
+            let with_hu = parse(&args(&["kapukulcs", hu, "--yes"])).unwrap();
+            assert_eq!(with_hu, parse(&args(&["kapukulcs", en, "-y"])).unwrap());
+        }
+        let Parsed::Run(cli) = parse(&args(&["kapukulcs", "kulcsok", "--add", add])).unwrap()
+        else {
+            panic!("not a command");
+        };
+        assert!(matches!(cli.command, Some(Command::Keys(options)) if options.add == [add]));
+    }
+
+    #[test]
     fn code_options_are_checked() {
         let parsed = parse(&args(&[
             "kapukulcs",

@@ -12,9 +12,11 @@ pub mod decode;
 pub mod demo;
 pub mod export;
 pub mod import;
+pub mod keys;
 pub mod list;
 pub mod menu;
 pub mod options;
+pub mod passphrase;
 pub mod print;
 pub mod remove;
 pub mod restore;
@@ -185,6 +187,28 @@ pub enum Command {
         disable_help_flag = true
     )]
     Decode(decode::Options),
+    /// `jelszo`: a new passphrase (or from keys to a passphrase).
+    #[command(
+        name = "jelszo",
+        visible_alias = "passphrase",
+        about = fl!("help-passphrase"),
+        override_usage = usage("jelszo", None),
+        help_template = help_template(),
+        next_help_heading = fl!("help-options-heading"),
+        disable_help_flag = true
+    )]
+    Passphrase(passphrase::Options),
+    /// `kulcsok`: the age keys that open the bundle.
+    #[command(
+        name = "kulcsok",
+        visible_alias = "recipients",
+        about = fl!("help-keys"),
+        override_usage = usage("kulcsok", None),
+        help_template = help_template(),
+        next_help_heading = fl!("help-options-heading"),
+        disable_help_flag = true
+    )]
+    Keys(keys::Options),
 }
 
 /// Runs `command` (the main menu when there is none) with the process's
@@ -241,5 +265,9 @@ pub fn run(command: Option<Command>, bundle: BundleArgs) -> Result<(), Error> {
             &clock,
         ),
         Some(Command::Decode(options)) => decode::run(&options.images, &mut out, &mut err),
+        Some(Command::Passphrase(options)) => {
+            passphrase::run(&ctx(), &options, &mut prompter, &mut out)
+        }
+        Some(Command::Keys(options)) => keys::run(&ctx(), &options, &mut prompter, &mut out),
     }
 }

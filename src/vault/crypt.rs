@@ -6,23 +6,49 @@
 //! The whole plaintext is read before it is returned, because age reports
 //! tampering only while the last chunks are read; nothing may be written
 //! from a file that turns out to be damaged.
+//!
+//! A file that does not open is examined until the message can say what
+//! happened: cut short (anywhere, header included), damaged header,
+//! changed contents, data appended after the end, or a wrong key. ASCII
+//! armor (`age -a`) is taken off first.
 
 use std::{
-    io::{self, Read, Write},
+    borrow::Cow,
+    cell::RefCell,
+    io::{self, Cursor, Read, Seek, SeekFrom, Write},
     iter,
 };
 
-use age::secrecy::SecretString as AgeSecret;
+use age::secrecy::{ExposeSecret, SecretString as AgeSecret};
+use age_core::format::{FileKey, Stanza};
 use zeroize::Zeroizing;
 
-use crate::secret::SecretString;
+use crate::{
+    secret::SecretString,
+    vault::header::{self, Header, HeaderError},
+};
 
 /// The first line of every binary age file.
 pub const AGE_MAGIC: &[u8] = b"age-encryption.org/v1\n";
+/// The first line of an ASCII-armored age file (age spec, "ASCII armor").
+const ARMOR_BEGIN: &[u8] = b"-----BEGIN AGE ENCRYPTED FILE-----";
+/// The last line of an ASCII-armored age file.
+const ARMOR_END: &[u8] = b"-----END AGE ENCRYPTED FILE-----";
 
-/// True when `bytes` start like an age file (binary or ASCII-armored).
+/// The scrypt work factor (`log2(N)`) of every passphrase bundle written:
+/// fixed, not measured on the writing machine, so a bundle made on a fast
+/// computer opens on a slow one. 2^18 is what the Go `age` tool writes and
+/// takes about a second on an ordinary laptop (`--example bundle_bench`).
+pub const WORK_FACTOR: u8 = 18;
+/// The highest work factor accepted when opening: Go age's limit. scrypt
+/// needs `128 · 8 · 2^22` bytes = 4 GiB of memory and about 16 times the
+/// time of 2^18 for it; a file asking for more is refused before any work.
+pub const MAX_WORK_FACTOR: u8 = 22;
+
+/// True when `bytes` start like an age file (binary or ASCII-armored;
+/// armor may follow white space, as the age spec allows).
 pub fn looks_like_age(bytes: &[u8]) -> bool {
-    bytes.starts_with(AGE_MAGIC) || bytes.starts_with(b"-----BEGIN AGE ENCRYPTED FILE-----")
+    bytes.starts_with(AGE_MAGIC) || bytes.trim_ascii_start().starts_with(ARMOR_BEGIN)
 }
 
 /// How a bundle is locked when it is written.
@@ -31,8 +57,8 @@ pub enum Lock {
     Passphrase {
         /// The passphrase.
         passphrase: SecretString,
-        /// scrypt `log2(N)`; `None` lets age pick about one second of work on
-        /// this machine. Tests pass a low value: never an environment switch.
+        /// scrypt `log2(N)`; `None` is [`WORK_FACTOR`]. Tests pass a low
+        /// value: never an environment switch.
         work_factor: Option<u8>,
     },
     /// Public keys (`age1…`), as `age -r` takes them.
@@ -60,12 +86,23 @@ pub enum CryptError {
     WrongPassphrase,
     /// None of the identities can open the file.
     NoMatchingIdentity,
-    /// The file ends early.
+    /// The file ends early (anywhere, the header included).
     Truncated,
     /// The file was changed or damaged after it was written.
     Tampered,
-    /// The passphrase file asks for far more work than this machine should do.
-    ExcessiveWork,
+    /// The header (the part holding the keys) is damaged: malformed, or
+    /// its MAC does not match although the key was right.
+    DamagedHeader,
+    /// The bundle is whole, but more bytes follow its end.
+    AppendedData {
+        /// How many bytes at the start are the whole bundle.
+        whole: usize,
+    },
+    /// The file asks for a scrypt work factor above [`MAX_WORK_FACTOR`].
+    ExcessiveWork {
+        /// The file's `log2(N)`.
+        log_n: u8,
+    },
     /// A recipient is not an `age1…` public key.
     BadRecipient(String),
     /// An identity file could not be read or holds no usable key.
@@ -84,9 +121,7 @@ pub fn encrypt(plaintext: &[u8], lock: &Lock) -> Result<Vec<u8>, CryptError> {
             work_factor,
         } => {
             let mut recipient = age::scrypt::Recipient::new(age_secret(passphrase));
-            if let Some(log_n) = work_factor {
-                recipient.set_work_factor(*log_n);
-            }
+            recipient.set_work_factor(work_factor.unwrap_or(WORK_FACTOR).clamp(1, 63));
             age::Encryptor::with_recipients(iter::once(&recipient as &dyn age::Recipient))
         }
         Lock::Recipients(recipients) => {
@@ -145,98 +180,269 @@ pub fn recipients_of_identity_file(contents: &[u8]) -> Vec<String> {
         .collect()
 }
 
+/// The binary age file inside `bytes`: armor taken off, if there is any.
+/// A missing end line is a cut; anything but white space after it is
+/// appended data.
+fn strip_armor(bytes: &[u8]) -> Result<Cow<'_, [u8]>, CryptError> {
+    let text = bytes.trim_ascii_start();
+    if !text.starts_with(ARMOR_BEGIN) {
+        return Ok(Cow::Borrowed(bytes));
+    }
+    let Some(end) = text
+        .windows(ARMOR_END.len())
+        .position(|w| w == ARMOR_END)
+        .map(|at| at + ARMOR_END.len())
+    else {
+        return Err(CryptError::Truncated);
+    };
+    let after = &text[end..];
+    if let Some(extra) = after.iter().position(|b| !b.is_ascii_whitespace()) {
+        let newline = usize::from(after[..extra].contains(&b'\n'));
+        return Err(CryptError::AppendedData {
+            whole: bytes.len() - text.len() + end + newline,
+        });
+    }
+    let mut binary = Vec::with_capacity(end / 4 * 3);
+    age::armor::ArmoredReader::new(&text[..end])
+        .read_to_end(&mut binary)
+        .map_err(|_| CryptError::Tampered)?;
+    Ok(Cow::Owned(binary))
+}
+
+/// A file taken apart as far as needed before any key is tried.
+struct Examined<'a> {
+    binary: Cow<'a, [u8]>,
+    header: Header,
+    armored: bool,
+}
+
+/// Takes off armor and reads the header; refuses what no key can open.
+fn examine(ciphertext: &[u8]) -> Result<Examined<'_>, CryptError> {
+    if !looks_like_age(ciphertext) {
+        return Err(CryptError::NotAge);
+    }
+    let binary = strip_armor(ciphertext)?;
+    let armored = matches!(binary, Cow::Owned(_));
+    let header = header::parse(&binary).map_err(|error| match error {
+        HeaderError::Truncated => CryptError::Truncated,
+        HeaderError::Damaged => CryptError::DamagedHeader,
+    })?;
+    let known = header
+        .stanzas
+        .iter()
+        .any(|s| matches!(s, header::Stanza::X25519 | header::Stanza::Scrypt { .. }));
+    // age spec: an scrypt stanza must be alone. A file with neither kind
+    // of key kapukulcs writes has lost its key to damage.
+    match header.scrypt_work_factor() {
+        Some(_) if header.stanzas.len() != 1 => return Err(CryptError::DamagedHeader),
+        Some(log_n) if log_n > MAX_WORK_FACTOR => {
+            return Err(CryptError::ExcessiveWork { log_n });
+        }
+        _ if !known => return Err(CryptError::DamagedHeader),
+        _ => {}
+    }
+    Ok(Examined {
+        binary,
+        header,
+        armored,
+    })
+}
+
+/// Hands the stanzas to the real identities and keeps a copy of the file
+/// key they unwrap, so that a file whose payload fails can be examined
+/// further without running scrypt again.
+struct KeepKey<'a> {
+    identities: Vec<&'a dyn age::Identity>,
+    key: RefCell<Option<FileKey>>,
+}
+
+fn copy_key(key: &FileKey) -> FileKey {
+    FileKey::init_with_mut(|copy| copy.copy_from_slice(key.expose_secret()))
+}
+
+impl age::Identity for KeepKey<'_> {
+    fn unwrap_stanza(&self, stanza: &Stanza) -> Option<Result<FileKey, age::DecryptError>> {
+        self.unwrap_stanzas(std::slice::from_ref(stanza))
+    }
+
+    fn unwrap_stanzas(&self, stanzas: &[Stanza]) -> Option<Result<FileKey, age::DecryptError>> {
+        // In age's own order: each identity tries every stanza.
+        let found = self
+            .identities
+            .iter()
+            .find_map(|identity| identity.unwrap_stanzas(stanzas));
+        if let Some(Ok(key)) = &found {
+            *self.key.borrow_mut() = Some(copy_key(key));
+        }
+        found
+    }
+}
+
+/// A file key already unwrapped, offered for every stanza.
+struct KnownKey<'a>(&'a FileKey);
+
+impl age::Identity for KnownKey<'_> {
+    fn unwrap_stanza(&self, _stanza: &Stanza) -> Option<Result<FileKey, age::DecryptError>> {
+        Some(Ok(copy_key(self.0)))
+    }
+}
+
 /// age STREAM chunk sizes (age spec, "Payload"): 64 KiB of plaintext, plus
 /// a 16-byte tag.
 const PLAIN_CHUNK: usize = 64 * 1024;
-const SEALED_CHUNK: usize = PLAIN_CHUNK + 16;
+const TAG: usize = 16;
+const SEALED_CHUNK: usize = PLAIN_CHUNK + TAG;
 /// A tar archive is made of 512-byte blocks.
 const TAR_BLOCK: usize = 512;
 
-/// Where the encrypted chunks begin: after the header's `---` MAC line and
-/// the 16-byte nonce.
-fn payload_start(ciphertext: &[u8]) -> Option<usize> {
-    let mac = ciphertext.windows(5).position(|w| w == b"\n--- ")? + 1;
-    let end = ciphertext[mac..].iter().position(|&b| b == b'\n')?;
-    Some(mac + end + 1 + 16)
+/// True when chunk `index`, ending at `end`, opens as the file's last
+/// chunk. Only that chunk is decrypted: the reader seeks to it.
+fn last_chunk_opens(binary: &[u8], index: usize, end: usize, key: &FileKey) -> bool {
+    let Ok(decryptor) = age::Decryptor::new_buffered(Cursor::new(&binary[..end])) else {
+        return false;
+    };
+    let known = KnownKey(key);
+    let Ok(mut reader) = decryptor.decrypt(iter::once(&known as &dyn age::Identity)) else {
+        return false;
+    };
+    let mut sink = Zeroizing::new(Vec::new());
+    reader
+        .seek(SeekFrom::Start((index * PLAIN_CHUNK) as u64))
+        .and_then(|_| reader.read_to_end(&mut sink))
+        .is_ok()
 }
 
-/// Tells a cut-off file from a changed one. Cryptographically both are just
-/// a chunk that does not authenticate, but the length tells them apart: the
-/// plaintext is always a tar archive, whose length is a multiple of 512
-/// bytes, so a whole file ends in a chunk of 16 + 512·k bytes. A file that
-/// stopped early almost never does (1 in 512); a changed byte keeps it.
-fn read_error(error: io::Error, ciphertext: &[u8]) -> CryptError {
+/// Names what is wrong with a payload whose chunk `index` did not
+/// authenticate. Cryptographically a cut, a change and appended bytes are
+/// all just a chunk that fails, so the lengths decide:
+///
+/// - appended data: a shorter piece of the failing chunk opens as the
+///   last chunk. The plaintext is a tar archive, a whole number of
+///   512-byte blocks, so only 129 lengths need trying, each one chunk;
+/// - a cut: the file ends inside the failing chunk, and not at
+///   16 + 512·k bytes into it (a whole file always does; a cut almost
+///   never, 1 in 512);
+/// - otherwise a changed byte.
+fn payload_error(
+    error: io::Error,
+    found: &Examined,
+    index: usize,
+    key: Option<&FileKey>,
+) -> CryptError {
     if error.kind() == io::ErrorKind::UnexpectedEof {
         return CryptError::Truncated;
     }
-    match payload_start(ciphertext) {
-        Some(start) if start <= ciphertext.len() => {
-            let tail = (ciphertext.len() - start) % SEALED_CHUNK;
-            let whole = tail == 0 || (tail >= 16 && (tail - 16).is_multiple_of(TAR_BLOCK));
-            if whole {
-                CryptError::Tampered
-            } else {
-                CryptError::Truncated
+    let binary = &found.binary[..];
+    let start = found.header.payload_start + index * SEALED_CHUNK;
+    let rest = binary.len().saturating_sub(start);
+    if let Some(key) = key.filter(|_| !found.armored) {
+        // The chunk before ended the file (a full last chunk), and the
+        // failing "chunk" is only what was appended.
+        if index > 0 && last_chunk_opens(binary, index - 1, start, key) {
+            return CryptError::AppendedData { whole: start };
+        }
+        let longest = rest.saturating_sub(1).min(SEALED_CHUNK);
+        for length in (TAG..=longest).step_by(TAR_BLOCK) {
+            if last_chunk_opens(binary, index, start + length, key) {
+                return CryptError::AppendedData {
+                    whole: start + length,
+                };
             }
         }
-        _ => CryptError::Tampered,
+    }
+    // An empty last chunk (just the tag) is never whole: age allows it
+    // only for an empty file, and a tar archive is never empty.
+    if rest < SEALED_CHUNK && (rest <= TAG || !(rest - TAG).is_multiple_of(TAR_BLOCK)) {
+        CryptError::Truncated
+    } else {
+        CryptError::Tampered
     }
 }
 
-/// Decrypts a whole age file; returns the plaintext only if every chunk
-/// authenticated.
-pub fn decrypt(ciphertext: &[u8], unlock: &Unlock) -> Result<Zeroizing<Vec<u8>>, CryptError> {
-    if !looks_like_age(ciphertext) {
-        return Err(CryptError::NotAge);
-    }
-    let decryptor = age::Decryptor::new_buffered(ciphertext).map_err(|e| match e {
-        age::DecryptError::Io(io) if io.kind() == io::ErrorKind::UnexpectedEof => {
-            CryptError::Truncated
+/// Why no file key came out of the header.
+fn unwrap_error(error: age::DecryptError, unlock: &Unlock) -> CryptError {
+    match (error, unlock) {
+        (age::DecryptError::ExcessiveWork { required, .. }, _) => {
+            CryptError::ExcessiveWork { log_n: required }
         }
-        _ => CryptError::Tampered,
-    })?;
-    let mut reader = match unlock {
-        Unlock::Passphrase(passphrase) => {
-            if !decryptor.is_scrypt() {
-                return Err(CryptError::NeedsIdentity);
-            }
-            let identity = age::scrypt::Identity::new(age_secret(passphrase));
-            decryptor.decrypt(iter::once(&identity as &dyn age::Identity))
-        }
-        Unlock::Identities(identities) => {
-            if decryptor.is_scrypt() {
-                return Err(CryptError::NeedsPassphrase);
-            }
-            decryptor.decrypt(identities.iter().map(|i| i.as_ref() as &dyn age::Identity))
-        }
-    }
-    .map_err(|e| match (e, unlock) {
-        (age::DecryptError::ExcessiveWork { .. }, _) => CryptError::ExcessiveWork,
-        (age::DecryptError::NoMatchingKeys, Unlock::Passphrase(_)) => CryptError::WrongPassphrase,
-        (age::DecryptError::DecryptionFailed, Unlock::Passphrase(_)) => CryptError::WrongPassphrase,
-        (age::DecryptError::NoMatchingKeys, Unlock::Identities(_)) => {
-            CryptError::NoMatchingIdentity
-        }
+        // A well-formed scrypt stanza that does not unwrap: a wrong
+        // passphrase, or a changed salt or wrapped key; the format cannot
+        // tell them apart, so the message names both.
+        (
+            age::DecryptError::DecryptionFailed | age::DecryptError::NoMatchingKeys,
+            Unlock::Passphrase(_),
+        ) => CryptError::WrongPassphrase,
+        (
+            age::DecryptError::NoMatchingKeys | age::DecryptError::KeyDecryptionFailed,
+            Unlock::Identities(_),
+        ) => CryptError::NoMatchingIdentity,
         (age::DecryptError::Io(io), _) if io.kind() == io::ErrorKind::UnexpectedEof => {
             CryptError::Truncated
         }
-        _ => CryptError::Tampered,
-    })?;
-    let mut plaintext = Zeroizing::new(Vec::with_capacity(ciphertext.len()));
-    reader
-        .read_to_end(&mut plaintext)
-        .map_err(|e| read_error(e, ciphertext))?;
+        // The key unwrapped, so it was right, but the header's MAC does
+        // not match: the header was changed.
+        _ => CryptError::DamagedHeader,
+    }
+}
+
+/// Decrypts a whole age file (binary or armored); returns the plaintext
+/// only if every chunk authenticated.
+pub fn decrypt(ciphertext: &[u8], unlock: &Unlock) -> Result<Zeroizing<Vec<u8>>, CryptError> {
+    let found = examine(ciphertext)?;
+    let is_scrypt = found.header.scrypt_work_factor().is_some();
+    let scrypt_identity;
+    let identities: Vec<&dyn age::Identity> = match unlock {
+        Unlock::Passphrase(passphrase) => {
+            if !is_scrypt {
+                return Err(CryptError::NeedsIdentity);
+            }
+            let mut identity = age::scrypt::Identity::new(age_secret(passphrase));
+            identity.set_max_work_factor(MAX_WORK_FACTOR);
+            scrypt_identity = identity;
+            vec![&scrypt_identity as &dyn age::Identity]
+        }
+        Unlock::Identities(identities) => {
+            if is_scrypt {
+                return Err(CryptError::NeedsPassphrase);
+            }
+            identities
+                .iter()
+                .map(|i| i.as_ref() as &dyn age::Identity)
+                .collect()
+        }
+    };
+    let decryptor = age::Decryptor::new_buffered(&found.binary[..])
+        .map_err(|error| unwrap_error(error, unlock))?;
+    let keep = KeepKey {
+        identities,
+        key: RefCell::new(None),
+    };
+    let mut reader = decryptor
+        .decrypt(iter::once(&keep as &dyn age::Identity))
+        .map_err(|error| unwrap_error(error, unlock))?;
+    let mut plaintext = Zeroizing::new(Vec::with_capacity(found.binary.len()));
+    if let Err(error) = reader.read_to_end(&mut plaintext) {
+        // Every chunk before the failing one was whole: 64 KiB each.
+        let index = plaintext.len() / PLAIN_CHUNK;
+        let key = keep.key.borrow();
+        return Err(payload_error(error, &found, index, key.as_ref()));
+    }
     Ok(plaintext)
 }
 
-/// Whether an age file asks for a passphrase (`true`) or an identity.
+/// Whether an age file asks for a passphrase (`true`) or an identity. A
+/// file that no key could open is refused here, before anyone is asked
+/// for a key: cut, damaged header, or a work factor above
+/// [`MAX_WORK_FACTOR`].
 pub fn needs_passphrase(ciphertext: &[u8]) -> Result<bool, CryptError> {
-    if !looks_like_age(ciphertext) {
-        return Err(CryptError::NotAge);
-    }
-    age::Decryptor::new_buffered(ciphertext)
-        .map(|d| d.is_scrypt())
-        .map_err(|_| CryptError::Tampered)
+    examine(ciphertext).map(|found| found.header.scrypt_work_factor().is_some())
+}
+
+/// The scrypt work factor a passphrase file asks for, if it is readable.
+pub fn work_factor(ciphertext: &[u8]) -> Option<u8> {
+    examine(ciphertext)
+        .ok()
+        .and_then(|found| found.header.scrypt_work_factor())
 }
 
 #[cfg(test)]
@@ -300,7 +506,7 @@ mod tests {
         let unlock = Unlock::Passphrase(passphrase("jelszo"));
 
         // Cut inside the last chunk, and exactly at a chunk boundary.
-        let boundary = payload_start(&sealed).unwrap() + 2 * SEALED_CHUNK;
+        let boundary = header::parse(&sealed).unwrap().payload_start + 2 * SEALED_CHUNK;
         for cut in [sealed.len() - 1000, sealed.len() / 2, boundary] {
             let error = decrypt(&sealed[..cut], &unlock).unwrap_err();
             assert!(
@@ -309,22 +515,190 @@ mod tests {
             );
         }
 
-        // A changed byte in a middle chunk, and in the header.
+        // A changed byte in a middle chunk, and in the header's MAC.
+        let mut tampered = sealed.clone();
+        tampered[sealed.len() / 3] ^= 1;
+        let error = decrypt(&tampered, &unlock).unwrap_err();
+        assert!(matches!(error, CryptError::Tampered), "{error:?}");
         let mac = sealed.windows(5).position(|w| w == b"\n--- ").unwrap() + 6;
-        for position in [sealed.len() / 3, mac] {
-            let mut tampered = sealed.clone();
-            tampered[position] ^= 1;
-            let error = decrypt(&tampered, &unlock).unwrap_err();
-            assert!(
-                matches!(error, CryptError::Tampered),
-                "at {position}: {error:?}"
-            );
-        }
+        let mut changed = sealed.clone();
+        changed[mac] = if changed[mac] == b'A' { b'B' } else { b'A' };
+        let error = decrypt(&changed, &unlock).unwrap_err();
+        assert!(matches!(error, CryptError::DamagedHeader), "{error:?}");
 
         assert!(matches!(
             decrypt(b"hello", &unlock),
             Err(CryptError::NotAge)
         ));
+    }
+
+    /// `sealed` with its scrypt stanza line rewritten by `edit`.
+    fn edit_stanza(sealed: &[u8], edit: impl Fn(&str) -> String) -> Vec<u8> {
+        let start = sealed.windows(3).position(|w| w == b"-> ").unwrap();
+        let end = start + sealed[start..].iter().position(|&b| b == b'\n').unwrap();
+        let line = std::str::from_utf8(&sealed[start..end]).unwrap();
+        [&sealed[..start], edit(line).as_bytes(), &sealed[end..]].concat()
+    }
+
+    #[test]
+    fn a_cut_anywhere_is_a_cut() {
+        let plaintext = vec![5u8; 3 * 512];
+        let sealed = encrypt(&plaintext, &lock("jelszo")).unwrap();
+        let unlock = Unlock::Passphrase(passphrase("jelszo"));
+        let payload = header::parse(&sealed).unwrap().payload_start;
+        // Inside the version line the file no longer looks like age at all.
+        for cut in AGE_MAGIC.len()..sealed.len() {
+            // The documented limit: a cut that leaves the last chunk a
+            // whole number of tar blocks looks like a changed byte.
+            if cut > payload + TAG && (cut - payload - TAG).is_multiple_of(TAR_BLOCK) {
+                continue;
+            }
+            let error = decrypt(&sealed[..cut], &unlock).unwrap_err();
+            assert!(
+                matches!(error, CryptError::Truncated),
+                "cut at {cut} of {}: {error:?}",
+                sealed.len()
+            );
+        }
+    }
+
+    #[test]
+    fn appended_data_is_named_with_the_whole_length() {
+        let unlock = Unlock::Passphrase(passphrase("jelszo"));
+        // A short last chunk, and a last chunk that is exactly full.
+        for plaintext in [vec![1u8; 7 * 512], vec![2u8; 2 * PLAIN_CHUNK]] {
+            let sealed = encrypt(&plaintext, &lock("jelszo")).unwrap();
+            for extra in [&b"x"[..], &b"\nmasik fajl\n"[..], &[9u8; 70_000][..]] {
+                let joined = [&sealed[..], extra].concat();
+                let error = decrypt(&joined, &unlock).unwrap_err();
+                assert!(
+                    matches!(error, CryptError::AppendedData { whole } if whole == sealed.len()),
+                    "{} + {}: {error:?}",
+                    plaintext.len(),
+                    extra.len()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn damaged_header_and_wrong_passphrase_are_told_apart() {
+        let sealed = encrypt(&[3u8; 512], &lock("jelszo")).unwrap();
+        let right = Unlock::Passphrase(passphrase("jelszo"));
+        let wrong = Unlock::Passphrase(passphrase("rossz"));
+        // (what, file, key, expected)
+        let damaged = CryptError::DamagedHeader;
+        let rows: Vec<(&str, Vec<u8>, &Unlock, CryptError)> = vec![
+            (
+                "wrong passphrase",
+                sealed.clone(),
+                &wrong,
+                CryptError::WrongPassphrase,
+            ),
+            (
+                "salt not base64",
+                edit_stanza(&sealed, |l| l.replacen("scrypt ", "scrypt !", 1)),
+                &right,
+                CryptError::DamagedHeader,
+            ),
+            (
+                "work factor not a number",
+                edit_stanza(&sealed, |l| format!("{}x", &l[..l.len() - 1])),
+                &right,
+                CryptError::DamagedHeader,
+            ),
+            (
+                "tag changed",
+                edit_stanza(&sealed, |l| l.replacen("scrypt", "scrypx", 1)),
+                &right,
+                CryptError::DamagedHeader,
+            ),
+            (
+                "a second stanza",
+                edit_stanza(&sealed, |l| format!("-> X25519 {}\n\n{l}", "A".repeat(43))),
+                &right,
+                CryptError::DamagedHeader,
+            ),
+            (
+                // Still well-formed: no file can tell this from a wrong
+                // passphrase, so the message names both.
+                "salt changed within base64",
+                edit_stanza(&sealed, |l| {
+                    let at = "-> scrypt ".len();
+                    let c = if &l[at..=at] == "A" { "B" } else { "A" };
+                    format!("{}{c}{}", &l[..at], &l[at + 1..])
+                }),
+                &right,
+                CryptError::WrongPassphrase,
+            ),
+        ];
+        let _ = damaged;
+        for (what, file, unlock, expected) in rows {
+            let error = decrypt(&file, unlock).unwrap_err();
+            assert_eq!(
+                std::mem::discriminant(&error),
+                std::mem::discriminant(&expected),
+                "{what}: {error:?}"
+            );
+        }
+        // needs_passphrase refuses a damaged header before anyone is asked.
+        let untagged = edit_stanza(&sealed, |l| l.replacen("scrypt", "scrypx", 1));
+        assert!(matches!(
+            needs_passphrase(&untagged),
+            Err(CryptError::DamagedHeader)
+        ));
+    }
+
+    #[test]
+    fn a_work_factor_above_the_maximum_is_refused_before_any_work() {
+        let sealed = encrypt(b"titok", &lock("jelszo")).unwrap();
+        let heavy = edit_stanza(&sealed, |l| format!("{}23", &l[..l.len() - 1]));
+        assert!(matches!(
+            needs_passphrase(&heavy),
+            Err(CryptError::ExcessiveWork { log_n: 23 })
+        ));
+        let started = std::time::Instant::now();
+        let error = decrypt(&heavy, &Unlock::Passphrase(passphrase("jelszo"))).unwrap_err();
+        assert!(
+            matches!(error, CryptError::ExcessiveWork { log_n: 23 }),
+            "{error:?}"
+        );
+        assert!(started.elapsed().as_secs() < 2, "scrypt ran");
+        assert_eq!(work_factor(&sealed), Some(4));
+    }
+
+    #[test]
+    fn armored_files_open_and_their_damage_is_named() {
+        use age::armor::{ArmoredWriter, Format};
+        let plaintext = vec![4u8; 5 * 512];
+        let sealed = encrypt(&plaintext, &lock("jelszo")).unwrap();
+        let mut writer = ArmoredWriter::wrap_output(Vec::new(), Format::AsciiArmor).unwrap();
+        writer.write_all(&sealed).unwrap();
+        let armored = writer.finish().unwrap();
+        let unlock = Unlock::Passphrase(passphrase("jelszo"));
+
+        for file in [armored.clone(), [&b"\r\n  "[..], &armored].concat()] {
+            assert!(looks_like_age(&file));
+            assert!(needs_passphrase(&file).unwrap());
+            assert_eq!(&decrypt(&file, &unlock).unwrap()[..], &plaintext[..]);
+        }
+        let error = decrypt(&armored[..armored.len() - 40], &unlock).unwrap_err();
+        assert!(matches!(error, CryptError::Truncated), "{error:?}");
+        let error = decrypt(&armored[..armored.len() / 2], &unlock).unwrap_err();
+        assert!(matches!(error, CryptError::Truncated), "{error:?}");
+        let joined = [&armored[..], b"\nvalami mas\n"].concat();
+        let error = decrypt(&joined, &unlock).unwrap_err();
+        assert!(
+            matches!(error, CryptError::AppendedData { whole } if whole == armored.len()),
+            "{error:?}"
+        );
+        let spaced = [&armored[..], b"\n\n  \n"].concat();
+        assert!(
+            decrypt(&spaced, &unlock).is_ok(),
+            "trailing white space is allowed"
+        );
+        let error = decrypt(&armored, &Unlock::Passphrase(passphrase("rossz"))).unwrap_err();
+        assert!(matches!(error, CryptError::WrongPassphrase), "{error:?}");
     }
 
     #[test]

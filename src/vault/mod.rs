@@ -1,7 +1,8 @@
 //! Opening and saving the family bundle on disk: find the key material
 //! (a passphrase typed or read from a file, or age identities and
 //! recipients), decrypt, check, and later encrypt and write atomically.
-//! A bundle that cannot be opened is never written to.
+//! A bundle that cannot be opened is never written to. An open bundle can
+//! be given a new passphrase or a new list of age keys before it is saved.
 //!
 //! Inside: [`bundle`] lays the family out as the tar plaintext (pure),
 //! [`crypt`] encrypts it with age (pure); this file adds the key material,
@@ -9,6 +10,7 @@
 
 pub mod bundle;
 pub mod crypt;
+pub mod header;
 
 use std::{
     fs, io,
@@ -74,6 +76,14 @@ pub enum VaultError {
     Store(StoreError),
     /// A question about the passphrase could not be asked.
     Prompt(PromptError),
+    /// `--recipient` given for a bundle locked with a passphrase.
+    RecipientForPassphrase(PathBuf),
+    /// `--recipient` names a key the existing bundle is not locked to.
+    NewRecipient(String),
+    /// A key to take away is not one the bundle is locked to.
+    NotARecipient(String),
+    /// Taking these keys away would leave nothing that opens the bundle.
+    NoRecipientsLeft(PathBuf),
 }
 
 impl From<StoreError> for VaultError {
@@ -101,11 +111,20 @@ impl Explain for VaultError {
                     CryptError::NotAge => fl!("err-not-a-bundle", file = file),
                     CryptError::NeedsPassphrase => fl!("err-needs-passphrase", file = file),
                     CryptError::NeedsIdentity => fl!("err-needs-identity", file = file),
-                    CryptError::WrongPassphrase => fl!("err-wrong-passphrase", file = file),
+                    CryptError::WrongPassphrase => {
+                        fl!("err-wrong-passphrase-or-header", file = file)
+                    }
                     CryptError::NoMatchingIdentity => fl!("err-wrong-identity", file = file),
                     CryptError::Truncated => fl!("err-bundle-truncated", file = file),
                     CryptError::Tampered => fl!("err-bundle-tampered", file = file),
-                    CryptError::ExcessiveWork => fl!("err-bundle-excessive-work", file = file),
+                    CryptError::DamagedHeader => fl!("err-bundle-header", file = file),
+                    CryptError::AppendedData { .. } => fl!("err-bundle-appended", file = file),
+                    CryptError::ExcessiveWork { log_n } => fl!(
+                        "err-bundle-work-too-high",
+                        file = file,
+                        factor = log_n.to_string(),
+                        max = crypt::MAX_WORK_FACTOR.to_string()
+                    ),
                     CryptError::BadRecipient(value) => {
                         fl!("err-bad-recipient", value = value.as_str())
                     }
@@ -159,6 +178,19 @@ impl Explain for VaultError {
             ),
             VaultError::Store(error) => error.message(),
             VaultError::Prompt(error) => error.message(),
+            VaultError::RecipientForPassphrase(path) => fl!(
+                "err-recipient-for-passphrase",
+                file = path.display().to_string()
+            ),
+            VaultError::NewRecipient(value) => {
+                fl!("err-recipient-new", value = value.as_str())
+            }
+            VaultError::NotARecipient(value) => {
+                fl!("err-not-a-recipient", value = value.as_str())
+            }
+            VaultError::NoRecipientsLeft(path) => {
+                fl!("err-no-recipients-left", file = path.display().to_string())
+            }
         }
     }
 
@@ -171,8 +203,17 @@ impl Explain for VaultError {
                 CryptError::NeedsIdentity | CryptError::NoMatchingIdentity => {
                     fl!("rec-needs-identity")
                 }
-                CryptError::WrongPassphrase => fl!("rec-wrong-passphrase"),
-                CryptError::Truncated | CryptError::Tampered => fl!("rec-bundle-backup"),
+                CryptError::WrongPassphrase => fl!("rec-wrong-passphrase-or-header"),
+                CryptError::Truncated | CryptError::Tampered | CryptError::DamagedHeader => {
+                    fl!("rec-bundle-backup")
+                }
+                CryptError::AppendedData { whole } => {
+                    fl!("rec-bundle-appended", whole = whole.to_string())
+                }
+                CryptError::ExcessiveWork { .. } => fl!(
+                    "rec-bundle-work-too-high",
+                    factor = crypt::WORK_FACTOR.to_string()
+                ),
                 CryptError::BadRecipient(_) => fl!("rec-bad-recipient"),
                 _ => return None,
             },
@@ -183,6 +224,12 @@ impl Explain for VaultError {
             VaultError::Qr(error) => return error.recovery(),
             VaultError::Store(error) => return error.recovery(),
             VaultError::Prompt(error) => return error.recovery(),
+            VaultError::RecipientForPassphrase(_) => fl!("rec-recipient-for-passphrase"),
+            VaultError::NewRecipient(value) => {
+                fl!("rec-recipient-new", value = value.as_str())
+            }
+            VaultError::NotARecipient(_) => fl!("rec-not-a-recipient"),
+            VaultError::NoRecipientsLeft(_) => fl!("rec-no-recipients-left"),
             VaultError::PassphraseFile { .. }
             | VaultError::EmptyPassphrase
             | VaultError::IdentityFile { .. } => return None,
@@ -213,8 +260,8 @@ pub struct Keys {
     pub recipients: Vec<String>,
     /// `--identity FILE`: decrypt with these age identity files.
     pub identities: Vec<PathBuf>,
-    /// scrypt work factor for new passphrase bundles; `None` is age's
-    /// default (about a second). Only tests pass a lower one.
+    /// scrypt work factor for passphrase bundles written; `None` is the
+    /// portable [`crypt::WORK_FACTOR`]. Only tests pass a lower one.
     pub work_factor: Option<u8>,
 }
 
@@ -367,6 +414,9 @@ impl Vault {
         }
         let (plaintext, lock, mut recipients) =
             if crypt::needs_passphrase(&sealed).map_err(crypt_error)? {
+                if !keys.recipients.is_empty() {
+                    return Err(VaultError::RecipientForPassphrase(path.to_path_buf()));
+                }
                 let (plaintext, passphrase) =
                     Self::unlock_with_passphrase(&sealed, path, keys, prompter)?;
                 let lock = Lock::Passphrase {
@@ -379,7 +429,7 @@ impl Vault {
                     return Err(crypt_error(CryptError::NeedsIdentity));
                 }
                 let mut identities = Vec::new();
-                let mut recipients = keys.recipients.clone();
+                let mut recipients = Vec::new();
                 for file in &keys.identities {
                     let contents = fs::read(file).map_err(|error| VaultError::IdentityFile {
                         path: file.clone(),
@@ -401,9 +451,18 @@ impl Vault {
             error,
         })?;
         if let Lock::Recipients(_) = lock {
-            recipients.extend(contents.recipients);
+            // The manifest's list is the truth, so a key taken away stays
+            // away; a file the age CLI wrote has none and is saved to the
+            // keys that opened it.
+            if !contents.recipients.is_empty() {
+                recipients = contents.recipients;
+            }
             recipients.sort();
             recipients.dedup();
+            let has = |key: &String| recipients.iter().any(|r| r == key.trim());
+            if let Some(new) = keys.recipients.iter().find(|key| !has(key)) {
+                return Err(VaultError::NewRecipient(new.clone()));
+            }
         }
         let lock = match lock {
             Lock::Recipients(_) => {
@@ -432,6 +491,15 @@ impl Vault {
             path: path.to_path_buf(),
             error,
         };
+        if let Some(log_n) = crypt::work_factor(sealed).filter(|&n| n > crypt::WORK_FACTOR) {
+            // Each step above the usual factor doubles the time.
+            let seconds = 1u64 << (log_n - crypt::WORK_FACTOR);
+            prompter.say(&fl!(
+                "info-opening-slow",
+                factor = log_n.to_string(),
+                seconds = seconds.to_string()
+            ));
+        }
         if let Some(file) = &keys.passphrase_file {
             let passphrase = read_passphrase_file(file)?;
             let unlock = Unlock::Passphrase(passphrase.clone());
@@ -502,6 +570,57 @@ impl Vault {
         self.on_disk = Expect::Nothing;
         self.told_link = false;
         Ok(())
+    }
+
+    /// True when the bundle is locked with a passphrase (not to age keys).
+    pub fn is_passphrase(&self) -> bool {
+        matches!(self.lock, Lock::Passphrase { .. })
+    }
+
+    /// The public keys (`age1…`) the bundle is locked to, sorted; empty
+    /// for a passphrase.
+    pub fn recipients(&self) -> &[String] {
+        &self.recipients
+    }
+
+    /// From the next save on, the bundle is locked with `passphrase` (and
+    /// no longer to any key). `work_factor` as in [`Keys::work_factor`].
+    pub fn set_passphrase(&mut self, passphrase: SecretString, work_factor: Option<u8>) {
+        self.lock = Lock::Passphrase {
+            passphrase,
+            work_factor,
+        };
+        self.recipients.clear();
+    }
+
+    /// From the next save on, the bundle is locked to exactly these public
+    /// keys (and no longer with a passphrase). Each is checked first.
+    pub fn set_recipients(&mut self, recipients: &[String]) -> Result<(), VaultError> {
+        let mut recipients: Vec<String> = recipients.iter().map(|r| r.trim().to_owned()).collect();
+        recipients.sort();
+        recipients.dedup();
+        if recipients.is_empty() {
+            return Err(VaultError::NoRecipientsLeft(self.path.clone()));
+        }
+        let parsed = crypt::parse_recipients(&recipients).map_err(|error| VaultError::Crypt {
+            path: self.path.clone(),
+            error,
+        })?;
+        self.lock = Lock::Recipients(parsed);
+        self.recipients = recipients;
+        Ok(())
+    }
+}
+
+/// A new passphrase: the first line of `file` for scripts, otherwise asked
+/// twice with advice about a weak one (as when a bundle is made).
+pub fn ask_new_passphrase(
+    file: Option<&Path>,
+    prompter: &mut impl Prompter,
+) -> Result<SecretString, VaultError> {
+    match file {
+        Some(file) => read_passphrase_file(file),
+        None => new_passphrase(prompter),
     }
 }
 
@@ -580,6 +699,236 @@ mod tests {
         let suggestion = suggest_passphrase(&mut rand::rng());
         assert!(!is_weak(&suggestion), "{}", suggestion.expose());
         assert_eq!(suggestion.expose().len(), 24);
+    }
+
+    /// A folder with a passphrase file and a saved demo family in
+    /// `mentes.age`, written with `work_factor`.
+    fn saved_bundle(work_factor: u8) -> (tempfile::TempDir, PathBuf, Keys) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mentes.age");
+        let file = dir.path().join("jelszo.txt");
+        fs::write(&file, "kert-alma-hegy-tavasz-77\n").unwrap();
+        let keys = Keys {
+            passphrase_file: Some(file),
+            work_factor: Some(work_factor),
+            ..Keys::default()
+        };
+        let mut vault =
+            Vault::open(&path, &keys, &mut Scripted::default(), Access::Create).unwrap();
+        vault.family = crate::vault::bundle::tests::demo_family();
+        vault
+            .save(&mut Scripted::default(), OffsetDateTime::UNIX_EPOCH)
+            .unwrap();
+        (dir, path, keys)
+    }
+
+    /// Opens a bundle written with `work_factor` and checks what was said
+    /// before the derivation; returns the seconds it took.
+    fn opens_with_a_message_about_the_time(work_factor: u8) -> f64 {
+        let (_dir, path, keys) = saved_bundle(work_factor);
+        let mut prompter = Scripted::default();
+        let started = std::time::Instant::now();
+        let vault = Vault::open(&path, &keys, &mut prompter, Access::Read).unwrap();
+        let seconds = started.elapsed().as_secs_f64();
+        assert_eq!(vault.family.members.len(), 3);
+        let expected = fl!(
+            "info-opening-slow",
+            factor = work_factor.to_string(),
+            seconds = (1u64 << (work_factor - crypt::WORK_FACTOR)).to_string()
+        );
+        let said = prompter.shown.iter().position(|s| s == &expected);
+        let busy = prompter
+            .shown
+            .iter()
+            .position(|s| s == &fl!("info-opening"));
+        assert!(
+            matches!((said, busy), (Some(s), Some(b)) if s < b),
+            "the time is not told before opening: {:?}",
+            prompter.shown
+        );
+        seconds
+    }
+
+    #[test]
+    fn a_bundle_above_the_usual_work_factor_opens_with_a_message_about_the_time() {
+        opens_with_a_message_about_the_time(crypt::WORK_FACTOR + 1);
+    }
+
+    #[test]
+    #[ignore = "slow: scrypt 2^22 needs 4 GiB of memory and about a minute; CI runs it"]
+    fn a_bundle_at_the_highest_work_factor_opens_with_a_message_about_the_time() {
+        let seconds = opens_with_a_message_about_the_time(crypt::MAX_WORK_FACTOR);
+        eprintln!("opening at 2^22 took {seconds:.1} s");
+    }
+
+    #[test]
+    fn usual_work_factor_opens_without_a_message() {
+        let (_dir, path, keys) = saved_bundle(4);
+        let mut prompter = Scripted::default();
+        Vault::open(&path, &keys, &mut prompter, Access::Read).unwrap();
+        assert_eq!(prompter.shown, vec![fl!("info-opening")]);
+    }
+
+    /// An age identity file in `dir` and its public key.
+    fn identity_file(dir: &Path, name: &str) -> (PathBuf, String) {
+        let identity = age::x25519::Identity::generate();
+        let file = dir.join(name);
+        fs::write(
+            &file,
+            format!(
+                "{}\n",
+                age::secrecy::ExposeSecret::expose_secret(&identity.to_string())
+            ),
+        )
+        .unwrap();
+        (file, identity.to_public().to_string())
+    }
+
+    #[test]
+    fn passphrase_and_keys_change_and_each_change_keeps_the_previous_file() {
+        let (dir, path, keys) = saved_bundle(4);
+        let backup = store::backup_path(&path);
+        let new_file = dir.path().join("uj.txt");
+        fs::write(&new_file, "hegy-tavasz-kert-alma-88\n").unwrap();
+        let new_keys = Keys {
+            passphrase_file: Some(new_file.clone()),
+            ..keys.clone()
+        };
+        let mut prompter = Scripted::default();
+
+        // A new passphrase: the old one stops working.
+        let before = fs::read(&path).unwrap();
+        let mut vault = Vault::open(&path, &keys, &mut prompter, Access::Write).unwrap();
+        assert!(vault.is_passphrase() && vault.recipients().is_empty());
+        let passphrase = ask_new_passphrase(Some(&new_file), &mut prompter).unwrap();
+        vault.set_passphrase(passphrase, keys.work_factor);
+        vault
+            .save(&mut prompter, OffsetDateTime::UNIX_EPOCH)
+            .unwrap();
+        drop(vault);
+        assert_eq!(fs::read(&backup).unwrap(), before);
+        assert!(matches!(
+            Vault::open(&path, &keys, &mut prompter, Access::Read),
+            Err(VaultError::Crypt {
+                error: CryptError::WrongPassphrase,
+                ..
+            })
+        ));
+
+        // Two keys: the passphrase stops working, each key opens it.
+        let (first, first_public) = identity_file(dir.path(), "egy.txt");
+        let (second, second_public) = identity_file(dir.path(), "ketto.txt");
+        let before = fs::read(&path).unwrap();
+        let mut vault = Vault::open(&path, &new_keys, &mut prompter, Access::Write).unwrap();
+        vault
+            .set_recipients(&[second_public.clone(), first_public.clone()])
+            .unwrap();
+        vault
+            .save(&mut prompter, OffsetDateTime::UNIX_EPOCH)
+            .unwrap();
+        drop(vault);
+        assert_eq!(fs::read(&backup).unwrap(), before);
+        assert!(matches!(
+            Vault::open(&path, &new_keys, &mut prompter, Access::Read),
+            Err(VaultError::Crypt {
+                error: CryptError::NeedsIdentity,
+                ..
+            })
+        ));
+        let with = |file: &PathBuf| Keys {
+            identities: vec![file.clone()],
+            ..Keys::default()
+        };
+        let mut sorted = vec![first_public.clone(), second_public.clone()];
+        sorted.sort();
+        for file in [&first, &second] {
+            let vault = Vault::open(&path, &with(file), &mut prompter, Access::Read).unwrap();
+            assert!(!vault.is_passphrase());
+            assert_eq!(vault.recipients(), sorted);
+        }
+
+        // The second key taken away: it no longer opens the bundle, and
+        // opening with the first does not bring it back.
+        let mut vault = Vault::open(&path, &with(&first), &mut prompter, Access::Write).unwrap();
+        vault
+            .set_recipients(std::slice::from_ref(&first_public))
+            .unwrap();
+        vault
+            .save(&mut prompter, OffsetDateTime::UNIX_EPOCH)
+            .unwrap();
+        drop(vault);
+        assert!(matches!(
+            Vault::open(&path, &with(&second), &mut prompter, Access::Read),
+            Err(VaultError::Crypt {
+                error: CryptError::NoMatchingIdentity,
+                ..
+            })
+        ));
+        let both = Keys {
+            identities: vec![first.clone(), second.clone()],
+            ..Keys::default()
+        };
+        let vault = Vault::open(&path, &both, &mut prompter, Access::Read).unwrap();
+        assert_eq!(vault.recipients(), std::slice::from_ref(&first_public));
+        let mut vault = vault;
+        assert!(matches!(
+            vault.set_recipients(&[]),
+            Err(VaultError::NoRecipientsLeft(_))
+        ));
+        assert!(matches!(
+            vault.set_recipients(&["age1nope".into()]),
+            Err(VaultError::Crypt {
+                error: CryptError::BadRecipient(_),
+                ..
+            })
+        ));
+
+        // --recipient on an existing bundle only as a reminder of its keys.
+        let reminder = Keys {
+            recipients: vec![first_public.clone()],
+            ..with(&first)
+        };
+        assert!(Vault::open(&path, &reminder, &mut prompter, Access::Read).is_ok());
+        let new_key = Keys {
+            recipients: vec![second_public.clone()],
+            ..with(&first)
+        };
+        assert!(matches!(
+            Vault::open(&path, &new_key, &mut prompter, Access::Read),
+            Err(VaultError::NewRecipient(key)) if key == second_public
+        ));
+
+        // And back to a passphrase.
+        drop(vault);
+        let mut vault = Vault::open(&path, &with(&first), &mut prompter, Access::Write).unwrap();
+        let passphrase = ask_new_passphrase(Some(&new_file), &mut prompter).unwrap();
+        vault.set_passphrase(passphrase, keys.work_factor);
+        vault
+            .save(&mut prompter, OffsetDateTime::UNIX_EPOCH)
+            .unwrap();
+        let vault = Vault::open(&path, &new_keys, &mut prompter, Access::Read).unwrap();
+        assert!(vault.is_passphrase() && vault.recipients().is_empty());
+        assert_eq!(vault.family.members.len(), 3);
+    }
+
+    #[test]
+    fn recipient_flag_on_a_passphrase_bundle_is_an_error() {
+        let (dir, path, keys) = saved_bundle(4);
+        let (_, public) = identity_file(dir.path(), "kulcs.txt");
+        let keys = Keys {
+            recipients: vec![public],
+            ..keys
+        };
+        let error = Vault::open(&path, &keys, &mut Scripted::default(), Access::Read)
+            .err()
+            .unwrap();
+        assert!(matches!(error, VaultError::RecipientForPassphrase(_)));
+        assert!(
+            error
+                .recovery()
+                .unwrap()
+                .contains("kapukulcs kulcsok --add")
+        );
     }
 
     #[test]

@@ -17,6 +17,7 @@ mod bundle;
 mod cli;
 mod demo;
 mod imports;
+mod keys;
 mod pictures;
 mod qr_corpus;
 mod restore;
