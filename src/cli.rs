@@ -254,7 +254,8 @@ mod tests {
                 algorithm: Algorithm::Sha256
             }
         );
-        assert!(parse(&args(&["kapukulcs", "kod", "--digits", "7"])).is_err());
+        assert!(parse(&args(&["kapukulcs", "kod", "--digits", "9"])).is_err());
+        assert!(parse(&args(&["kapukulcs", "kod", "--digits", "7"])).is_ok());
         assert!(parse(&args(&["kapukulcs", "kod", "--period", "0"])).is_err());
     }
 

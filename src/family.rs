@@ -23,14 +23,6 @@ pub fn is_ugyfelkapu(account: &OtpAuth) -> bool {
     issuer.contains("gyf") || issuer.contains("kau") || issuer.contains("nisz")
 }
 
-/// Whether the bundle can hold `account`. Codes may have 6, 7 or 8 digits
-/// (RFC 6238), but the bundle reader (`vault::bundle`) still accepts only 6
-/// or 8: a 7-digit member would make the whole bundle unreadable, so none
-/// is added until the reader accepts 7 too.
-pub fn bundle_can_store(account: &OtpAuth) -> bool {
-    matches!(account.digits, 6 | 8)
-}
-
 /// The deletion code length the Ügyfélkapu+ page shows (e.g. 91390724).
 pub const DELETION_CODE_DIGITS: usize = 8;
 
@@ -212,14 +204,6 @@ pub enum FamilyError {
     DuplicateName(String),
     /// No member has this name.
     NoSuchMember(String),
-    /// The key's digit count is one the bundle cannot hold yet
-    /// ([`bundle_can_store`]).
-    Digits {
-        /// The member's name.
-        name: String,
-        /// The key's digits per code.
-        digits: u8,
-    },
 }
 
 impl Explain for FamilyError {
@@ -228,11 +212,6 @@ impl Explain for FamilyError {
             FamilyError::EmptyName => fl!("err-name-empty"),
             FamilyError::DuplicateName(name) => fl!("err-name-taken", name = name.as_str()),
             FamilyError::NoSuchMember(name) => fl!("err-no-such-member", name = name.as_str()),
-            FamilyError::Digits { name, digits } => fl!(
-                "err-family-digits",
-                name = name.as_str(),
-                digits = digits.to_string()
-            ),
         }
     }
 
@@ -241,7 +220,6 @@ impl Explain for FamilyError {
             FamilyError::EmptyName => None,
             FamilyError::DuplicateName(_) => Some(fl!("rec-name-taken")),
             FamilyError::NoSuchMember(_) => Some(fl!("rec-no-such-member")),
-            FamilyError::Digits { .. } => Some(fl!("rec-family-digits")),
         }
     }
 }
@@ -278,12 +256,6 @@ impl Family {
         }
         if self.find(&member.name).is_some() {
             return Err(FamilyError::DuplicateName(member.name));
-        }
-        if !bundle_can_store(&member.account) {
-            return Err(FamilyError::Digits {
-                name: member.name,
-                digits: member.account.digits,
-            });
         }
         self.members.push(member);
         Ok(())
@@ -341,15 +313,6 @@ mod tests {
             Err(FamilyError::DuplicateName("mama".into()))
         );
         assert_eq!(family.add(member("  ")), Err(FamilyError::EmptyName));
-        let mut seven = member("Öcsi");
-        seven.account.digits = 7;
-        assert_eq!(
-            family.add(seven),
-            Err(FamilyError::Digits {
-                name: "Öcsi".into(),
-                digits: 7
-            })
-        );
         assert_eq!(family.members.len(), 2);
         assert_eq!(family.remove("PAPA").unwrap().name, "Papa");
         assert!(family.find("papa").is_none());

@@ -507,8 +507,6 @@ skip-reason-digits = the number of digits is "{$value}"; it can only be 6, 7 or 
 skip-reason-period = the code lasts "{$value}" seconds; it must be between 1 and 3600
 skip-reason-key = the key is missing or broken
 skip-reason-unreadable = unreadable (not an otpauth:// URI, or a damaged entry)
-err-family-digits = The bundle cannot store this key yet ({$name}, a {$digits}-digit code).
-rec-family-digits = For now only keys with 6 or 8 digits go into the bundle; keep this one in the other app.
 
 ## Keys and damaged files (issue 10)
 err-wrong-passphrase-or-header = Wrong passphrase – or, if the passphrase is surely right, the backup's header is damaged (the file cannot tell the two apart): {$file}

@@ -507,8 +507,6 @@ skip-reason-digits = a számjegyek száma „{$value}”; csak 6, 7 vagy 8 lehet
 skip-reason-period = a kód érvényessége „{$value}” másodperc; 1 és 3600 között lehet
 skip-reason-key = a kulcs hiányzik vagy hibás
 skip-reason-unreadable = nem olvasható (nem otpauth:// cím, vagy sérült bejegyzés)
-err-family-digits = Ezt a kulcsot ({$name}, {$digits} számjegyű kód) a mentés még nem tudja tárolni.
-rec-family-digits = A mentésbe egyelőre csak 6 vagy 8 számjegyű kulcs kerülhet; ezt a kulcsot hagyd meg a másik alkalmazásban.
 
 ## Keys and damaged files (issue 10)
 err-wrong-passphrase-or-header = Hibás jelszó – vagy ha a jelszó biztosan jó, akkor a mentés fejléce sérült meg (a kettőt a fájlból nem lehet megkülönböztetni): {$file}

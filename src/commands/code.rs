@@ -1,9 +1,8 @@
 //! `kapukulcs kod`: the current code of a key or otpauth URI read from
-//! standard input, like `oathtool --totp`. A URI may ask for 6, 7 or 8
-//! digits (RFC 6238); `--digits` for a bare key still takes 6 or 8, as the
-//! command line's own test (`src/cli.rs`) expects. The code goes to standard output
-//! alone, so `$(kapukulcs kod)` is just the code; the seconds left go to
-//! standard error.
+//! standard input, like `oathtool --totp`. Codes have 6, 7 or 8 digits
+//! (RFC 6238): a URI says how many, `--digits` does for a bare key. The
+//! code goes to standard output alone, so `$(kapukulcs kod)` is just the
+//! code; the seconds left go to standard error.
 
 use std::io::{Read, Write};
 
@@ -28,7 +27,7 @@ pub struct Options {
     #[arg(long, value_name = fl!("help-value-unix"), help = fl!("help-code-time"))]
     pub time: Option<u64>,
     /// `--digits`.
-    #[arg(long, value_name = "6|8", value_parser = ["6", "8"], hide_possible_values = true, help = fl!("help-code-digits"))]
+    #[arg(long, value_name = "6|7|8", value_parser = ["6", "7", "8"], hide_possible_values = true, help = fl!("help-code-digits"))]
     pub digits: Option<String>,
     /// `--period`.
     #[arg(long, value_name = fl!("help-value-seconds"), value_parser = clap::value_parser!(u32).range(1..=3600), help = fl!("help-code-period"))]

@@ -12,7 +12,7 @@ use std::{io::Write, path::PathBuf};
 use crate::{
     commands::options::{Context, HelpFlag},
     error::Error,
-    family::{FamilyError, Member, Stage, bundle_can_store, is_ugyfelkapu},
+    family::{Member, Stage, is_ugyfelkapu},
     fl,
     formats::{
         ImportError, ImportKind, aegis,
@@ -21,7 +21,6 @@ use crate::{
         skipped::Skipped,
         uri_list::{self, Imported, LineError},
     },
-    i18n::Explain,
     phone_check::confirm_phone_code,
     prompter::Prompter,
     qr::{
@@ -152,18 +151,6 @@ pub fn run(
         {
             continue;
         }
-        if !bundle_can_store(&account) {
-            // Said before asking whose it is, so no answer is wasted.
-            let error = FamilyError::Digits {
-                name: label.clone(),
-                digits: account.digits,
-            };
-            prompter.say(&error.message());
-            if let Some(recovery) = error.recovery() {
-                prompter.say(&recovery);
-            }
-            continue;
-        }
         let name = loop {
             let name =
                 prompter.input(&fl!("import-ask-name", label = label.as_str()), None, false)?;
@@ -267,12 +254,16 @@ mod tests {
     }
 
     #[test]
-    fn aegis_text_export_names_what_it_skips_and_keeps_seven_digits_out_of_the_bundle() {
+    fn aegis_text_export_names_what_it_skips_and_keeps_seven_digits() {
         let dir = tempfile::tempdir().unwrap();
         let list = dir.path().join("aegis.txt");
         fs::write(&list, include_str!("../../tests/data/aegis/plain.txt")).unwrap();
         let deno = OtpAuth::parse(
             "otpauth://totp/Deno:Mason?secret=4SJHB4GSD43FZBAI7C2HLRJGPQ&issuer=Deno",
+        )
+        .unwrap();
+        let spdx = OtpAuth::parse(
+            "otpauth://totp/SPDX:James?secret=5OM4WOOGPLQEF6UGN3CPEOOLWU&issuer=SPDX&algorithm=SHA256&digits=7&period=20",
         )
         .unwrap();
         let at = 1_700_000_010;
@@ -286,9 +277,14 @@ mod tests {
         };
         let mut prompter = Scripted {
             secrets: vec!["kert-alma-hegy-tavasz-77".into(); 2],
-            // Take Deno (6 digits), try SPDX (7 digits), leave Airbnb.
+            // Take Deno (6 digits) and SPDX (7 digits), leave Airbnb.
             selections: vec![0, 0, 1],
-            inputs: vec!["Deno".into(), totp::generate(&deno, at as u64)],
+            inputs: vec![
+                "Deno".into(),
+                totp::generate(&deno, at as u64),
+                "Öcsi".into(),
+                totp::generate(&spdx, at as u64),
+            ],
             ..Scripted::default()
         };
         let mut out = Vec::new();
@@ -300,18 +296,17 @@ mod tests {
             "6. sor: WWE:Mason – számláló alapú (HOTP)",
             "7. sor: Boeing:Sophia – Steam",
             "Ezeket nem tudom átvenni (4):",
-            "SPDX – James, 7 számjegyű kód",
         ] {
             assert!(shown.contains(line), "{line:?} missing from:\n{shown}");
         }
-        // Asked whose only the one that can be stored.
+        // Asked whose each taken account is.
         assert_eq!(
             prompter
                 .asked
                 .iter()
                 .filter(|q| q.starts_with("Kié ez a fiók"))
                 .count(),
-            1,
+            2,
             "{:?}",
             prompter.asked
         );
@@ -327,6 +322,13 @@ mod tests {
             .iter()
             .map(|m| m.name.as_str())
             .collect();
-        assert_eq!(names, ["Deno"]);
+        assert_eq!(names, ["Deno", "Öcsi"]);
+        // The 7-digit SHA-256 key comes back from the bundle as it went in.
+        let seven = &vault.family.members[1].account;
+        assert_eq!((seven.digits, seven.period), (7, 20));
+        assert_eq!(
+            totp::generate(seven, at as u64),
+            totp::generate(&spdx, at as u64)
+        );
     }
 }

@@ -447,7 +447,7 @@ pub fn from_tar(bytes: &[u8]) -> Result<Contents, BundleError> {
             "SHA512" => Algorithm::Sha512,
             _ => return Err(bad("algorithm")),
         };
-        if !matches!(entry.digits, 6 | 8) || !(1..=3600).contains(&entry.period) {
+        if !(6..=8).contains(&entry.digits) || !(1..=3600).contains(&entry.period) {
             return Err(bad("digits/period"));
         }
         let deletion_code = match entry.deletion_code.map(Zeroizing::new) {

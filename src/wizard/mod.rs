@@ -21,9 +21,9 @@ use crate::{
     phone_check::confirm_phone_code,
     platform::clean_typed_path,
     prompter::{Prompter, Waited},
-    qr::picture::{self, ImageError, PictureError},
+    qr::picture::{self, ImageError},
     safe_save,
-    secret::{SecretBytes, SecretString},
+    secret::SecretString,
     sheet,
     store::{self, StoreError},
     vault::Vault,
@@ -290,12 +290,9 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                     }
                 }
             };
-            let read = fs::read(&path)
-                .map_err(|error| PictureError::new(&path, ImageError::Open(error)))
-                .and_then(|bytes| {
-                    let bytes = SecretBytes::new(bytes);
-                    picture::account_in_picture(bytes.expose(), &path).map(|found| (found, bytes))
-                });
+            let read = picture::read_file(&path).and_then(|bytes| {
+                picture::account_in_picture(bytes.expose(), &path).map(|found| (found, bytes))
+            });
             match read {
                 Ok(((uri, account), bytes)) => {
                     self.prompter.say(&fl!(
