@@ -312,6 +312,34 @@ mod windows {
     }
 }
 
+/// How to start this program again from a shell, for the hints it prints:
+/// `kapukulcs` when that name on the PATH is this very program (after
+/// `cargo install` or a package), otherwise its full path, quoted (after
+/// `cargo run`, or a program unpacked into Downloads).
+pub fn command_name() -> String {
+    const NAME: &str = if cfg!(windows) {
+        "kapukulcs.exe"
+    } else {
+        "kapukulcs"
+    };
+    let Ok(exe) = std::env::current_exe() else {
+        return "kapukulcs".into();
+    };
+    let exe = std::fs::canonicalize(&exe).unwrap_or(exe);
+    let on_path = std::env::var_os("PATH").and_then(|paths| {
+        // The shell runs the first one it finds.
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(NAME))
+            .find(|candidate| candidate.is_file())
+    });
+    match on_path {
+        Some(found) if std::fs::canonicalize(&found).is_ok_and(|found| found == exe) => {
+            "kapukulcs".into()
+        }
+        _ => shell_quoted(&exe),
+    }
+}
+
 /// What a person's folder path or a dragged-in path looks like once the
 /// quotes and `file://` that terminals add are taken off.
 pub fn clean_typed_path(typed: &str) -> PathBuf {

@@ -88,6 +88,10 @@ pub trait Prompter {
     fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, PromptError>;
     /// Runs `work` while showing that something is happening (a spinner).
     fn busy<T>(&mut self, message: &str, work: impl FnOnce() -> T) -> T;
+    /// Shows what `render` gives, drawn again every second on a clean
+    /// screen, until the user presses Enter; then clears it, scrollback
+    /// included (it showed codes).
+    fn live(&mut self, render: &mut dyn FnMut() -> String) -> Result<(), PromptError>;
 }
 
 /// The real terminal: dialoguer prompts on standard error, indicatif spinners.
@@ -232,6 +236,22 @@ impl Prompter for Terminal {
 
     fn say(&mut self, text: &str) {
         eprintln!("{text}");
+    }
+
+    fn live(&mut self, render: &mut dyn FnMut() -> String) -> Result<(), PromptError> {
+        self.check()?;
+        loop {
+            eprint!("\x1b[2J\x1b[H{}\n{}\n", render(), fl!("live-quit"));
+            if crate::platform::input_ready(Duration::from_secs(1)) {
+                let mut line = String::new();
+                std::io::stdin()
+                    .read_line(&mut line)
+                    .map_err(PromptError::Terminal)?;
+                break;
+            }
+        }
+        eprint!("\x1b[2J\x1b[3J\x1b[H");
+        Ok(())
     }
 
     fn secret(&mut self, prompt: &str) -> Result<SecretString, PromptError> {
@@ -386,5 +406,10 @@ impl Prompter for Scripted {
     fn busy<T>(&mut self, message: &str, work: impl FnOnce() -> T) -> T {
         self.shown.push(message.to_owned());
         work()
+    }
+
+    fn live(&mut self, render: &mut dyn FnMut() -> String) -> Result<(), PromptError> {
+        self.shown.push(render());
+        Ok(())
     }
 }

@@ -320,9 +320,9 @@ info-demo =
           "screenshots" of the QR codes, as you would save them from the Ügyfélkapu+ page
 
     Try:
-      kapukulcs --bundle {$bundle_arg} --passphrase-file {$passphrase_file_arg} list
-      kapukulcs decode {$picture_arg}
-      kapukulcs decode {$picture_arg} | kapukulcs code
+      {$program} --bundle {$bundle_arg} --passphrase-file {$passphrase_file_arg} list
+      {$program} decode {$picture_arg}
+      {$program} decode {$picture_arg} | {$program} code
       age -d {$bundle_arg} | tar x        (passphrase: {$passphrase})
 
 ## The wizard (setup step by step)
@@ -331,6 +331,15 @@ help-setup = Guides you through the family's Ügyfélkapu+ registration, step by
 help-setup-dir = The working folder: save the screenshots here (default {$dir})
 console-press-enter = Press Enter to close this window.
 menu-title = What would you like to do?
+welcome =
+    Welcome to kapukulcs! It keeps the family's Ügyfélkapu+ keys and deletion codes safe, so they can be put back on a new phone at any time.
+
+    The backup will be an encrypted file here: {$file}
+    Now choose a passphrase for it. Remember it well: if you forget it, nobody can open the backup, not even this program. That is why you should print the recovery sheet at the end too: it holds everything a restore needs, without the passphrase.
+live-quit = (Back to the menu: Enter)
+menu-codes-live = Today's codes: everyone's, live
+menu-passphrase = Change the backup's passphrase
+menu-demo = A demo with a made-up family (to try things out)
 menu-setup = New registration / add a family member
 menu-print = Print the recovery sheet
 menu-list = Who is in the backup?

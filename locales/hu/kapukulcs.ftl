@@ -320,9 +320,9 @@ info-demo =
           „képernyőképek” a QR-kódokról, ahogy az Ügyfélkapu+ oldalról mentenéd
 
     Próbáld ki:
-      kapukulcs --bundle {$bundle_arg} --passphrase-file {$passphrase_file_arg} lista
-      kapukulcs dekodol {$picture_arg}
-      kapukulcs dekodol {$picture_arg} | kapukulcs kod
+      {$program} --bundle {$bundle_arg} --passphrase-file {$passphrase_file_arg} lista
+      {$program} dekodol {$picture_arg}
+      {$program} dekodol {$picture_arg} | {$program} kod
       age -d {$bundle_arg} | tar x        (jelszó: {$passphrase})
 
 ## A varázsló (beállítás lépésről lépésre)
@@ -331,6 +331,15 @@ help-setup = Végigvezet a család Ügyfélkapu+ regisztrációján, lépésről
 help-setup-dir = A munkamappa: ide mentsd a képernyőképeket (alapból {$dir})
 console-press-enter = Nyomj Entert az ablak bezárásához.
 menu-title = Mit szeretnél?
+welcome =
+    Üdvözöl a kapukulcs! Segít elmenteni a család Ügyfélkapu+ kulcsait és törlőkódjait, hogy egy új telefonra bármikor vissza lehessen tenni őket.
+
+    A mentés egy titkosított fájl lesz, itt: {$file}
+    Most válassz hozzá egy jelszót. Jól jegyezd meg: ha elfelejted, senki sem tudja kinyitni a mentést, ez a program sem. Ezért a végén nyomtasd ki a helyreállító lapot is: azon jelszó nélkül is ott van minden, ami a visszaállításhoz kell.
+live-quit = (Vissza a menübe: Enter)
+menu-codes-live = A mai kódok: mindenkié, élőben
+menu-passphrase = A mentés jelszavának cseréje
+menu-demo = Bemutató egy kitalált családdal (próbának)
 menu-setup = Új regisztráció / családtag felvétele
 menu-print = Helyreállító lap nyomtatása
 menu-list = Kik vannak a mentésben?

@@ -134,6 +134,7 @@ pub fn run(
             passphrase = passphrase.expose(),
             sheet = sheet_path.display().to_string(),
             pictures = pictures.display().to_string(),
+            program = platform::command_name(),
             bundle_arg = platform::shell_quoted(&bundle),
             passphrase_file_arg = platform::shell_quoted(&passphrase_file),
             picture_arg = platform::shell_quoted(&pictures.join(PEOPLE[1].2))

@@ -1,11 +1,16 @@
 //! The main menu: what people see when they start the program without a
-//! command. The bundle is opened once, so the passphrase is asked once;
-//! each item runs the same code as its command.
+//! command. The bundle is opened once, so the passphrase is asked once, and
+//! held for writing until the menu closes; each item runs the same code as
+//! its command.
 
 use std::io::Write;
 
 use crate::{
-    commands::{check, list, options::Context, print, restore},
+    commands::{
+        check, demo, list,
+        options::{BundleArgs, Context},
+        passphrase, print, restore,
+    },
     error::Error,
     fl,
     prompter::Prompter,
@@ -13,20 +18,56 @@ use crate::{
     wizard::Wizard,
 };
 
+/// The menu's items, in the order a person looks for them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Item {
+    Setup,
+    Restore,
+    CodesLive,
+    Check,
+    Print,
+    List,
+    Passphrase,
+    Demo,
+    Quit,
+}
+
+impl Item {
+    const ALL: [Item; 9] = [
+        Item::Setup,
+        Item::Restore,
+        Item::CodesLive,
+        Item::Check,
+        Item::Print,
+        Item::List,
+        Item::Passphrase,
+        Item::Demo,
+        Item::Quit,
+    ];
+
+    fn label(self) -> String {
+        match self {
+            Item::Setup => fl!("menu-setup"),
+            Item::Restore => fl!("menu-restore"),
+            Item::CodesLive => fl!("menu-codes-live"),
+            Item::Check => fl!("menu-check"),
+            Item::Print => fl!("menu-print"),
+            Item::List => fl!("menu-list"),
+            Item::Passphrase => fl!("menu-passphrase"),
+            Item::Demo => fl!("menu-demo"),
+            Item::Quit => fl!("menu-quit"),
+        }
+    }
+}
+
 /// Runs the menu until the user quits.
 pub fn run(ctx: &Context, prompter: &mut impl Prompter, out: &mut dyn Write) -> Result<(), Error> {
     let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, Access::Create)?;
-    let items = [
-        fl!("menu-setup"),
-        fl!("menu-check"),
-        fl!("menu-restore"),
-        fl!("menu-print"),
-        fl!("menu-list"),
-        fl!("menu-quit"),
-    ];
+    let labels: Vec<String> = Item::ALL.iter().map(|item| item.label()).collect();
     loop {
-        match prompter.select(&fl!("menu-title"), &items, 0)? {
-            0 => Wizard::new(
+        let choice = prompter.select(&fl!("menu-title"), &labels, 0)?;
+        match Item::ALL.get(choice).copied().unwrap_or(Item::Quit) {
+            Item::Setup => Wizard::new(
                 &mut vault,
                 prompter,
                 &ctx.clock,
@@ -34,13 +75,43 @@ pub fn run(ctx: &Context, prompter: &mut impl Prompter, out: &mut dyn Write) -> 
                 Default::default(),
             )
             .run()?,
-            1 => check::ask_codes(&vault.family, prompter, &ctx.clock)?,
-            2 => restore::on_phone(&mut vault, &Default::default(), &ctx.clock, prompter, out)?,
-            3 => print::print_family(&vault.family, None, ctx, out)?,
-            4 => {
+            Item::Restore => {
+                restore::on_phone(&mut vault, &Default::default(), &ctx.clock, prompter, out)?
+            }
+            Item::CodesLive => {
+                let family = &vault.family;
+                prompter.live(&mut || check::live_view(family, ctx.clock.unix()))?;
+            }
+            Item::Check => check::ask_codes(&vault.family, prompter, &ctx.clock)?,
+            Item::Print => print::print_family(&vault.family, None, ctx, out)?,
+            Item::List => {
                 let _ = write!(out, "{}", list::table(&vault.family));
             }
-            _ => return Ok(()),
+            Item::Passphrase => {
+                passphrase::change(&mut vault, &Default::default(), ctx, prompter, out)?
+            }
+            // The demo makes its own bundle in its own folder.
+            Item::Demo => demo::run(
+                &Context::new(BundleArgs::default(), ctx.clock.clone()),
+                None,
+                prompter,
+                out,
+            )?,
+            Item::Quit => return Ok(()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_item_has_its_own_label() {
+        let mut labels: Vec<String> = Item::ALL.iter().map(|item| item.label()).collect();
+        labels.sort();
+        labels.dedup();
+        assert_eq!(labels.len(), Item::ALL.len());
+        assert_eq!(Item::ALL.last(), Some(&Item::Quit));
     }
 }

@@ -38,6 +38,18 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, Access::Write)?;
+    change(&mut vault, options, ctx, prompter, out)
+}
+
+/// Puts the open `vault` under a new passphrase and saves it: `jelszo`,
+/// and the main menu's item.
+pub fn change(
+    vault: &mut Vault,
+    options: &Options,
+    ctx: &Context,
+    prompter: &mut impl Prompter,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
     let switching = !vault.is_passphrase();
     if switching
         && !options.yes
@@ -55,13 +67,13 @@ pub fn run(
     let passphrase = vault::ask_new_passphrase(options.new_passphrase_file.as_deref(), prompter)?;
     vault.set_passphrase(passphrase, ctx.keys.work_factor);
     vault.save(prompter, ctx.clock.now())?;
-    let file = ctx.bundle.display().to_string();
+    let file = vault.path.display().to_string();
     let done = if switching {
         fl!("info-switched-to-passphrase", file = file)
     } else {
         fl!("info-passphrase-changed", file = file)
     };
-    let backup = store::backup_path(&ctx.bundle).display().to_string();
+    let backup = store::backup_path(&vault.path).display().to_string();
     let _ = writeln!(out, "{done}");
     let _ = writeln!(out, "{}", fl!("info-old-keys-in-backup", backup = backup));
     Ok(())

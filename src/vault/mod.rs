@@ -389,7 +389,13 @@ impl Vault {
             let lock = if keys.recipients.is_empty() {
                 let passphrase = match &keys.passphrase_file {
                     Some(file) => read_passphrase_file(file)?,
-                    None => new_passphrase(prompter)?,
+                    None => {
+                        // The first thing a new user sees: what this is,
+                        // where it goes, and that a passphrase cannot be
+                        // recovered.
+                        prompter.say(&fl!("welcome", file = path.display().to_string()));
+                        new_passphrase(prompter)?
+                    }
                 };
                 Lock::Passphrase {
                     passphrase,
@@ -658,6 +664,12 @@ mod tests {
             .save(&mut prompter, OffsetDateTime::UNIX_EPOCH)
             .unwrap();
         drop(vault);
+        // A first run starts with a welcome that says where the bundle
+        // goes, before the passphrase is asked.
+        assert_eq!(
+            prompter.shown.first(),
+            Some(&fl!("welcome", file = path.display().to_string()))
+        );
         // The mismatch was reported and the passphrase asked again.
         assert!(
             prompter

@@ -72,32 +72,20 @@ fn demo_makes_a_family_that_the_other_commands_accept() {
     assert!(pdf.starts_with(b"%PDF"));
 }
 
-#[test]
-fn demo_hints_work_when_pasted_into_a_shell_even_with_spaces_in_the_path() {
-    let dir = tempfile::tempdir().unwrap();
-    // A profile folder like "Kovács Péter" has a space in it.
-    let root = dir.path().join("Kovács Péter bemutató");
-    let text = demo(&root);
-    let hints: Vec<&str> = text
-        .lines()
+/// The "try" lines of the demo's output: those that run the program.
+fn hints(text: &str) -> Vec<&str> {
+    text.lines()
         .map(str::trim)
-        .filter(|line| line.starts_with("kapukulcs "))
-        .collect();
-    assert_eq!(hints.len(), 3, "{text}");
-    // The program as the shell would find it on the PATH.
-    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_kapukulcs"))
-        .parent()
-        .unwrap()
-        .to_owned();
-    let path = format!(
-        "{}:{}",
-        bin.display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
+        .filter(|line| line.contains(" dekodol ") || line.ends_with(" lista"))
+        .collect()
+}
+
+/// Pastes each hint into `sh` with `path` as the PATH; each must work.
+fn paste(hints: &[&str], path: &str) {
     for hint in hints {
         let run = Command::new("sh")
             .args(["-c", hint])
-            .env("PATH", &path)
+            .env("PATH", path)
             .env("LANG", "hu_HU.UTF-8")
             .env_remove("LC_ALL")
             .output()
@@ -109,4 +97,48 @@ fn demo_hints_work_when_pasted_into_a_shell_even_with_spaces_in_the_path() {
         );
         assert!(!run.stdout.is_empty(), "{hint} printed nothing");
     }
+}
+
+#[test]
+fn demo_hints_work_when_pasted_into_a_shell_even_with_spaces_in_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    // A profile folder like "Kovács Péter" has a space in it.
+    let root = dir.path().join("Kovács Péter bemutató");
+    let system_path = std::env::var("PATH").unwrap_or_default();
+    let exe = std::fs::canonicalize(env!("CARGO_BIN_EXE_kapukulcs")).unwrap();
+
+    // As after `cargo run`: the program is not on the PATH, so the hints
+    // name it by its full path, and work as printed.
+    let text = demo(&root);
+    let printed = hints(&text);
+    assert_eq!(printed.len(), 3, "{text}");
+    for hint in &printed {
+        assert!(
+            hint.starts_with(&format!("'{}'", exe.display()))
+                || hint.starts_with(&exe.display().to_string()),
+            "{hint}"
+        );
+    }
+    paste(&printed, &system_path);
+
+    // As after `cargo install`: the program is on the PATH as `kapukulcs`.
+    let bin = exe.parent().unwrap();
+    let path = format!("{}:{system_path}", bin.display());
+    let root = dir.path().join("második");
+    let out = Command::new(env!("CARGO_BIN_EXE_kapukulcs"))
+        .args(["demo", "--dir", root.to_str().unwrap()])
+        .env("PATH", &path)
+        .env("LANG", "hu_HU.UTF-8")
+        .env_remove("LC_ALL")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let printed = hints(&text);
+    assert_eq!(printed.len(), 3, "{text}");
+    assert!(
+        printed.iter().all(|h| h.starts_with("kapukulcs ")),
+        "{text}"
+    );
+    paste(&printed, &path);
 }

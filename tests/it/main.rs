@@ -18,6 +18,7 @@ mod cli;
 mod demo;
 mod imports;
 mod keys;
+mod menu_pty;
 mod pictures;
 mod qr_corpus;
 mod restore;

@@ -5,6 +5,7 @@
 
 pub mod corpus;
 pub mod picture;
+pub mod pty;
 pub mod run;
 
 use std::{
