@@ -144,8 +144,8 @@ fn two_writers_at_once_never_lose_a_person() {
         let first_name = format!("Anna {round}");
         let second_name = format!("Béla {round}");
         let first = keyed.start_adding(&first_name, "GEZDGNBVGY3TQOJQ");
-        // From "at the same moment" to "well after the first has the lock".
-        std::thread::sleep(Duration::from_millis(round * 7 % 60));
+        // From "at the same moment" to "after the first has finished".
+        std::thread::sleep(Duration::from_millis(round * 90));
         let second = keyed.start_adding(&second_name, "MFRGGZDFMZTWQ2LK");
         let mut saved_now = 0;
         for (name, child) in [(first_name, first), (second_name, second)] {
