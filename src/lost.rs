@@ -342,3 +342,378 @@ pub fn big_digits(grouped: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use time::OffsetDateTime;
+
+    use super::*;
+    use crate::{
+        family::DeletionCode,
+        formats::otpauth::{Key, OtpAuth},
+        prompter::{PromptError, Scripted},
+        qr::draw,
+        totp,
+        vault::{Access, Keys},
+        wizard::{Answers, Wizard, person_folder},
+    };
+
+    const PASSPHRASE: &str = "kert-alma-hegy-tavasz-77";
+    /// 20 seconds into a 30-second window: 10 seconds left for a code.
+    const T0: i64 = 1_700_000_000 + 20 - 1_700_000_000 % 30;
+
+    fn account(username: &str, seed: u8) -> OtpAuth {
+        let key = Key::from_bytes((0..12).map(|b| b * 13 + seed).collect());
+        OtpAuth::new(Some("Ügyfélkapu+".into()), username.into(), key)
+    }
+
+    /// The new phone's key for Én.
+    fn new_key() -> OtpAuth {
+        account("kovacs.peter", 40)
+    }
+
+    struct Setup {
+        dir: tempfile::TempDir,
+    }
+
+    impl Setup {
+        /// A bundle with Én and Mama (deletion codes saved) and Papa
+        /// (none), as the wizard leaves it.
+        fn new() -> Setup {
+            let setup = Setup {
+                dir: tempfile::tempdir().unwrap(),
+            };
+            let mut prompter = Scripted {
+                secrets: vec![PASSPHRASE.into(), PASSPHRASE.into()],
+                ..Scripted::default()
+            };
+            let mut vault =
+                Vault::open(&setup.bundle(), &keys(), &mut prompter, Access::Create).unwrap();
+            for (seed, (name, username, code)) in [
+                ("Én", "kovacs.peter", Some("91390720")),
+                ("Mama", "kovacs.maria", Some("91390721")),
+                ("Papa", "kovacs.janos", None),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                let start = OffsetDateTime::from_unix_timestamp(T0 - 86_400).unwrap();
+                let mut member = Member::new(name.into(), account(username, seed as u8), start);
+                member.username = Some(username.into());
+                member.deletion_code = code.map(|c| DeletionCode::parse(c).unwrap());
+                member.confirmed = Some(start);
+                vault.family.add(member).unwrap();
+            }
+            vault
+                .save(&mut prompter, OffsetDateTime::UNIX_EPOCH)
+                .unwrap();
+            setup
+        }
+        fn bundle(&self) -> PathBuf {
+            self.dir.path().join("mentes.age")
+        }
+        fn workspace(&self) -> PathBuf {
+            self.dir.path().join("kapukulcs")
+        }
+        /// The new phone's QR code, saved by the person into Én's folder.
+        fn new_screenshot(&self) -> (PathBuf, Vec<u8>) {
+            let png = draw::png(&new_key().to_uri(), 6).unwrap();
+            (
+                person_folder(&self.workspace(), "Én").join("Képernyőkép.png"),
+                png.expose().to_vec(),
+            )
+        }
+        /// Runs the flow for `only` with `prompter` (passphrase added); the
+        /// clock stands at T0 and moves only while the program counts down.
+        fn run(&self, prompter: &mut Scripted, only: &[&str]) -> Result<(), Error> {
+            prompter.secrets.insert(0, PASSPHRASE.into());
+            let mut vault = Vault::open(&self.bundle(), &keys(), prompter, Access::Write)?;
+            let waited = prompter.waited_seconds.clone();
+            let clock = Clock::new(move || {
+                OffsetDateTime::from_unix_timestamp(T0 + waited.get() as i64).unwrap()
+            });
+            let workspace = self.workspace();
+            let mut again = |vault: &mut Vault, prompter: &mut Scripted, name: &str| {
+                Wizard::new(
+                    vault,
+                    prompter,
+                    &clock,
+                    workspace.clone(),
+                    Answers::default(),
+                )
+                .register_again(name)
+            };
+            let only: Vec<String> = only.iter().map(|s| (*s).to_owned()).collect();
+            Lost::new(&mut vault, prompter, &clock, &mut again).run(&only)
+        }
+        fn reopen(&self) -> Family {
+            let mut prompter = Scripted {
+                secrets: vec![PASSPHRASE.into()],
+                ..Scripted::default()
+            };
+            Vault::open(&self.bundle(), &keys(), &mut prompter, Access::Read)
+                .unwrap()
+                .family
+        }
+    }
+
+    fn keys() -> Keys {
+        Keys {
+            work_factor: Some(4),
+            ..Keys::default()
+        }
+    }
+
+    fn at_t0() -> OffsetDateTime {
+        OffsetDateTime::from_unix_timestamp(T0).unwrap()
+    }
+
+    /// The answers of Én's new registration after the screenshot: the key
+    /// not typed, the new phone's code, the new deletion code.
+    fn registration_inputs() -> [String; 3] {
+        [
+            String::new(),
+            totp::generate(&new_key(), T0 as u64),
+            "5551 2345".into(),
+        ]
+    }
+
+    fn assert_registered_again(family: &Family) {
+        let en = family.find("Én").unwrap();
+        assert!(en.account == new_key(), "the new key was not kept");
+        assert_eq!(en.stage, Stage::Done);
+        assert_eq!(en.confirmed, Some(at_t0()));
+        assert_eq!(
+            en.deletion_code.as_ref().unwrap().digits().expose(),
+            "55512345"
+        );
+        assert_eq!(en.cancelled, None);
+        assert_eq!(en.lost, None);
+        // The old key and deletion code are in the history, cancelled.
+        assert_eq!(en.history.len(), 1);
+        let old = &en.history[0];
+        assert!(old.account == account("kovacs.peter", 0));
+        assert_eq!(
+            old.deletion_code.as_ref().unwrap().digits().expose(),
+            "91390720"
+        );
+        assert_eq!(old.cancelled, Some(at_t0()));
+        assert_eq!(en.picture.as_ref().unwrap().file_name, "Képernyőkép.png");
+    }
+
+    #[test]
+    fn three_people_one_registered_again_one_failing_one_without_a_deletion_code() {
+        let setup = Setup::new();
+        let mut prompter = Scripted::default();
+        // Én: it worked, register again now.
+        prompter.selections.push(0);
+        prompter.confirms.push(true);
+        prompter.drops.push(setup.new_screenshot());
+        prompter.inputs.extend(registration_inputs());
+        prompter.confirms.extend([true, true]); // read-back, delete the screenshot
+        // Mama: it did not work. Papa: no code; the office later.
+        prompter.selections.extend([1, 1]);
+        setup.run(&mut prompter, &[]).unwrap();
+        assert!(prompter.selections.is_empty() && prompter.confirms.is_empty());
+
+        let shown = prompter.shown.join("\n");
+        assert!(shown.contains(&fl!("lost-intro")), "{shown}");
+        // Én's deletion code large and grouped, and the portal's steps.
+        assert!(
+            shown.contains(&fl!(
+                "lost-code",
+                name = "Én",
+                code = "9139 0720",
+                big = big_digits("9139 0720")
+            )),
+            "{shown}"
+        );
+        assert!(shown.contains("ÜGYFÉLKAPU+ MEGSZÜNTETÉSE"), "{shown}");
+        assert!(
+            shown.contains(&fl!(
+                "lost-cancelled-saved",
+                name = "Én",
+                date = human_date(at_t0())
+            )),
+            "{shown}"
+        );
+        assert!(
+            shown.contains(&fl!("lost-again-done", name = "Én")),
+            "{shown}"
+        );
+        // Mama: what to do next. Papa: the office, not steps that cannot work.
+        assert!(
+            shown.contains(&fl!("lost-failed-next", name = "Mama")),
+            "{shown}"
+        );
+        assert!(
+            shown.contains(&fl!(
+                "lost-no-code",
+                name = "Papa",
+                username = "kovacs.janos"
+            )),
+            "{shown}"
+        );
+        assert!(
+            !shown.contains(&fl!("lost-steps", name = "Papa", username = "kovacs.janos")),
+            "{shown}"
+        );
+        assert!(
+            prompter
+                .asked
+                .contains(&fl!("lost-ask-office", name = "Papa")),
+            "{:?}",
+            prompter.asked
+        );
+        // The new screenshot, which holds the key, was deleted.
+        assert!(!setup.new_screenshot().0.exists());
+
+        let family = setup.reopen();
+        assert_registered_again(&family);
+        for (name, seed) in [("Mama", 1), ("Papa", 2)] {
+            let member = family.find(name).unwrap();
+            assert!(member.account == account(&member.account.account, seed));
+            assert_eq!(member.cancelled, None, "{name}");
+            assert!(member.history.is_empty(), "{name}");
+            assert_eq!(member.lost, Some(at_t0()), "{name} is still to cancel");
+        }
+        assert_eq!(
+            family
+                .find("Mama")
+                .unwrap()
+                .deletion_code
+                .as_ref()
+                .unwrap()
+                .grouped(),
+            "9139 0721"
+        );
+        assert_eq!(
+            lost_state(family.find("Papa").unwrap()),
+            fl!("lost-state-pending", date = human_date(at_t0()))
+        );
+    }
+
+    #[test]
+    fn an_interrupted_run_continues_where_it_stopped() {
+        let setup = Setup::new();
+        // Run 1: Én's key is cancelled, and the new registration stops
+        // after the screenshot (the script runs out, as a Ctrl-C would).
+        let mut prompter = Scripted::default();
+        prompter.selections.push(0);
+        prompter.confirms.push(true);
+        prompter.drops.push(setup.new_screenshot());
+        let stopped = setup.run(&mut prompter, &[]);
+        assert!(
+            matches!(stopped, Err(Error::Prompt(PromptError::Cancelled))),
+            "{stopped:?}"
+        );
+        let family = setup.reopen();
+        let en = family.find("Én").unwrap();
+        assert_eq!(en.stage, Stage::KeyRead);
+        assert!(en.account == new_key());
+        assert_eq!(en.history[0].cancelled, Some(at_t0()));
+        assert!(family.find("Mama").unwrap().lost.is_some());
+
+        // Run 2: continue; Én's registration goes on from step 3; Mama's
+        // key is cancelled (no new registration yet); stopped at Papa.
+        let mut prompter = Scripted::default();
+        prompter.confirms.extend([true, true]); // continue the run, and Én's registration
+        prompter.inputs.extend(registration_inputs());
+        prompter.confirms.extend([true, true]); // read-back, delete the screenshot
+        prompter.selections.push(0); // Mama: it worked
+        prompter.confirms.push(false); // not registering again now
+        assert!(setup.run(&mut prompter, &[]).is_err());
+        assert!(
+            prompter.asked.contains(&fl!(
+                "lost-resume",
+                date = human_date(at_t0()),
+                names = "Mama, Papa"
+            )),
+            "{:?}",
+            prompter.asked
+        );
+        assert!(
+            prompter.asked.contains(&fl!(
+                "lost-again-resume",
+                name = "Én",
+                step = fl!("wizard-resume-step-key")
+            )),
+            "{:?}",
+            prompter.asked
+        );
+        let family = setup.reopen();
+        assert_registered_again(&family);
+        assert_eq!(family.find("Mama").unwrap().cancelled, Some(at_t0()));
+        assert_eq!(family.find("Papa").unwrap().cancelled, None);
+
+        // Run 3: only Papa is left to cancel; Én is done, Mama is offered a
+        // new registration again.
+        let mut prompter = Scripted::default();
+        prompter.confirms.push(true); // continue
+        prompter.confirms.push(false); // Mama: not now
+        prompter.selections.push(0); // Papa: the office has cancelled it
+        prompter.confirms.push(false); // Papa: not now
+        setup.run(&mut prompter, &[]).unwrap();
+        assert!(
+            prompter
+                .shown
+                .contains(&fl!("lost-already-done", name = "Én")),
+            "{:?}",
+            prompter.shown
+        );
+        assert!(
+            prompter.shown.contains(&fl!(
+                "lost-already-cancelled",
+                name = "Mama",
+                date = human_date(at_t0())
+            )),
+            "{:?}",
+            prompter.shown
+        );
+        let family = setup.reopen();
+        assert_registered_again(&family);
+        let papa = family.find("Papa").unwrap();
+        assert_eq!(papa.cancelled, Some(at_t0()));
+        assert_eq!(papa.lost, None);
+        // Nothing was dropped: three people, Én's old key kept.
+        assert_eq!(family.members.len(), 3);
+    }
+
+    #[test]
+    fn only_names_the_people_to_cancel_and_an_unknown_name_is_an_error() {
+        let setup = Setup::new();
+        let mut prompter = Scripted::default();
+        prompter.selections.push(0);
+        prompter.confirms.push(false);
+        setup.run(&mut prompter, &["mama"]).unwrap();
+        let family = setup.reopen();
+        assert_eq!(family.find("Mama").unwrap().cancelled, Some(at_t0()));
+        assert_eq!(family.find("Én").unwrap().lost, None);
+        assert_eq!(family.find("Papa").unwrap().lost, None);
+
+        let mut prompter = Scripted::default();
+        assert!(matches!(
+            setup.run(&mut prompter, &["Nagyi"]),
+            Err(Error::Family(FamilyError::NoSuchMember(name))) if name == "Nagyi"
+        ));
+    }
+
+    #[test]
+    fn the_deletion_code_in_large_digits_keeps_its_groups() {
+        let big = big_digits("9139 0724");
+        let rows: Vec<&str> = big.lines().collect();
+        assert_eq!(rows.len(), 5);
+        // Each digit is 6 columns and 2 apart; the groups 4 more apart.
+        assert_eq!(
+            rows[0],
+            "    ██████    ██    ██████  ██████      ██████  ██████  ██████  ██  ██"
+        );
+        assert_eq!(
+            rows[4],
+            "    ██████  ██████  ██████  ██████      ██████      ██  ██████      ██"
+        );
+        assert!(rows.iter().all(|r| !r.chars().any(|c| c.is_ascii_digit())));
+    }
+}
