@@ -1,7 +1,9 @@
 //! The family record: for each person the Ügyfélkapu+ account, the picture
 //! it came from, the deletion code (törlőkód) and when the key was last
-//! proven right. Pure data with checks; the bundle stores it, the sheet
-//! prints it, the wizard fills it in.
+//! proven right; whether the key was cancelled because the phone was lost,
+//! and the keys the person had before. Pure data with checks; the bundle
+//! stores it, the sheet prints it, the wizard and the lost-phone flow fill
+//! it in.
 
 use time::OffsetDateTime;
 
@@ -129,9 +131,62 @@ pub struct Member {
     pub note: String,
     /// How far the guided registration got.
     pub stage: Stage,
+    /// When the phone holding this key was reported lost, while its
+    /// cancellation is still to do: an interrupted lost-phone run continues
+    /// with the people marked so. Cleared when the key is cancelled.
+    pub lost: Option<OffsetDateTime>,
+    /// When this key was cancelled with the deletion code (or at a
+    /// government office): it no longer logs in.
+    pub cancelled: Option<OffsetDateTime>,
+    /// The keys the person had before, oldest first; never dropped.
+    pub history: Vec<Former>,
+}
+
+/// A key a person no longer uses, kept in the bundle's history with what
+/// belonged to it: a new registration replaced it.
+#[derive(Clone)]
+pub struct Former {
+    /// Issuer, label, key, algorithm, digits, period.
+    pub account: OtpAuth,
+    /// The otpauth URI exactly as the QR code gave it.
+    pub original_uri: SecretString,
+    /// The saved QR picture, when the key came from one.
+    pub picture: Option<Picture>,
+    /// The deletion code that belonged to this key.
+    pub deletion_code: Option<DeletionCode>,
+    /// When a code from the phone last proved this key right.
+    pub confirmed: Option<OffsetDateTime>,
+    /// When the key was cancelled, if it was.
+    pub cancelled: Option<OffsetDateTime>,
+    /// When a new key took its place.
+    pub replaced: OffsetDateTime,
 }
 
 impl Member {
+    /// Puts a newly read key in place of the current one, which goes into
+    /// [`Member::history`] with its picture, deletion code and dates. The
+    /// new key starts the guided registration again ([`Stage::KeyRead`]).
+    pub fn replace_key(
+        &mut self,
+        original_uri: SecretString,
+        account: OtpAuth,
+        picture: Option<Picture>,
+        now: OffsetDateTime,
+    ) {
+        let former = Former {
+            account: std::mem::replace(&mut self.account, account),
+            original_uri: std::mem::replace(&mut self.original_uri, original_uri),
+            picture: std::mem::replace(&mut self.picture, picture),
+            deletion_code: self.deletion_code.take(),
+            confirmed: self.confirmed.take(),
+            cancelled: self.cancelled.take(),
+            replaced: now,
+        };
+        self.history.push(former);
+        self.lost = None;
+        self.stage = Stage::KeyRead;
+    }
+
     /// A new member with no picture, deletion code, confirmation or note.
     pub fn new(name: String, account: OtpAuth, added: OffsetDateTime) -> Member {
         let original_uri = account.to_uri();
@@ -146,6 +201,9 @@ impl Member {
             confirmed: None,
             note: String::new(),
             stage: Stage::Done,
+            lost: None,
+            cancelled: None,
+            history: Vec::new(),
         }
     }
 }
@@ -301,6 +359,35 @@ mod tests {
             DeletionCode::parse(" - ").err(),
             Some(DeletionCodeError::Empty)
         );
+    }
+
+    #[test]
+    fn a_replaced_key_goes_into_the_history_with_its_deletion_code() {
+        let mut mama = member("Mama");
+        mama.deletion_code = Some(DeletionCode::parse("91390724").unwrap());
+        mama.confirmed = Some(OffsetDateTime::UNIX_EPOCH);
+        mama.cancelled = Some(OffsetDateTime::UNIX_EPOCH);
+        mama.lost = Some(OffsetDateTime::UNIX_EPOCH);
+        let old_key = mama.account.key.clone();
+        let new = OtpAuth::new(
+            None,
+            "x".into(),
+            Key::parse("MFRGGZDFMZTWQ2LKNNWG").unwrap(),
+        );
+        let later = OffsetDateTime::UNIX_EPOCH + time::Duration::days(3);
+        mama.replace_key(new.to_uri(), new.clone(), None, later);
+        assert!(mama.account == new);
+        assert!(mama.deletion_code.is_none() && mama.confirmed.is_none());
+        assert!(mama.cancelled.is_none() && mama.lost.is_none());
+        assert_eq!(mama.stage, Stage::KeyRead);
+        let former = &mama.history[0];
+        assert!(former.account.key == old_key);
+        assert_eq!(
+            former.deletion_code.as_ref().unwrap().grouped(),
+            "9139 0724"
+        );
+        assert_eq!(former.cancelled, Some(OffsetDateTime::UNIX_EPOCH));
+        assert_eq!(former.replaced, later);
     }
 
     #[test]

@@ -9,13 +9,14 @@
 //!
 //! Imports run one way (`docs/architecture.md`, checked by
 //! `tests/architecture.rs`): [`cli`] → [`commands`] → the flows
-//! ([`wizard`], [`phone_check`], [`safe_save`]) → the core (everything else).
+//! ([`wizard`], [`lost`], [`phone_check`], [`safe_save`]) → the core (everything else).
 
 // The command line and the commands.
 pub mod cli;
 pub mod commands;
 
 // Flows the commands share.
+pub mod lost;
 pub mod phone_check;
 pub mod safe_save;
 pub mod wizard;

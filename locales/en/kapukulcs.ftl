@@ -550,3 +550,93 @@ info-passphrase-changed = Done: the backup has a new passphrase: {$file}
 info-switched-to-passphrase = Done: the backup now opens with a passphrase; the former keys do not open it: {$file}
 info-keys-not-changed = Nothing was changed.
 info-old-keys-in-backup = The previous version was kept: {$backup}. It still opens with the old passphrase or keys; if those may have fallen into the wrong hands, delete it.
+
+## Lost or stolen phone (issue 13)
+help-lost = The phone was lost or stolen: cancels each family member's Ügyfélkapu+ with their deletion code, then registers them again with the new phone
+help-lost-only = Only this family member (may be given more than once)
+help-lost-dir = The working folder for the screenshots of the new registrations (default {$dir})
+menu-lost = The phone was lost or stolen
+lost-empty = There is nobody in the backup yet, so there is nothing to cancel.
+lost-intro =
+    The phone was lost or stolen
+    What happens now, and why:
+      • Each family member's Ügyfélkapu+ is cancelled with their own deletion code. That makes the lost phone useless: nobody can log in as you with it any more.
+      • Then everyone registers again with the new phone: a new QR code and a new key, and a new deletion code.
+      • We go through one person at a time. Every answer is saved at once; if you have to stop, the next run continues from there.
+    The old keys and deletion codes are not lost: the backup keeps them, marked as no longer valid.
+    Press Enter to begin.
+lost-resume = An earlier cancellation was interrupted (started {$date}). Still to do: {$names}. Continue from there?
+lost-already-done = {$name}: the earlier run finished this one; skipping.
+lost-person =
+    ━━━━━━━━ {$name} ━━━━━━━━
+    Ügyfélkapu username: {$username}
+lost-username-unknown = not recorded
+lost-code =
+    {$name}'s deletion code: {$code}
+
+    {$big}
+lost-steps =
+    How to cancel {$name}'s Ügyfélkapu+:
+      1. Open a private (incognito) browser window and go to https://ugyfelkapu.gov.hu/
+      2. On the login page, click „ÜGYFÉLKAPU+ MEGSZÜNTETÉSE” (cancel Ügyfélkapu+).
+      3. Follow the page. When it asks, give {$name}'s details and the deletion code above, exactly as shown.
+      4. When the page says Ügyfélkapu+ has been cancelled, you are done.
+    Have at hand: {$name}'s Ügyfélkapu username ({$username}) and password, and this deletion code.
+lost-ask-worked = Did cancelling {$name}'s Ügyfélkapu+ work?
+lost-worked = Yes, it worked
+lost-failed = No, it did not work
+lost-failed-next =
+    No harm done: nothing about {$name} was changed; the key is still recorded as valid.
+    What you can do:
+      • Check that you typed exactly this deletion code, and used {$name}'s username.
+      • Try again a little later: the next run continues from here (kapukulcs lost).
+      • If it still does not work, a government office (kormányablak) can cancel Ügyfélkapu+ too: {$name} should take their identity card and address card.
+lost-no-code =
+    {$name}'s deletion code was not saved, so their Ügyfélkapu+ cannot be cancelled online.
+    Then only a government office (kormányablak) can cancel Ügyfélkapu+:
+      • {$name} goes to a kormányablak in person (booking an appointment helps).
+      • They take their identity card (or passport or driving licence) and their address card (lakcímkártya).
+      • They say the phone was lost and they want their Ügyfélkapu+ cancelled; their username: {$username}.
+    Until then the key on the lost phone stays valid.
+lost-ask-office = Has the kormányablak cancelled {$name}'s Ügyfélkapu+ yet?
+lost-office-done = Yes, it is cancelled
+lost-office-later = Not yet, later
+lost-office-later-saved = Noted: {$name}'s Ügyfélkapu+ is still to be cancelled. Once it is, run again: kapukulcs lost --only "{$name}"
+lost-cancelled-saved = Saved: {$name}'s Ügyfélkapu+ is cancelled ({$date}). The old key and deletion code are kept, marked as no longer valid.
+lost-already-cancelled = {$name}'s Ügyfélkapu+ is already cancelled ({$date}).
+lost-ask-again = Register {$name}'s Ügyfélkapu+ again now, with the new phone? (A new QR code, a new key and a new deletion code.)
+lost-again-later = All right. To register again later: kapukulcs lost --only "{$name}"
+lost-again-resume = {$name}'s new registration was interrupted ({$step}). Continue?
+lost-again-done = {$name} is registered again: the new key and deletion code are saved, the old ones are kept in their history.
+lost-summary-title = Summary:
+lost-summary-sheet = Print a new recovery sheet (kapukulcs print) and destroy the old one: the cancelled keys and deletion codes are no longer valid.
+lost-state-cancelled = CANCELLED ({$date})
+lost-state-pending = LOST PHONE: still to be cancelled (reported {$date})
+lost-state-renewed = registered again ({$date})
+lost-state-registering = new registration under way
+lost-state-valid = valid
+list-state = State
+card-cancelled = CANCELLED ({$date}): this key is no longer valid; do not put it back on a phone.
+card-history = Former keys: {$count} (in the korabbi folder; none is valid).
+card-former-title = Ügyfélkapu+ – {$name} – former key (replaced {$date})
+card-former-cancelled = NOT VALID – cancelled {$date}. Do not put it back on a phone.
+card-former-replaced = NOT VALID – a newer registration replaced it. Do not put it back on a phone.
+card-former-replaced-on = Replaced: {$date}
+bundle-readme-history =
+    FORMER KEYS
+
+    When a family member's phone was lost and their Ügyfélkapu+ was cancelled,
+    the old key, QR picture and deletion code stay in their folder, in the
+    "korabbi" subfolder (kartya.txt, otpauth.txt). They are no longer valid: do
+    not put them back on a phone.
+check-cancelled = {$code}: this is the code of {$name}'s CANCELLED key (cancelled {$date}). It no longer logs in: delete this entry on the phone.
+check-former = {$code}: this is the code of one of {$name}'s former keys, no longer valid (replaced {$date}). It no longer logs in: delete this entry on the phone.
+check-live-cancelled = cancelled
+sheet-person-line-cancelled = {$name} – page {$page} (cancelled)
+sheet-cancelled-heading = CANCELLED – {$date}
+sheet-cancelled-text = This Ügyfélkapu+ was cancelled because the phone was lost or stolen. The old key is no longer valid, so there is no QR code and no key here: do not put it back on a phone.
+sheet-cancelled-key = no longer valid (kept in the encrypted backup)
+sheet-cancelled-deletion = used ({$date})
+sheet-cancelled-steps-heading = What now?
+sheet-cancelled-step-1 = Register Ügyfélkapu+ again with the new phone: kapukulcs lost (in the menu: „The phone was lost or stolen”).
+sheet-cancelled-step-2 = Then print a new recovery sheet and destroy this one.

@@ -550,3 +550,93 @@ info-passphrase-changed = Kész: a mentés új jelszót kapott: {$file}
 info-switched-to-passphrase = Kész: a mentés mostantól jelszóval nyílik, a korábbi kulcsok nem nyitják: {$file}
 info-keys-not-changed = Nem változtattam semmin.
 info-old-keys-in-backup = Az előző változat megmaradt: {$backup}. Az még a régi jelszóval vagy kulcsokkal nyílik; ha azok illetéktelen kézbe kerülhettek, töröld.
+
+## Lost or stolen phone (issue 13)
+help-lost = Elveszett vagy ellopták a telefont: a törlőkódokkal egyenként megszünteti a családtagok Ügyfélkapu+-át, aztán újra regisztrál az új telefonnal
+help-lost-only = Csak ezt a családtagot (többször is megadható)
+help-lost-dir = A munkamappa az újraregisztráció képernyőképeinek (alapból {$dir})
+menu-lost = Elveszett vagy ellopták a telefont
+lost-empty = A mentésben még nincs senki, így nincs mit megszüntetni.
+lost-intro =
+    Elveszett vagy ellopták a telefont
+    Ami most következik, és miért:
+      • Minden családtag Ügyfélkapu+-át megszüntetjük a saját törlőkódjával. Ettől az elveszett telefon használhatatlan lesz: vele többé senki nem tud belépni a nevetekben.
+      • Utána mindenki újra regisztrál az új telefonnal: új QR-kódot és új kulcsot kap, és új törlőkódot.
+      • Egyszerre egy emberen megyünk végig. Minden választ azonnal elmentek; ha abba kell hagyni, legközelebb innen folytatjuk.
+    A régi kulcsok és törlőkódok nem vesznek el: a mentésben megmaradnak, érvénytelenként jelölve.
+    Nyomj Entert, és kezdjük.
+lost-resume = Félbemaradt egy korábbi megszüntetés (elkezdve: {$date}). Még hátra van: {$names}. Onnan folytatjuk?
+lost-already-done = {$name}: ezzel a korábbi futás már végzett, most kihagyom.
+lost-person =
+    ━━━━━━━━ {$name} ━━━━━━━━
+    Ügyfélkapus felhasználónév: {$username}
+lost-username-unknown = nincs feljegyezve
+lost-code =
+    {$name} törlőkódja: {$code}
+
+    {$big}
+lost-steps =
+    Így szüntesd meg {$name} Ügyfélkapu+-át:
+      1. Nyiss egy privát (inkognitó) böngészőablakot, és menj ide: https://ugyfelkapu.gov.hu/
+      2. A bejelentkezési oldalon kattints az „ÜGYFÉLKAPU+ MEGSZÜNTETÉSE” gombra.
+      3. Kövesd az oldal lépéseit. Amikor kéri, add meg {$name} adatait és a fenti törlőkódot, pontosan így.
+      4. Ha az oldal azt írja, hogy az Ügyfélkapu+ megszűnt, készen vagy.
+    Legyen kéznél: {$name} ügyfélkapus felhasználóneve ({$username}) és jelszava, meg ez a törlőkód.
+lost-ask-worked = Sikerült megszüntetni {$name} Ügyfélkapu+-át?
+lost-worked = Igen, sikerült
+lost-failed = Nem sikerült
+lost-failed-next =
+    Semmi baj: {$name} adatain nem változtattam, a kulcsa továbbra is érvényesként szerepel.
+    Mit tehetsz:
+      • Nézd meg, hogy pontosan ezt a törlőkódot írtad-e be, és {$name} felhasználónevével próbáltad-e.
+      • Próbáld újra egy kicsit később: a program legközelebb innen folytatja (kapukulcs elveszett).
+      • Ha így sem megy, az Ügyfélkapu+ kormányablakban is megszüntethető: {$name} vigye magával a személyi igazolványát és a lakcímkártyáját.
+lost-no-code =
+    {$name} törlőkódja nincs elmentve, ezért az Ügyfélkapu+-át az interneten nem lehet megszüntetni.
+    Ilyenkor az Ügyfélkapu+ csak kormányablakban szüntethető meg:
+      • {$name} menjen el személyesen egy kormányablakba (időpontot érdemes foglalni).
+      • Vigye magával a személyi igazolványát (vagy útlevelét, jogosítványát) és a lakcímkártyáját.
+      • Mondja el, hogy a telefonja elveszett, és az Ügyfélkapu+-át szeretné megszüntetni; a felhasználóneve: {$username}.
+    Addig az elveszett telefonon lévő kulcs érvényes marad.
+lost-ask-office = Megszüntették már {$name} Ügyfélkapu+-át a kormányablakban?
+lost-office-done = Igen, megszüntették
+lost-office-later = Még nem, később intézzük
+lost-office-later-saved = Feljegyeztem: {$name} Ügyfélkapu+-ának megszüntetése még hátra van. Ha megvolt, futtasd újra: kapukulcs elveszett --only "{$name}"
+lost-cancelled-saved = Elmentettem: {$name} Ügyfélkapu+-a megszűnt ({$date}). A régi kulcsot és törlőkódot megőrzöm, érvénytelenként jelölve.
+lost-already-cancelled = {$name} Ügyfélkapu+-a már meg van szüntetve ({$date}).
+lost-ask-again = Regisztráljuk most újra {$name} Ügyfélkapu+-át az új telefonnal? (Új QR-kód, új kulcs és új törlőkód.)
+lost-again-later = Rendben. Később így regisztrálhatod újra: kapukulcs elveszett --only "{$name}"
+lost-again-resume = {$name} új regisztrációja félbemaradt ({$step}). Folytatjuk?
+lost-again-done = {$name} újra regisztrálva: az új kulcs és az új törlőkód elmentve, a régiek a korábbi adatai között megmaradtak.
+lost-summary-title = Összefoglaló:
+lost-summary-sheet = Nyomtass új helyreállító lapot (kapukulcs nyomtatas), és semmisítsd meg a régit: a megszüntetett kulcsok és törlőkódok már nem érvényesek.
+lost-state-cancelled = MEGSZÜNTETVE ({$date})
+lost-state-pending = ELVESZETT TELEFON: még meg kell szüntetni (jelentve: {$date})
+lost-state-renewed = újra regisztrálva ({$date})
+lost-state-registering = új regisztráció folyamatban
+lost-state-valid = érvényes
+list-state = Állapot
+card-cancelled = MEGSZÜNTETVE ({$date}): ez a kulcs már nem érvényes, ne tedd vissza telefonra.
+card-history = Korábbi kulcsok: {$count} (a korabbi mappában; egyik sem érvényes).
+card-former-title = Ügyfélkapu+ – {$name} – korábbi kulcs (lecserélve: {$date})
+card-former-cancelled = NEM ÉRVÉNYES – megszüntetve: {$date}. Ne tedd vissza telefonra.
+card-former-replaced = NEM ÉRVÉNYES – egy újabb regisztráció lecserélte. Ne tedd vissza telefonra.
+card-former-replaced-on = Lecserélve: {$date}
+bundle-readme-history =
+    KORÁBBI KULCSOK
+
+    Ha egy családtag telefonja elveszett, és az Ügyfélkapu+-át megszüntettétek, a
+    régi kulcs, a QR-kép és a törlőkód a mappájában, a „korabbi” almappában marad
+    meg (kartya.txt, otpauth.txt). Ezek már nem érvényesek: ne tedd vissza őket
+    telefonra.
+check-cancelled = {$code}: ez {$name} MEGSZÜNTETETT kulcsának kódja (megszüntetve: {$date}). Ezzel már nem lehet belépni: töröld ezt a bejegyzést a telefonon.
+check-former = {$code}: ez {$name} egyik korábbi, már nem érvényes kulcsának kódja (lecserélve: {$date}). Ezzel már nem lehet belépni: töröld ezt a bejegyzést a telefonon.
+check-live-cancelled = megszüntetve
+sheet-person-line-cancelled = {$name} – {$page}. oldal (megszüntetve)
+sheet-cancelled-heading = MEGSZÜNTETVE – {$date}
+sheet-cancelled-text = Ezt az Ügyfélkapu+-t megszüntették, mert a telefon elveszett vagy ellopták. A régi kulcs már nem érvényes, ezért itt nincs QR-kód és nincs kulcs: ne tedd vissza telefonra.
+sheet-cancelled-key = már nem érvényes (a titkosított mentésben megvan)
+sheet-cancelled-deletion = felhasználva ({$date})
+sheet-cancelled-steps-heading = Mi a teendő most?
+sheet-cancelled-step-1 = Regisztráld újra az Ügyfélkapu+-t az új telefonnal: kapukulcs elveszett (a menüben: „Elveszett vagy ellopták a telefont”).
+sheet-cancelled-step-2 = Utána nyomtass új helyreállító lapot, és ezt a lapot semmisítsd meg.

@@ -1,6 +1,7 @@
 //! `kapukulcs lista`: who is in the bundle, without any secret: name,
-//! username, issuer, when last confirmed, and whether the deletion code is
-//! saved.
+//! username, issuer, when last confirmed, whether the deletion code is
+//! saved, and the key's state after a lost phone (cancelled on a date,
+//! still to cancel, registered again).
 
 use std::io::Write;
 
@@ -9,6 +10,7 @@ use crate::{
     error::Error,
     family::Family,
     fl,
+    lost::lost_state,
     prompter::Prompter,
     vault::{Access, Vault, bundle::human_date},
 };
@@ -30,6 +32,7 @@ pub fn table(family: &Family) -> String {
         fl!("list-issuer"),
         fl!("list-confirmed"),
         fl!("list-deletion-code"),
+        fl!("list-state"),
     ]];
     for member in &family.members {
         rows.push([
@@ -48,9 +51,10 @@ pub fn table(family: &Family) -> String {
             } else {
                 fl!("list-missing")
             },
+            lost_state(member),
         ]);
     }
-    let mut widths = [0usize; 5];
+    let mut widths = [0usize; 6];
     for row in &rows {
         for (width, cell) in widths.iter_mut().zip(row) {
             *width = (*width).max(cell.chars().count());
@@ -78,4 +82,30 @@ pub fn run(ctx: &Context, prompter: &mut impl Prompter, out: &mut dyn Write) -> 
         let _ = write!(out, "{}", table(&vault.family));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vault::bundle::tests::demo_family;
+    use time::macros::datetime;
+
+    #[test]
+    fn a_cancelled_key_shows_its_date_and_a_lost_one_that_it_is_still_valid() {
+        let mut family = demo_family();
+        family.members[0].cancelled = Some(datetime!(2026-12-01 10:00 UTC));
+        family.members[1].lost = Some(datetime!(2026-12-01 09:00 UTC));
+        let table = table(&family);
+        let lines: Vec<&str> = table.lines().collect();
+        assert!(lines[0].ends_with(&fl!("list-state")), "{table}");
+        assert!(
+            lines[1].ends_with(&fl!("lost-state-cancelled", date = "2026. 12. 01.")),
+            "{table}"
+        );
+        assert!(
+            lines[2].ends_with(&fl!("lost-state-pending", date = "2026. 12. 01.")),
+            "{table}"
+        );
+        assert!(lines[3].ends_with(&fl!("lost-state-valid")), "{table}");
+    }
 }

@@ -7,7 +7,7 @@ use std::io::Write;
 
 use crate::{
     commands::{
-        check, demo, list,
+        check, demo, list, lost,
         options::{BundleArgs, Context},
         passphrase, print, restore,
     },
@@ -23,6 +23,7 @@ use crate::{
 enum Item {
     Setup,
     Restore,
+    Lost,
     CodesLive,
     Check,
     Print,
@@ -33,9 +34,10 @@ enum Item {
 }
 
 impl Item {
-    const ALL: [Item; 9] = [
+    const ALL: [Item; 10] = [
         Item::Setup,
         Item::Restore,
+        Item::Lost,
         Item::CodesLive,
         Item::Check,
         Item::Print,
@@ -49,6 +51,7 @@ impl Item {
         match self {
             Item::Setup => fl!("menu-setup"),
             Item::Restore => fl!("menu-restore"),
+            Item::Lost => fl!("menu-lost"),
             Item::CodesLive => fl!("menu-codes-live"),
             Item::Check => fl!("menu-check"),
             Item::Print => fl!("menu-print"),
@@ -78,6 +81,13 @@ pub fn run(ctx: &Context, prompter: &mut impl Prompter, out: &mut dyn Write) -> 
             Item::Restore => {
                 restore::on_phone(&mut vault, &Default::default(), &ctx.clock, prompter, out)?
             }
+            Item::Lost => lost::on_bundle(
+                &mut vault,
+                &[],
+                crate::platform::default_workspace(),
+                ctx,
+                prompter,
+            )?,
             Item::CodesLive => {
                 let family = &vault.family;
                 prompter.live(&mut || check::live_view(family, ctx.clock.unix()))?;

@@ -14,6 +14,7 @@ pub mod export;
 pub mod import;
 pub mod keys;
 pub mod list;
+pub mod lost;
 pub mod menu;
 pub mod options;
 pub mod passphrase;
@@ -209,6 +210,17 @@ pub enum Command {
         disable_help_flag = true
     )]
     Keys(keys::Options),
+    /// `elveszett`: the phone was lost or stolen.
+    #[command(
+        name = "elveszett",
+        visible_alias = "lost",
+        about = fl!("help-lost"),
+        override_usage = usage("elveszett", None),
+        help_template = help_template(),
+        next_help_heading = fl!("help-options-heading"),
+        disable_help_flag = true
+    )]
+    Lost(lost::Options),
 }
 
 /// Runs `command` (the main menu when there is none) with the process's
@@ -269,5 +281,6 @@ pub fn run(command: Option<Command>, bundle: BundleArgs) -> Result<(), Error> {
             passphrase::run(&ctx(), &options, &mut prompter, &mut out)
         }
         Some(Command::Keys(options)) => keys::run(&ctx(), &options, &mut prompter, &mut out),
+        Some(Command::Lost(options)) => lost::run(&ctx(), &options, &mut prompter),
     }
 }

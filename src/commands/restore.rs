@@ -43,9 +43,15 @@ pub struct Options {
     pub google: bool,
 }
 
+/// The people named in `only`; everyone when empty, except keys cancelled
+/// after a lost phone, which no longer log in.
 fn chosen<'a>(family: &'a Family, only: &[String]) -> Result<Vec<&'a Member>, Error> {
     if only.is_empty() {
-        return Ok(family.members.iter().collect());
+        return Ok(family
+            .members
+            .iter()
+            .filter(|m| m.cancelled.is_none())
+            .collect());
     }
     only.iter()
         .map(|name| {

@@ -5,7 +5,9 @@
 //! how to restore a phone and how to use a deletion code (törlőkód); then
 //! each person gets a page with a large QR code of the URI exactly as the
 //! site gave it, the key in groups of four, the deletion code in large type
-//! and short restore steps.
+//! and short restore steps. A key cancelled after a lost phone gets no QR
+//! code and no key on its page, only a clear notice that it is no longer
+//! valid and what to do now.
 //!
 //! Text is drawn with embedded DejaVu fonts, because the 14 standard PDF
 //! fonts only know WinAnsi and print ő and ű as `?`; the fonts are subset
@@ -225,11 +227,20 @@ fn cover(canvas: &mut Canvas, family: &Family, title: &str, created_line: &str) 
         .iter()
         .enumerate()
         .map(|(index, member)| {
-            fl!(
-                "sheet-person-line",
-                name = member.name.as_str(),
-                page = (index + 2).to_string()
-            )
+            let page = (index + 2).to_string();
+            if member.cancelled.is_some() {
+                fl!(
+                    "sheet-person-line-cancelled",
+                    name = member.name.as_str(),
+                    page = page
+                )
+            } else {
+                fl!(
+                    "sheet-person-line",
+                    name = member.name.as_str(),
+                    page = page
+                )
+            }
         })
         .collect();
     // At most five rows, so the instructions below always fit: up to five
@@ -299,6 +310,10 @@ fn cover(canvas: &mut Canvas, family: &Family, title: &str, created_line: &str) 
 /// One member's page: the QR code on top, then who it is, the key, the
 /// deletion code, when it was last confirmed, and how to restore it.
 fn person(canvas: &mut Canvas, member: &Member) -> Result<(), QrTooLong> {
+    if let Some(date) = member.cancelled {
+        cancelled_person(canvas, member, date);
+        return Ok(());
+    }
     let modules = draw::modules(&member.original_uri)
         .map_err(|too_long| too_long.named(member.name.as_str()))?;
 
@@ -421,6 +436,87 @@ fn person(canvas: &mut Canvas, member: &Member) -> Result<(), QrTooLong> {
     );
     canvas.black();
     Ok(())
+}
+
+/// The page of a member whose key was cancelled (`date`): a framed notice
+/// where the QR code would be, who it is, the key and deletion code marked
+/// as no longer valid (neither printed), and what to do now.
+fn cancelled_person(canvas: &mut Canvas, member: &Member, date: OffsetDateTime) {
+    canvas.y = 12.0;
+    canvas.grey();
+    canvas.paragraph(
+        Face::Regular,
+        SMALL_PT,
+        MARGIN,
+        TEXT_W,
+        &fl!("sheet-header"),
+        1,
+    );
+    canvas.black();
+    canvas.gap(6.0);
+    let pad = 5.0;
+    let top = canvas.y;
+    canvas.y += pad;
+    canvas.paragraph(
+        Face::Bold,
+        TITLE_PT,
+        MARGIN + pad,
+        TEXT_W - 2.0 * pad,
+        &fl!("sheet-cancelled-heading", date = date_text(date)),
+        2,
+    );
+    canvas.gap(1.5);
+    canvas.paragraph(
+        Face::Regular,
+        BODY_PT,
+        MARGIN + pad,
+        TEXT_W - 2.0 * pad,
+        &fl!("sheet-cancelled-text"),
+        4,
+    );
+    canvas.y += pad - 1.0;
+    canvas.frame(MARGIN, top, TEXT_W, canvas.y - top, 1.6);
+    canvas.gap(8.0);
+
+    canvas.centered(Face::Bold, NAME_PT, &member.name, 2);
+    canvas.gap(4.0);
+    let none = fl!("sheet-none");
+    let username = member
+        .username
+        .as_deref()
+        .filter(|name| !name.trim().is_empty())
+        .unwrap_or(&none);
+    canvas.field(
+        &fl!("sheet-label-username"),
+        Face::Regular,
+        VALUE_PT,
+        username,
+        2,
+    );
+    canvas.field(
+        &fl!("sheet-label-key"),
+        Face::Bold,
+        VALUE_PT,
+        &fl!("sheet-cancelled-key"),
+        2,
+    );
+    let deletion = match &member.deletion_code {
+        Some(_) => fl!("sheet-cancelled-deletion", date = date_text(date)),
+        None => fl!("sheet-deletion-missing"),
+    };
+    canvas.field(
+        &fl!("sheet-label-deletion"),
+        Face::Regular,
+        VALUE_PT,
+        &deletion,
+        1,
+    );
+    canvas.gap(2.0);
+    canvas.rule();
+    canvas.gap(4.0);
+    canvas.heading(&fl!("sheet-cancelled-steps-heading"));
+    let steps = [fl!("sheet-cancelled-step-1"), fl!("sheet-cancelled-step-2")];
+    canvas.steps(STEP_PT, &steps);
 }
 
 #[cfg(test)]
@@ -564,6 +660,53 @@ mod tests {
             assert!(page.contains(&code), "{page}");
             assert!(page.contains(&date_text(CREATED)), "{page}");
         }
+    }
+
+    #[test]
+    fn a_cancelled_key_is_marked_and_neither_its_key_nor_its_qr_code_is_printed() {
+        let mut family = family(3);
+        family.members[1].cancelled = Some(datetime!(2026-12-01 10:00 UTC));
+        let (document, cut) = lay_out(&family, CREATED).unwrap();
+        assert!(cut.is_empty(), "pages {cut:?} were cut");
+        let pages = document.extract_text();
+        let cover = pages[0].join(" ");
+        assert!(
+            cover.contains(&fl!(
+                "sheet-person-line-cancelled",
+                name = "Mama",
+                page = "3"
+            )),
+            "{cover}"
+        );
+        let page = pages[2].join(" ");
+        let mama = &family.members[1];
+        assert!(
+            page.contains(&fl!("sheet-cancelled-heading", date = "2026. 12. 01.")),
+            "{page}"
+        );
+        assert!(page.contains(&fl!("sheet-cancelled-key")), "{page}");
+        assert!(
+            !page.contains(mama.account.key.grouped().expose()),
+            "{page}"
+        );
+        let code = mama.deletion_code.as_ref().unwrap().grouped();
+        assert!(!page.contains(&code), "{page}");
+        // No QR code on the page: no filled rectangle (the notice's frame
+        // is only stroked).
+        let ids: [FontId; 3] = std::array::from_fn(|_| FontId::new());
+        let mut canvas = Canvas::new(&FACES, &ids);
+        person(&mut canvas, mama).unwrap();
+        assert!(
+            !canvas.ops.iter().any(|op| matches!(
+                op,
+                Op::DrawRectangle { rectangle } if rectangle.mode == Some(printpdf::PaintMode::Fill)
+            )),
+            "a QR code was drawn for a cancelled key"
+        );
+        assert_inside_margins(&canvas);
+        // The others are printed as before.
+        let papa = pages[3].join(" ");
+        assert!(papa.contains(family.members[2].account.key.grouped().expose()));
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! kapukulcs (`age -d kapukulcs-mentes.age | tar x`). It holds a versioned
 //! JSON manifest, and for each person a plain-text card, a freshly drawn QR
 //! picture and the original picture as saved, plus a read-me and a list of
-//! all otpauth URIs. `docs/bundle-format.md` describes it for maintainers.
+//! all otpauth URIs. Keys a person no longer uses (cancelled when a phone
+//! was lost, then replaced) stay in a `korabbi` folder beside the card. `docs/bundle-format.md` describes it for maintainers.
 //! Pure: a family in, bytes out, and back.
 
 use std::{
@@ -17,7 +18,7 @@ use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
 use crate::{
-    family::{DeletionCode, Family, Member, Picture, Stage},
+    family::{DeletionCode, Family, Former, Member, Picture, Stage},
     fl,
     formats::otpauth::{Algorithm, Key, OtpAuth},
     qr::draw::{self, QrTooLong},
@@ -30,8 +31,12 @@ pub const ROOT: &str = "kapukulcs-mentes";
 pub const MANIFEST: &str = "manifest.json";
 /// The manifest's `format` value: tells our manifest from any other JSON.
 pub const FORMAT: &str = "kapukulcs-bundle";
-/// The manifest version this program writes and the newest it reads.
-pub const VERSION: u32 = 1;
+/// The newest manifest version this program reads and writes. Version 2
+/// added the lost-phone state and the history of former keys; a bundle
+/// without them is still written as version 1, so an older kapukulcs can
+/// open it, while one with them is refused by an older kapukulcs instead of
+/// being saved back without its history.
+pub const VERSION: u32 = 2;
 /// The most plaintext we accept, so a hostile file cannot exhaust memory.
 pub const MAX_PLAINTEXT: u64 = 512 * 1024 * 1024;
 
@@ -88,6 +93,46 @@ struct ManifestMember {
     stage: Stage,
     card: FileRef,
     qr: FileRef,
+    picture: Option<PictureRef>,
+    /// Version 2: when the lost phone was reported, cancellation pending.
+    #[serde(
+        default,
+        with = "time::serde::rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    lost: Option<OffsetDateTime>,
+    /// Version 2: when this key was cancelled.
+    #[serde(
+        default,
+        with = "time::serde::rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    cancelled: Option<OffsetDateTime>,
+    /// Version 2: the keys the person had before, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    history: Vec<ManifestFormer>,
+}
+
+/// A former key in the manifest (version 2).
+#[derive(Serialize, Deserialize)]
+struct ManifestFormer {
+    folder: String,
+    issuer: Option<String>,
+    account: String,
+    key: String,
+    algorithm: String,
+    digits: u8,
+    period: u32,
+    uri: String,
+    deletion_code: Option<String>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    confirmed: Option<OffsetDateTime>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    cancelled: Option<OffsetDateTime>,
+    #[serde(with = "time::serde::rfc3339")]
+    replaced: OffsetDateTime,
+    card: FileRef,
+    otpauth: FileRef,
     picture: Option<PictureRef>,
 }
 
@@ -180,9 +225,15 @@ pub fn human_date(moment: OffsetDateTime) -> String {
 pub fn card(member: &Member) -> SecretString {
     let none = fl!("card-none");
     let key = member.account.key.grouped();
-    let lines = [
+    let mut lines = vec![
         fl!("card-title", name = member.name.as_str()),
         String::new(),
+    ];
+    if let Some(date) = member.cancelled {
+        lines.push(fl!("card-cancelled", date = human_date(date)));
+        lines.push(String::new());
+    }
+    lines.extend([
         fl!(
             "card-username",
             username = member.username.clone().unwrap_or_else(|| none.clone())
@@ -221,8 +272,83 @@ pub fn card(member: &Member) -> SecretString {
         ),
         String::new(),
         fl!("card-how"),
+    ]);
+    if !member.history.is_empty() {
+        lines.push(fl!(
+            "card-history",
+            count = member.history.len().to_string()
+        ));
+    }
+    SecretString::new(lines.join("\n") + "\n")
+}
+
+/// The plain-text card of a former key: what it was, when it stopped, and
+/// that it no longer logs in.
+pub fn former_card(member: &Member, former: &Former) -> SecretString {
+    let none = fl!("card-none");
+    let key = former.account.key.grouped();
+    let state = match former.cancelled {
+        Some(date) => fl!("card-former-cancelled", date = human_date(date)),
+        None => fl!("card-former-replaced"),
+    };
+    let lines = [
+        fl!(
+            "card-former-title",
+            name = member.name.as_str(),
+            date = human_date(former.replaced)
+        ),
+        String::new(),
+        state,
+        String::new(),
+        fl!(
+            "card-issuer",
+            issuer = former
+                .account
+                .issuer
+                .clone()
+                .unwrap_or_else(|| none.clone())
+        ),
+        fl!("card-key", key = key.expose()),
+        fl!("card-uri", uri = former.original_uri.expose()),
+        fl!(
+            "card-deletion-code",
+            code = former
+                .deletion_code
+                .as_ref()
+                .map_or_else(|| fl!("card-deletion-code-missing"), DeletionCode::grouped)
+        ),
+        fl!(
+            "card-confirmed",
+            date = former
+                .confirmed
+                .map_or_else(|| fl!("card-never"), human_date)
+        ),
+        fl!(
+            "card-former-replaced-on",
+            date = human_date(former.replaced)
+        ),
     ];
     SecretString::new(lines.join("\n") + "\n")
+}
+
+/// The manifest version a family needs: 1 unless a lost-phone state or a
+/// former key must be kept (see [`VERSION`]).
+fn version_for(family: &Family) -> u32 {
+    let needs_2 = family
+        .members
+        .iter()
+        .any(|m| m.lost.is_some() || m.cancelled.is_some() || !m.history.is_empty());
+    if needs_2 { 2 } else { 1 }
+}
+
+/// The algorithm's name as the manifest writes it, back to the value.
+fn algorithm_named(name: &str) -> Option<Algorithm> {
+    match name {
+        "SHA1" => Some(Algorithm::Sha1),
+        "SHA256" => Some(Algorithm::Sha256),
+        "SHA512" => Some(Algorithm::Sha512),
+        _ => None,
+    }
 }
 
 struct TarWriter {
@@ -266,6 +392,20 @@ impl TarWriter {
         }
     }
 
+    /// Adds the picture as saved, as `eredeti-kep.EXT` in `folder`.
+    fn picture(&mut self, folder: &str, picture: &Picture) -> PictureRef {
+        let path = format!(
+            "{folder}/eredeti-kep.{}",
+            picture_extension(&picture.file_name)
+        );
+        let file = self.file(&path, picture.bytes.expose());
+        PictureRef {
+            path: file.path,
+            sha256: file.sha256,
+            name: picture.file_name.clone(),
+        }
+    }
+
     fn finish(self) -> Zeroizing<Vec<u8>> {
         Zeroizing::new(
             self.builder
@@ -283,7 +423,11 @@ pub fn to_tar(
 ) -> Result<Zeroizing<Vec<u8>>, QrTooLong> {
     let mut tar = TarWriter::new(saved);
     tar.dir("");
-    let readme = fl!("bundle-readme", root = ROOT);
+    let readme = format!(
+        "{}\n\n{}\n",
+        fl!("bundle-readme", root = ROOT).trim_end(),
+        fl!("bundle-readme-history")
+    );
     tar.file("OLVASSEL.txt", readme.as_bytes());
 
     let mut members = Vec::with_capacity(family.members.len());
@@ -298,18 +442,56 @@ pub fn to_tar(
         let qr = draw::png(&member.original_uri, 8)
             .map_err(|too_long| too_long.named(member.name.as_str()))?;
         let qr_ref = tar.file(&format!("{folder}/qr.png"), qr.expose());
-        let picture = member.picture.as_ref().map(|picture| {
-            let path = format!(
-                "{folder}/eredeti-kep.{}",
-                picture_extension(&picture.file_name)
+        let picture = member
+            .picture
+            .as_ref()
+            .map(|picture| tar.picture(&folder, picture));
+        let mut history = Vec::with_capacity(member.history.len());
+        if !member.history.is_empty() {
+            tar.dir(&format!("{folder}/korabbi"));
+        }
+        for (number, former) in member.history.iter().enumerate() {
+            let replaced = former.replaced.date();
+            let inner = format!(
+                "{folder}/korabbi/{:02}-{:04}-{:02}-{:02}",
+                number + 1,
+                replaced.year(),
+                u8::from(replaced.month()),
+                replaced.day()
             );
-            let file = tar.file(&path, picture.bytes.expose());
-            PictureRef {
-                path: file.path,
-                sha256: file.sha256,
-                name: picture.file_name.clone(),
-            }
-        });
+            tar.dir(&inner);
+            let card = tar.file(
+                &format!("{inner}/kartya.txt"),
+                former_card(member, former).expose().as_bytes(),
+            );
+            let uri_line = Zeroizing::new(format!("{}\n", former.original_uri.expose()));
+            let otpauth = tar.file(&format!("{inner}/otpauth.txt"), uri_line.as_bytes());
+            let picture = former
+                .picture
+                .as_ref()
+                .map(|picture| tar.picture(&inner, picture));
+            let account = &former.account;
+            history.push(ManifestFormer {
+                folder: inner,
+                issuer: account.issuer.clone(),
+                account: account.account.clone(),
+                key: account.key.text().expose().to_owned(),
+                algorithm: account.algorithm.name().to_owned(),
+                digits: account.digits,
+                period: account.period,
+                uri: former.original_uri.expose().to_owned(),
+                deletion_code: former
+                    .deletion_code
+                    .as_ref()
+                    .map(|c| c.digits().expose().to_owned()),
+                confirmed: former.confirmed,
+                cancelled: former.cancelled,
+                replaced: former.replaced,
+                card,
+                otpauth,
+                picture,
+            });
+        }
         all_uris.push_str(member.original_uri.expose());
         all_uris.push('\n');
         let account = &member.account;
@@ -335,6 +517,9 @@ pub fn to_tar(
             card: card_ref,
             qr: qr_ref,
             picture,
+            lost: member.lost,
+            cancelled: member.cancelled,
+            history,
         });
     }
     let all_uris = Zeroizing::new(all_uris);
@@ -342,7 +527,7 @@ pub fn to_tar(
 
     let manifest = Manifest {
         format: FORMAT.to_owned(),
-        version: VERSION,
+        version: version_for(family),
         program: format!("kapukulcs {}", env!("CARGO_PKG_VERSION")),
         saved,
         recipients: recipients.to_vec(),
@@ -356,6 +541,11 @@ pub fn to_tar(
         let _ = Zeroizing::new(member.key);
         let _ = Zeroizing::new(member.uri);
         let _ = member.deletion_code.map(Zeroizing::new);
+        for former in member.history {
+            let _ = Zeroizing::new(former.key);
+            let _ = Zeroizing::new(former.uri);
+            let _ = former.deletion_code.map(Zeroizing::new);
+        }
     }
     tar.file(MANIFEST, &json);
     Ok(tar.finish())
@@ -441,12 +631,7 @@ pub fn from_tar(bytes: &[u8]) -> Result<Contents, BundleError> {
         };
         let bad = |what: &str| BundleError::BadManifest(format!("{}: {what}", entry.name));
         let key = Key::parse(&Zeroizing::new(entry.key)).map_err(|_| bad("key"))?;
-        let algorithm = match entry.algorithm.as_str() {
-            "SHA1" => Algorithm::Sha1,
-            "SHA256" => Algorithm::Sha256,
-            "SHA512" => Algorithm::Sha512,
-            _ => return Err(bad("algorithm")),
-        };
+        let algorithm = algorithm_named(&entry.algorithm).ok_or_else(|| bad("algorithm"))?;
         if !(6..=8).contains(&entry.digits) || !(1..=3600).contains(&entry.period) {
             return Err(bad("digits/period"));
         }
@@ -454,6 +639,48 @@ pub fn from_tar(bytes: &[u8]) -> Result<Contents, BundleError> {
             Some(code) => Some(DeletionCode::parse(&code).map_err(|_| bad("deletion_code"))?),
             None => None,
         };
+        let mut history = Vec::with_capacity(entry.history.len());
+        for former in entry.history {
+            checked(&files, &former.card.path, &former.card.sha256)?;
+            checked(&files, &former.otpauth.path, &former.otpauth.sha256)?;
+            let picture = match &former.picture {
+                Some(picture) => Some(Picture {
+                    file_name: picture.name.clone(),
+                    bytes: SecretBytes::new(
+                        checked(&files, &picture.path, &picture.sha256)?.to_vec(),
+                    ),
+                }),
+                None => None,
+            };
+            let key = Key::parse(&Zeroizing::new(former.key)).map_err(|_| bad("history key"))?;
+            let algorithm =
+                algorithm_named(&former.algorithm).ok_or_else(|| bad("history algorithm"))?;
+            if !(6..=8).contains(&former.digits) || !(1..=3600).contains(&former.period) {
+                return Err(bad("history digits/period"));
+            }
+            let deletion_code = match former.deletion_code.map(Zeroizing::new) {
+                Some(code) => {
+                    Some(DeletionCode::parse(&code).map_err(|_| bad("history deletion_code"))?)
+                }
+                None => None,
+            };
+            history.push(Former {
+                account: OtpAuth {
+                    issuer: former.issuer,
+                    account: former.account,
+                    key,
+                    algorithm,
+                    digits: former.digits,
+                    period: former.period,
+                },
+                original_uri: SecretString::new(former.uri),
+                picture,
+                deletion_code,
+                confirmed: former.confirmed,
+                cancelled: former.cancelled,
+                replaced: former.replaced,
+            });
+        }
         let member = Member {
             name: entry.name.clone(),
             username: entry.username,
@@ -472,6 +699,9 @@ pub fn from_tar(bytes: &[u8]) -> Result<Contents, BundleError> {
             confirmed: entry.confirmed,
             note: entry.note,
             stage: entry.stage,
+            lost: entry.lost,
+            cancelled: entry.cancelled,
+            history,
         };
         family.add(member).map_err(|_| bad("name"))?;
     }
@@ -607,6 +837,113 @@ pub(crate) mod tests {
             assert!(text.contains(needle), "{needle} missing from:\n{text}");
         }
         assert!(text.contains(family.members[1].account.key.grouped().expose()));
+    }
+
+    /// The demo family after a lost phone: Én cancelled, Mama registered
+    /// again (her first key cancelled, in the history), Papa still to cancel.
+    pub(crate) fn family_after_a_lost_phone() -> Family {
+        let mut family = demo_family();
+        let lost = datetime!(2026-12-01 09:00 UTC);
+        let cancelled = datetime!(2026-12-01 09:20 UTC);
+        family.members[0].cancelled = Some(cancelled);
+        let mama = &mut family.members[1];
+        mama.cancelled = Some(cancelled);
+        let new = OtpAuth::new(
+            Some("Ügyfélkapu+".into()),
+            "kovacs.maria".into(),
+            Key::parse("MFRGGZDFMZTWQ2LKNNWG").unwrap(),
+        );
+        mama.replace_key(
+            new.to_uri(),
+            new,
+            Some(Picture {
+                file_name: "uj.png".into(),
+                bytes: SecretBytes::new(b"\x89PNG new".to_vec()),
+            }),
+            datetime!(2026-12-01 09:40 UTC),
+        );
+        mama.deletion_code = Some(DeletionCode::parse("55512345").unwrap());
+        mama.confirmed = Some(datetime!(2026-12-01 09:45 UTC));
+        mama.stage = Stage::Done;
+        family.members[2].lost = Some(lost);
+        family
+    }
+
+    #[test]
+    fn the_lost_phone_state_and_former_keys_round_trip_as_version_2() {
+        let family = family_after_a_lost_phone();
+        let saved = datetime!(2026-12-01 10:00 UTC);
+        let tar = to_tar(&family, &[], saved).unwrap();
+        let back = from_tar(&tar).unwrap().family;
+        for (a, b) in family.members.iter().zip(&back.members) {
+            assert_eq!(a.cancelled, b.cancelled, "{}", a.name);
+            assert_eq!(a.lost, b.lost, "{}", a.name);
+            assert_eq!(a.history.len(), b.history.len(), "{}", a.name);
+            for (x, y) in a.history.iter().zip(&b.history) {
+                assert!(x.account == y.account);
+                assert!(x.original_uri == y.original_uri);
+                assert!(x.deletion_code == y.deletion_code);
+                assert_eq!(x.confirmed, y.confirmed);
+                assert_eq!(x.cancelled, y.cancelled);
+                assert_eq!(x.replaced, y.replaced);
+                assert_eq!(
+                    x.picture.as_ref().map(|p| (&p.file_name, p.bytes.expose())),
+                    y.picture.as_ref().map(|p| (&p.file_name, p.bytes.expose()))
+                );
+            }
+        }
+        let old = &back.members[1].history[0];
+        assert_eq!(old.deletion_code.as_ref().unwrap().grouped(), "9139 0721");
+
+        // The former key is a card and a URI a person reads without kapukulcs.
+        let files = read_entries(&tar).unwrap();
+        let folder = "02-mama/korabbi/01-2026-12-01";
+        let card = String::from_utf8(files[&format!("{folder}/kartya.txt")].to_vec()).unwrap();
+        assert!(card.contains(old.account.key.grouped().expose()), "{card}");
+        assert!(card.contains("9139 0721"), "{card}");
+        assert!(
+            card.contains(&fl!("card-former-cancelled", date = "2026. 12. 01.")),
+            "{card}"
+        );
+        assert_eq!(
+            files[&format!("{folder}/otpauth.txt")].as_slice(),
+            format!("{}\n", old.original_uri.expose()).as_bytes()
+        );
+        assert_eq!(
+            files[&format!("{folder}/eredeti-kep.png")].as_slice(),
+            b"\x89PNG pretend"
+        );
+        let en = String::from_utf8(files["01-en/kartya.txt"].to_vec()).unwrap();
+        assert!(
+            en.contains(&fl!("card-cancelled", date = "2026. 12. 01.")),
+            "{en}"
+        );
+        let manifest = String::from_utf8(files[MANIFEST].to_vec()).unwrap();
+        assert!(manifest.contains("\"version\": 2"), "{manifest}");
+        assert!(manifest.contains("\"history\""), "{manifest}");
+
+        // A file of a former key is checked like any other.
+        let changed = rewrite(&tar, |path, mut data| {
+            if path.ends_with("korabbi/01-2026-12-01/otpauth.txt") {
+                data.push(b' ');
+            }
+            Some(data)
+        });
+        assert_eq!(
+            from_tar(&changed).err(),
+            Some(BundleError::FileMismatch(format!("{folder}/otpauth.txt")))
+        );
+    }
+
+    #[test]
+    fn a_family_without_a_lost_phone_is_still_written_as_version_1() {
+        let tar = to_tar(&demo_family(), &[], datetime!(2026-11-25 14:00 UTC)).unwrap();
+        let files = read_entries(&tar).unwrap();
+        let manifest = String::from_utf8(files[MANIFEST].to_vec()).unwrap();
+        assert!(manifest.contains("\"version\": 1"), "{manifest}");
+        for field in ["history", "cancelled", "\"lost\""] {
+            assert!(!manifest.contains(field), "{field} in {manifest}");
+        }
     }
 
     #[test]

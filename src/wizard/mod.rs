@@ -5,6 +5,7 @@
 //! Every completed step is saved at once, so an interrupted run continues
 //! where it stopped. It talks to the user only through the [`Prompter`].
 
+mod again;
 mod watch;
 
 use std::{fs, path::PathBuf, time::Duration};

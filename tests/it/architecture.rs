@@ -16,6 +16,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("wizard", 2),
     ("phone_check", 1),
     ("safe_save", 1),
+    ("lost", 2),
 ];
 
 /// Files in `commands/` that sit above the single commands: the dispatch

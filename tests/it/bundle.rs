@@ -207,7 +207,7 @@ fn every_failure_has_its_message_and_leaves_the_file_untouched() {
     let middle = tampered.len() / 2;
     tampered[middle] ^= 0x40;
     let newer = reseal(&rewrite_manifest(&plaintext, |m| {
-        m.replacen("\"version\": 1", "\"version\": 2", 1)
+        m.replacen("\"version\": 1", "\"version\": 3", 1)
     }));
     let mismatch = reseal(&rewrite_manifest(&plaintext, |m| {
         let start = m.find("\"sha256\": \"").unwrap() + 11;
@@ -240,7 +240,7 @@ fn every_failure_has_its_message_and_leaves_the_file_untouched() {
             "newer version",
             newer,
             vec![],
-            &["újabb változata", "2. formátum", "Frissítsd"],
+            &["újabb változata", "3. formátum", "Frissítsd"],
         ),
         (
             "manifest mismatch",

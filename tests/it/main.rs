@@ -18,6 +18,8 @@ mod cli;
 mod demo;
 mod imports;
 mod keys;
+mod lost;
+mod lost_pty;
 mod menu_pty;
 mod pictures;
 mod qr_corpus;

@@ -14,8 +14,8 @@ use crate::support::{
 
 /// The menu's items, as `src/commands/menu.rs` orders them.
 const RESTORE: usize = 1;
-const PRINT: usize = 4;
-const QUIT: usize = 8;
+const PRINT: usize = 5;
+const QUIT: usize = 9;
 
 #[test]
 fn the_passphrase_is_asked_once_for_a_whole_visit_to_the_menu() {

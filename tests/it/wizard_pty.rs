@@ -69,7 +69,7 @@ fn screenshot(p: &Person) -> Vec<u8> {
 /// knows what spinners and prompts use to redraw themselves (carriage
 /// return, erase line, erase below, cursor up and down); colours and other
 /// escapes are dropped.
-fn screen(bytes: &[u8]) -> String {
+pub(crate) fn screen(bytes: &[u8]) -> String {
     let text = String::from_utf8_lossy(bytes);
     let mut lines: Vec<Vec<char>> = vec![Vec::new()];
     let (mut row, mut col) = (0usize, 0usize);

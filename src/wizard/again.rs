@@ -1,0 +1,67 @@
+//! Registering a person again after their Ügyfélkapu+ was cancelled (the
+//! phone was lost or stolen): the same steps as a first registration —
+//! the new QR code from a screenshot, the typed key, the phone's code, the
+//! new deletion code — but for a person already in the bundle. The current
+//! key, picture and deletion code go into the person's history first, so
+//! nothing is dropped; every step is saved as in the wizard, so an
+//! interrupted registration continues where it stopped.
+
+use std::fs;
+
+use super::{
+    Wizard,
+    watch::{person_folder, pictures_in},
+};
+use crate::{
+    error::Error,
+    family::{FamilyError, Stage},
+    fl,
+    prompter::Prompter,
+};
+
+impl<P: Prompter> Wizard<'_, P> {
+    /// Registers `name` again with a new phone: step 1 on the portal, the
+    /// new screenshot (step 2), then steps 3 to 8 as for anyone. The new
+    /// key, picture and deletion code replace the current ones, which stay
+    /// in the history. A registration already under way continues from its
+    /// step instead. At the end the new screenshots, which hold the key in
+    /// the clear, can be deleted.
+    pub fn register_again(&mut self, name: &str) -> Result<(), Error> {
+        let member = self
+            .vault
+            .family
+            .find(name)
+            .ok_or_else(|| FamilyError::NoSuchMember(name.to_owned()))?;
+        let name = member.name.clone();
+        if member.stage == Stage::Done {
+            let username = member.username.clone().unwrap_or_else(|| name.clone());
+            self.prompter.pause(&fl!(
+                "wizard-step-1",
+                name = name.as_str(),
+                username = username
+            ))?;
+            let (uri, account, picture) = self.read_picture(&name)?;
+            let now = self.clock.now();
+            // The old key moves into the history in the same save that
+            // brings the new one: an interruption before this leaves the
+            // person as they were.
+            self.member_mut(&name)
+                .replace_key(uri, account, Some(picture), now);
+            self.save()?;
+        }
+        self.continue_member(&name)?;
+        let pictures = pictures_in(&person_folder(&self.workspace, &name));
+        if !pictures.is_empty()
+            && self.prompter.confirm(
+                &fl!("wizard-delete-pictures", count = pictures.len().to_string()),
+                true,
+            )?
+        {
+            for picture in &pictures {
+                let _ = fs::remove_file(picture);
+            }
+            self.prompter.say(&fl!("wizard-pictures-deleted"));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,270 @@
+//! The lost-phone flow as a person uses it: the real binary in a
+//! pseudo-terminal over a bundle of three (made with `hozzaadas`). Mama's
+//! key is cancelled and she registers again at once (her new screenshot
+//! dropped into the watched folder, the new phone's code typed); Papa's is
+//! cancelled and his new registration left for later; Én has no deletion
+//! code and gets the government-office route. Then the bundle and `lista`
+//! are checked.
+//!
+//! The screen text is compared with `docs/lost.md`, so the page stays
+//! true; `KAPUKULCS_WRITE_DOCS=1` rewrites it from this run.
+
+use std::{fs, path::Path, process::Command, time::Duration};
+
+use expectrl::{Expect, session::OsSession as Session};
+use kapukulcs::{formats::otpauth::OtpAuth, totp};
+
+use crate::{
+    support::{
+        PASSPHRASE, now, open_bundle,
+        picture::{qr_png_sized, ugyfelkapu_uri as uri},
+        run::{in_dir, text},
+    },
+    wizard_pty::screen,
+};
+
+const DOWN: &str = "\x1b[B";
+const MAMA_OLD: &str = "ABCDEFGHIJKLMNOPQRST";
+const MAMA_NEW: &str = "MFRGGZDFMZTWQ2LKNNWG";
+const PAPA: &str = "GEZDGNBVGY3TQOJQGEZD";
+
+fn setup(dir: &Path) {
+    fs::write(dir.join("jelszo.txt"), format!("{PASSPHRASE}\n")).unwrap();
+    for (name, username, key, code) in [
+        ("Mama", "kovacs.maria", MAMA_OLD, Some("91390724")),
+        ("Papa", "kovacs.janos", PAPA, Some("40172258")),
+        ("Én", "kovacs.peter", "KRSXG5DJNZTSA2LTEBQQ", None),
+    ] {
+        let picture = format!("{username}.png");
+        fs::write(dir.join(&picture), qr_png_sized(&uri(username, key), 6)).unwrap();
+        let mut args = vec![
+            "--bundle",
+            "mentes.age",
+            "--passphrase-file",
+            "jelszo.txt",
+            "hozzaadas",
+            "--name",
+            name,
+            "--username",
+            username,
+            "--image",
+            &picture,
+        ];
+        if let Some(code) = code {
+            args.extend(["--deletion-code", code]);
+        }
+        let out = in_dir(dir, &args, "");
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        fs::remove_file(dir.join(&picture)).unwrap();
+    }
+}
+
+struct Run {
+    session: Session,
+    output: Vec<u8>,
+}
+
+impl Run {
+    fn start(dir: &Path) -> Run {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_kapukulcs"));
+        command
+            .args(["--bundle", "mentes.age", "elveszett", "--dir", "kapukulcs"])
+            .current_dir(dir)
+            .env("LANG", "hu_HU.UTF-8")
+            .env_remove("LC_ALL")
+            .env("TERM", "xterm");
+        let mut session = Session::spawn(command).expect("the binary starts in a pseudo-terminal");
+        session.set_expect_timeout(Some(Duration::from_secs(60)));
+        session.get_process_mut().set_window_size(220, 60).unwrap();
+        Run {
+            session,
+            output: Vec::new(),
+        }
+    }
+
+    fn expect(&mut self, text: &str) {
+        match self.session.expect(text) {
+            Ok(found) => {
+                self.output.extend_from_slice(found.before());
+                self.output.extend_from_slice(text.as_bytes());
+            }
+            Err(error) => panic!(
+                "waiting for {text:?}: {error}\n--- so far ---\n{}",
+                screen(&self.output)
+            ),
+        }
+    }
+
+    fn send(&mut self, text: &str) {
+        std::thread::sleep(Duration::from_millis(150));
+        self.session.send(text).unwrap();
+    }
+
+    fn line(&mut self, text: &str) {
+        std::thread::sleep(Duration::from_millis(150));
+        self.session.send(format!("{text}\r")).unwrap();
+    }
+
+    fn finish(mut self) -> String {
+        let rest = self.session.expect(expectrl::Eof).unwrap();
+        self.output.extend_from_slice(rest.before());
+        screen(&self.output)
+    }
+}
+
+/// The documentation page around a captured transcript.
+fn docs_page(transcript: &str) -> String {
+    format!(
+        "# Elveszett vagy ellopták a telefont, ahogy a felhasználó látja\n\n\
+         This is the terminal text of `kapukulcs elveszett` (alias `lost`) as the\n\
+         end-to-end test `tests/it/lost_pty.rs` captured it over a family of three:\n\
+         Mama's Ügyfélkapu+ is cancelled with her deletion code and she registers\n\
+         again at once with the new phone; Papa's is cancelled and his new\n\
+         registration is left for later; Én has no deletion code saved and gets\n\
+         the government-office (kormányablak) route. Colours and cursor movements\n\
+         are removed; the test fails when a line here no longer matches the\n\
+         program. Regenerate with\n\
+         `KAPUKULCS_WRITE_DOCS=1 cargo test --test it lost_pty`.\n\n\
+         ```text\n{}\n```\n",
+        transcript.trim_end()
+    )
+}
+
+#[test]
+fn a_lost_phone_through_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    setup(dir.path());
+    let mut run = Run::start(dir.path());
+    run.expect("A mentés jelszava");
+    run.line(PASSPHRASE);
+    run.expect("Nyomj Entert, és kezdjük.");
+    run.line("");
+
+    // Mama: the deletion code, the portal, it worked, register again now.
+    run.expect("Mama törlőkódja: 9139 0724");
+    run.expect("ÜGYFÉLKAPU+ MEGSZÜNTETÉSE");
+    run.expect("Sikerült megszüntetni Mama Ügyfélkapu+-át?");
+    run.line(""); // Igen, sikerült
+    run.expect("Regisztráljuk most újra Mama");
+    run.line(""); // Igen
+    run.expect("Nyomj Entert, ha látod a QR-kódot.");
+    run.line("");
+    run.expect("Várom a képet");
+    fs::write(
+        dir.path().join("kapukulcs/Mama/Képernyőkép 2026-12-01.png"),
+        qr_png_sized(&uri("kovacs.maria", MAMA_NEW), 6),
+    )
+    .unwrap();
+    run.expect("Beolvastam a QR-kódot");
+    run.expect("A karaktersor");
+    run.line(&MAMA_NEW.to_lowercase());
+    run.expect("ugyanaz a kulcs");
+    run.expect("mutatja a 6 jegyű kódot.");
+    run.line("");
+    run.expect("5. lépés");
+    let account = OtpAuth::parse(&uri("kovacs.maria", MAMA_NEW)).unwrap();
+    run.line(&totp::generate(&account, now()));
+    run.expect("A telefon jó kódot mutat.");
+    run.expect("Nyomj Entert, ha látod a törlőkódot.");
+    run.line("");
+    run.expect("törlőkódja");
+    run.line("55512345");
+    run.expect("Pontosan ez áll az oldalon?");
+    run.line("");
+    run.expect("Nyomj Entert a folytatáshoz.");
+    run.line("");
+    run.expect("Törlöm őket?");
+    run.line("");
+    run.expect("Mama újra regisztrálva");
+
+    // Papa: it worked; his new registration later.
+    run.expect("Papa törlőkódja: 4017 2258");
+    run.expect("Sikerült megszüntetni Papa Ügyfélkapu+-át?");
+    run.line("");
+    run.expect("Regisztráljuk most újra Papa");
+    run.send(DOWN);
+    run.line(""); // Nem
+    run.expect("Később így regisztrálhatod újra");
+
+    // Én: no deletion code, the office route; not yet.
+    run.expect("csak kormányablakban szüntethető meg");
+    run.expect("lakcímkártyáját");
+    run.expect("Megszüntették már Én Ügyfélkapu+-át a kormányablakban?");
+    run.line(""); // Még nem, később intézzük
+    run.expect("Összefoglaló:");
+    run.expect("semmisítsd meg a régit");
+    run.expect("már nem érvényesek.");
+    let transcript = run.finish();
+
+    // The bundle: Mama's new key, her old one in the history; Papa
+    // cancelled; Én still to cancel.
+    let family = open_bundle(dir.path()).family;
+    let mama = family.find("Mama").unwrap();
+    assert_eq!(mama.account.key.text().expose(), MAMA_NEW);
+    assert_eq!(mama.deletion_code.as_ref().unwrap().grouped(), "5551 2345");
+    assert_eq!(mama.history.len(), 1);
+    assert_eq!(mama.history[0].account.key.text().expose(), MAMA_OLD);
+    assert_eq!(
+        mama.history[0].deletion_code.as_ref().unwrap().grouped(),
+        "9139 0724"
+    );
+    assert!(mama.history[0].cancelled.is_some() && mama.cancelled.is_none());
+    let papa = family.find("Papa").unwrap();
+    assert!(papa.cancelled.is_some() && papa.lost.is_none());
+    let en = family.find("Én").unwrap();
+    assert!(en.cancelled.is_none() && en.lost.is_some());
+    // The new screenshot was deleted, as the person chose.
+    assert_eq!(
+        fs::read_dir(dir.path().join("kapukulcs/Mama"))
+            .unwrap()
+            .count(),
+        0
+    );
+
+    let list = in_dir(
+        dir.path(),
+        &[
+            "--bundle",
+            "mentes.age",
+            "--passphrase-file",
+            "jelszo.txt",
+            "lista",
+        ],
+        "",
+    );
+    let list = text(&list.stdout);
+    assert!(list.contains("MEGSZÜNTETVE"), "{list}");
+    assert!(list.contains("újra regisztrálva"), "{list}");
+    assert!(list.contains("ELVESZETT TELEFON"), "{list}");
+
+    let docs_path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/lost.md");
+    let transcript = transcript.replace(&dir.path().display().to_string(), "/home/anna");
+    assert!(
+        !transcript.to_lowercase().contains(&MAMA_NEW.to_lowercase()),
+        "Mama's new key stayed on screen"
+    );
+    if std::env::var_os("KAPUKULCS_WRITE_DOCS").is_some() {
+        fs::write(docs_path, docs_page(&transcript)).unwrap();
+    }
+    let docs = fs::read_to_string(docs_path).unwrap();
+    for words in [
+        "Ami most következik, és miért",
+        "ÜGYFÉLKAPU+ MEGSZÜNTETÉSE",
+        "kormányablakba",
+        "Összefoglaló",
+    ] {
+        assert!(transcript.contains(words), "{words} missing from the run");
+        assert!(docs.contains(words), "{words} missing from docs/lost.md");
+    }
+    // Every line the person read, apart from dates, codes and seconds that
+    // differ from run to run, is on the page.
+    for line in transcript.lines().map(str::trim).filter(|l| l.len() > 12) {
+        let stable = !line.chars().any(|c| c.is_ascii_digit()) && !line.contains('*');
+        if stable {
+            assert!(
+                docs.contains(line),
+                "docs/lost.md is out of date; missing: {line}"
+            );
+        }
+    }
+}
