@@ -180,6 +180,13 @@ pub fn human_date(moment: OffsetDateTime) -> String {
 pub fn card(member: &Member) -> SecretString {
     let none = fl!("card-none");
     let key = member.account.key.grouped();
+    // Every line that holds a secret, and the card itself, is wiped.
+    let code = Zeroizing::new(
+        member
+            .deletion_code
+            .as_ref()
+            .map_or_else(|| fl!("card-deletion-code-missing"), DeletionCode::grouped),
+    );
     let lines = [
         fl!("card-title", name = member.name.as_str()),
         String::new(),
@@ -197,13 +204,7 @@ pub fn card(member: &Member) -> SecretString {
         ),
         fl!("card-key", key = key.expose()),
         fl!("card-uri", uri = member.original_uri.expose()),
-        fl!(
-            "card-deletion-code",
-            code = member
-                .deletion_code
-                .as_ref()
-                .map_or_else(|| fl!("card-deletion-code-missing"), DeletionCode::grouped)
-        ),
+        fl!("card-deletion-code", code = code.as_str()),
         fl!("card-added", date = human_date(member.added)),
         fl!(
             "card-confirmed",
@@ -221,8 +222,14 @@ pub fn card(member: &Member) -> SecretString {
         ),
         String::new(),
         fl!("card-how"),
-    ];
-    SecretString::new(lines.join("\n") + "\n")
+    ]
+    .map(Zeroizing::new);
+    let mut text = String::with_capacity(lines.iter().map(|line| line.len() + 1).sum());
+    for line in &lines {
+        text.push_str(line);
+        text.push('\n');
+    }
+    SecretString::new(text)
 }
 
 struct TarWriter {
