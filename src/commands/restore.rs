@@ -237,3 +237,111 @@ fn show_and_confirm(
     }
     Ok(names.len())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        prompter::Scripted,
+        totp,
+        vault::{Keys, bundle::tests::demo_family},
+    };
+    use time::OffsetDateTime;
+
+    const NOW: i64 = 1_700_000_000;
+
+    /// A bundle of the demo family, saved with a low work factor.
+    fn saved_family(dir: &std::path::Path) -> (Vault, Scripted) {
+        let keys = Keys {
+            work_factor: Some(4),
+            ..Keys::default()
+        };
+        let strong = "kert-alma-hegy-tavasz-77".to_owned();
+        let mut prompter = Scripted {
+            secrets: vec![strong.clone(), strong.clone()],
+            ..Scripted::default()
+        };
+        let path = dir.join("mentes.age");
+        let mut vault = Vault::open(&path, &keys, &mut prompter, Access::Create).unwrap();
+        vault.family = demo_family();
+        vault
+            .save(
+                &mut prompter,
+                OffsetDateTime::from_unix_timestamp(NOW).unwrap(),
+            )
+            .unwrap();
+        (vault, Scripted::default())
+    }
+
+    /// Where `needle` is in what was shown.
+    fn position(shown: &[String], needle: &str) -> usize {
+        shown
+            .iter()
+            .position(|line| line.contains(needle))
+            .unwrap_or_else(|| panic!("{needle:?} not shown"))
+    }
+
+    #[test]
+    fn each_step_ends_by_clearing_the_screen_and_scrollback() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut vault, mut prompter) = saved_family(dir.path());
+        let clock = Clock::fixed(OffsetDateTime::from_unix_timestamp(NOW).unwrap());
+        prompter.inputs = vault
+            .family
+            .members
+            .iter()
+            .map(|m| totp::generate(&m.account, NOW as u64))
+            .collect();
+        let mut out = Vec::new();
+        on_phone(
+            &mut vault,
+            &Options::default(),
+            &clock,
+            &mut prompter,
+            &mut out,
+        )
+        .unwrap();
+        let shown = &prompter.shown;
+        for member in &vault.family.members {
+            let key = member.account.key.grouped();
+            let at = position(shown, key.expose());
+            // The next clear comes before the person is confirmed.
+            let cleared = at
+                + shown[at..]
+                    .iter()
+                    .position(|line| line == Scripted::CLEARED)
+                    .expect("the step's key is cleared");
+            assert!(
+                cleared
+                    < position(
+                        shown,
+                        &fl!("restore-confirmed", name = member.name.as_str())
+                    )
+            );
+        }
+        assert_eq!(shown.last().unwrap(), Scripted::CLEARED);
+    }
+
+    #[test]
+    fn a_restore_left_half_way_clears_the_key_it_showed() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut vault, mut prompter) = saved_family(dir.path());
+        let clock = Clock::fixed(OffsetDateTime::from_unix_timestamp(NOW).unwrap());
+        // No answer: the user pressed Ctrl-C at the first code.
+        let error = on_phone(
+            &mut vault,
+            &Options::default(),
+            &clock,
+            &mut prompter,
+            &mut Vec::new(),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(error, Error::Prompt(PromptError::Cancelled)),
+            "{error:?}"
+        );
+        let first = vault.family.members[0].account.key.grouped();
+        assert!(position(&prompter.shown, first.expose()) < prompter.shown.len() - 1);
+        assert_eq!(prompter.shown.last().unwrap(), Scripted::CLEARED);
+    }
+}
