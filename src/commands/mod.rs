@@ -231,7 +231,8 @@ pub fn run(command: Option<Command>, bundle: BundleArgs) -> Result<(), Error> {
             &mut out,
         ),
         Some(Command::Setup(options)) => {
-            setup::run(&ctx(), options, &mut io::stdin().lock(), &mut prompter)
+            // Not locked: the wizard's prompts read standard input too.
+            setup::run(&ctx(), options, &mut io::stdin(), &mut prompter)
         }
         Some(Command::List(_)) => list::run(&ctx(), &mut prompter, &mut out),
         Some(Command::Remove(options)) => {
