@@ -57,6 +57,10 @@ pub enum Error {
     Family(FamilyError),
     /// A deletion code is not digits.
     DeletionCode(DeletionCodeError),
+    /// `--deletion-code` with the code itself rather than `-`.
+    DeletionCodeOnCommandLine,
+    /// `--deletion-code -` and standard input held no line for it.
+    NoDeletionCodeOnStdin,
 }
 
 /// `From` for each wrapped domain error, so `?` works across domains.
@@ -115,6 +119,8 @@ impl Explain for Error {
             Error::Store(error) => error.message(),
             Error::Family(error) => error.message(),
             Error::DeletionCode(error) => error.message(),
+            Error::DeletionCodeOnCommandLine => fl!("err-deletion-code-on-command-line"),
+            Error::NoDeletionCodeOnStdin => fl!("err-stdin-no-deletion-code"),
         }
     }
 
@@ -134,6 +140,8 @@ impl Explain for Error {
             Error::Store(error) => error.recovery(),
             Error::Family(error) => error.recovery(),
             Error::DeletionCode(error) => error.recovery(),
+            Error::DeletionCodeOnCommandLine => Some(fl!("rec-deletion-code-on-command-line")),
+            Error::NoDeletionCodeOnStdin => Some(fl!("rec-stdin-no-deletion-code")),
         }
     }
 }
@@ -144,7 +152,7 @@ impl Error {
     /// The process exit code: 2 for a bad command line, 1 for anything else.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Args(_) | Error::Lang(_) => 2,
+            Error::Args(_) | Error::Lang(_) | Error::DeletionCodeOnCommandLine => 2,
             _ => 1,
         }
     }

@@ -27,6 +27,7 @@ pub mod error;
 pub mod family;
 pub mod formats;
 pub mod i18n;
+pub mod interrupt;
 pub mod platform;
 pub mod prompter;
 pub mod qr;

@@ -40,6 +40,12 @@ impl Explain for PromptError {
 
 crate::explained!(PromptError);
 
+/// Home, erase the screen (`ESC [2J`) and erase the scrollback (`ESC [3J`,
+/// xterm's "erase saved lines", which VTE, Konsole, iTerm2, Windows
+/// Terminal and the Linux console also follow). The one place the sequence
+/// is written down.
+pub const CLEAR_SCREEN: &str = "\x1b[H\x1b[2J\x1b[3J";
+
 /// What ended a wait for a picture.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Waited {
@@ -82,6 +88,10 @@ pub trait Prompter {
     fn countdown(&mut self, message: &str, seconds: u64);
     /// Shows a line of information.
     fn say(&mut self, text: &str);
+    /// Clears the screen and the terminal's scrollback ([`CLEAR_SCREEN`]):
+    /// called when a screen that showed keys or codes is left, so they
+    /// cannot be scrolled back to.
+    fn clear_screen(&mut self);
     /// Asks for a secret without echoing it.
     fn secret(&mut self, prompt: &str) -> Result<SecretString, PromptError>;
     /// Asks a yes/no question.
@@ -250,8 +260,18 @@ impl Prompter for Terminal {
                 break;
             }
         }
-        eprint!("\x1b[2J\x1b[3J\x1b[H");
+        self.clear_screen();
         Ok(())
+    }
+
+    fn clear_screen(&mut self) {
+        // Only a terminal understands it; a log file gets no escape codes.
+        if std::io::stderr().is_terminal() {
+            use std::io::Write;
+            let mut err = std::io::stderr();
+            let _ = err.write_all(CLEAR_SCREEN.as_bytes());
+            let _ = err.flush();
+        }
     }
 
     fn secret(&mut self, prompt: &str) -> Result<SecretString, PromptError> {
@@ -318,6 +338,9 @@ pub struct Scripted {
 
 #[cfg(test)]
 impl Scripted {
+    /// What [`Prompter::clear_screen`] leaves in [`Scripted::shown`].
+    pub const CLEARED: &'static str = "<cleared>";
+
     fn next<T>(list: &mut Vec<T>) -> Result<T, PromptError> {
         // An exhausted script stands for a user who pressed Ctrl-C.
         if list.is_empty() {
@@ -391,6 +414,10 @@ impl Prompter for Scripted {
 
     fn say(&mut self, text: &str) {
         self.shown.push(text.to_owned());
+    }
+
+    fn clear_screen(&mut self) {
+        self.shown.push(Scripted::CLEARED.to_owned());
     }
 
     fn secret(&mut self, prompt: &str) -> Result<SecretString, PromptError> {

@@ -9,6 +9,14 @@
 //! to a USB stick or a synced folder stays a link. One writer at a time
 //! holds a [`WriterLock`]; a save can also insist that the file is still
 //! the one it read ([`Expect`]), so nothing written meanwhile is lost.
+//!
+//! Files that hold keys in the clear (the sheet, QR pictures, exports) are
+//! written differently, by [`write_plaintext`]: never a backup (that would
+//! be one more copy of the keys), and never over anything already there, so
+//! a second run never replaces a sheet someone kept, nor an unrelated
+//! `Mama.png`; the new file takes the next free name, `NAME (2).pdf`, and
+//! the command says so. A Ctrl-C during the write removes the temporary
+//! file ([`crate::interrupt`]).
 
 use std::{
     fs::{self, File, OpenOptions},
@@ -19,7 +27,7 @@ use std::{
 
 use sha2::{Digest, Sha256};
 
-use crate::{fl, i18n::Explain};
+use crate::{fl, i18n::Explain, interrupt};
 
 /// Why a file could not be read or written.
 #[derive(Debug)]
@@ -50,6 +58,8 @@ pub enum StoreError {
     /// The file changed on disk after it was read: saving now would throw
     /// that change away.
     ChangedMeanwhile(PathBuf),
+    /// A plaintext output found its name and every numbered one taken.
+    NoFreeName(PathBuf),
 }
 
 impl Explain for StoreError {
@@ -83,6 +93,12 @@ impl Explain for StoreError {
             StoreError::ChangedMeanwhile(path) => {
                 fl!("err-file-changed", file = path.display().to_string())
             }
+            StoreError::NoFreeName(path) => {
+                fl!(
+                    "err-plaintext-no-free-name",
+                    file = path.display().to_string()
+                )
+            }
         }
     }
 
@@ -91,6 +107,7 @@ impl Explain for StoreError {
             StoreError::Unrelated(_) => Some(fl!("rec-not-a-bundle")),
             StoreError::Busy { .. } => Some(fl!("rec-file-busy")),
             StoreError::ChangedMeanwhile(_) => Some(fl!("rec-file-changed")),
+            StoreError::NoFreeName(_) => Some(fl!("rec-plaintext-no-free-name")),
             StoreError::Read { .. } | StoreError::Write { .. } => None,
         }
     }
@@ -397,6 +414,107 @@ pub fn write_checked(
     Ok(real)
 }
 
+/// How many names a plaintext output tries: `NAME.EXT`, then `NAME (2).EXT`
+/// up to `NAME (99).EXT`.
+const FRESH_NAMES: u32 = 99;
+
+/// `path` itself for `number` 1, otherwise `NAME (number).EXT` beside it,
+/// as file managers and browsers name a second copy.
+pub fn numbered(path: &Path, number: u32) -> PathBuf {
+    if number <= 1 {
+        return path.to_path_buf();
+    }
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    // A leading dot is part of the name (`.rejtett`), not an extension.
+    let numbered = match name.rfind('.').filter(|&dot| dot > 0) {
+        Some(dot) => format!("{} ({number}){}", &name[..dot], &name[dot..]),
+        None => format!("{name} ({number})"),
+    };
+    path.with_file_name(numbered)
+}
+
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Writes a file that holds keys in the clear (the sheet, a QR picture, an
+/// export) and returns where it went. The bytes go to a temporary file
+/// beside the target, created 0600 and flushed to disk, which is then
+/// given the name without replacing anything (`persist_noclobber`: a
+/// rename that fails when the name exists, even as a link or a folder).
+/// When `path` is taken, the next free numbered name is used
+/// ([`numbered`]); nothing is ever backed up or overwritten. The folder is
+/// created, private, when missing. A Ctrl-C meanwhile removes the
+/// temporary file; any other failure removes it too.
+pub fn write_plaintext(path: &Path, bytes: &[u8]) -> Result<PathBuf, StoreError> {
+    let write_error = |error| StoreError::Write {
+        path: path.to_path_buf(),
+        error,
+    };
+    let dir = folder_of(path);
+    create_private_dir(&dir).map_err(write_error)?;
+    // tempfile creates the file 0600 on Unix, before any byte is written.
+    let (temp, tracked) = interrupt::track(
+        || {
+            tempfile::Builder::new()
+                .prefix(".kapukulcs-")
+                .suffix(".tmp")
+                .tempfile_in(&dir)
+        },
+        |temp| temp.path(),
+    )
+    .map_err(write_error)?;
+    // `temp` is consumed (renamed into place, or removed) before the
+    // registration ends.
+    let written = place_plaintext(temp, path, bytes);
+    drop(tracked);
+    let written = written?;
+    sync_dir(&dir);
+    Ok(written)
+}
+
+fn place_plaintext(
+    mut temp: tempfile::NamedTempFile,
+    path: &Path,
+    bytes: &[u8],
+) -> Result<PathBuf, StoreError> {
+    let write_error = |error| StoreError::Write {
+        path: path.to_path_buf(),
+        error,
+    };
+    temp.write_all(bytes).map_err(write_error)?;
+    temp.as_file().sync_all().map_err(write_error)?;
+    for number in 1..=FRESH_NAMES {
+        let candidate = numbered(path, number);
+        match temp.persist_noclobber(&candidate) {
+            Ok(_) => return Ok(candidate),
+            Err(error) if error.error.kind() == io::ErrorKind::AlreadyExists => temp = error.file,
+            Err(error) => {
+                return Err(StoreError::Write {
+                    path: candidate,
+                    error: error.error,
+                });
+            }
+        }
+    }
+    Err(StoreError::NoFreeName(path.to_path_buf()))
+}
+
+/// The line telling the user that a plaintext output went to `written`
+/// because `asked` was taken; `None` when it went where asked.
+pub fn renamed_note(asked: &Path, written: &Path) -> Option<String> {
+    (asked != written).then(|| {
+        fl!(
+            "info-plaintext-renamed",
+            taken = asked.display().to_string(),
+            file = written.display().to_string()
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -548,5 +666,113 @@ mod tests {
             WriterLock::lock_path(&link).unwrap(),
             stick.join("mentes.age.lock")
         );
+    }
+
+    fn names_in(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn numbered_names_keep_the_extension() {
+        let path = Path::new("lapok/kapukulcs-helyreallito-lap.pdf");
+        assert_eq!(numbered(path, 1), path);
+        assert_eq!(
+            numbered(path, 2),
+            Path::new("lapok/kapukulcs-helyreallito-lap (2).pdf")
+        );
+        assert_eq!(numbered(Path::new("lista"), 3), Path::new("lista (3)"));
+        assert_eq!(
+            numbered(Path::new(".rejtett"), 2),
+            Path::new(".rejtett (2)")
+        );
+    }
+
+    #[test]
+    fn a_plaintext_file_never_replaces_anything_and_keeps_no_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lap.pdf");
+        assert_eq!(write_plaintext(&path, b"%PDF one").unwrap(), path);
+        let second = write_plaintext(&path, b"%PDF two").unwrap();
+        assert_eq!(second, dir.path().join("lap (2).pdf"));
+        assert_eq!(
+            renamed_note(&path, &second).unwrap(),
+            fl!(
+                "info-plaintext-renamed",
+                taken = path.display().to_string(),
+                file = second.display().to_string()
+            )
+        );
+        assert!(renamed_note(&path, &path).is_none());
+        let third = write_plaintext(&path, b"%PDF three").unwrap();
+        assert_eq!(third, dir.path().join("lap (3).pdf"));
+        assert_eq!(fs::read(&path).unwrap(), b"%PDF one");
+        assert_eq!(fs::read(&second).unwrap(), b"%PDF two");
+        assert_eq!(fs::read(&third).unwrap(), b"%PDF three");
+        // No backup and no temporary left behind.
+        assert_eq!(
+            names_in(dir.path()),
+            ["lap (2).pdf", "lap (3).pdf", "lap.pdf"]
+        );
+        #[cfg(unix)]
+        for file in [&path, &second, &third] {
+            let mode = fs::metadata(file).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+        }
+    }
+
+    #[test]
+    fn a_plaintext_file_beside_an_unrelated_one_leaves_it_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("uj/Mama.png");
+        fs::create_dir(dir.path().join("uj")).unwrap();
+        fs::write(&path, b"\x89PNG nyaralas").unwrap();
+        let written = write_plaintext(&path, b"\x89PNG kulcs").unwrap();
+        assert_eq!(written, dir.path().join("uj/Mama (2).png"));
+        assert_eq!(fs::read(&path).unwrap(), b"\x89PNG nyaralas");
+        // A folder of the same name is not replaced either.
+        let folder = dir.path().join("lista.txt");
+        fs::create_dir(&folder).unwrap();
+        let written = write_plaintext(&folder, b"otpauth://").unwrap();
+        assert_eq!(written, dir.path().join("lista (2).txt"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_plaintext_file_is_not_written_through_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = dir.path().join("masik.txt");
+        fs::write(&elsewhere, b"Kedves Mama!").unwrap();
+        let link = dir.path().join("lap.pdf");
+        std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
+        // A link to nowhere counts as taken as well.
+        let dangling = dir.path().join("kep.png");
+        std::os::unix::fs::symlink(dir.path().join("nincs"), &dangling).unwrap();
+        assert_eq!(
+            write_plaintext(&link, b"%PDF").unwrap(),
+            dir.path().join("lap (2).pdf")
+        );
+        assert_eq!(
+            write_plaintext(&dangling, b"PNG").unwrap(),
+            dir.path().join("kep (2).png")
+        );
+        assert_eq!(fs::read(&elsewhere).unwrap(), b"Kedves Mama!");
+        assert!(!dir.path().join("nincs").exists());
+    }
+
+    #[test]
+    fn when_every_name_is_taken_the_write_is_refused_and_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.png");
+        for number in 1..=FRESH_NAMES {
+            fs::write(numbered(&path, number), b"taken").unwrap();
+        }
+        let error = write_plaintext(&path, b"PNG").unwrap_err();
+        assert!(matches!(&error, StoreError::NoFreeName(p) if *p == path));
+        assert_eq!(names_in(dir.path()).len(), FRESH_NAMES as usize);
     }
 }

@@ -276,7 +276,7 @@ help-add-username = Their Ügyfélkapu username
 help-add-image = The picture saved of the QR code
 help-add-uri = The otpauth:// URI from standard input (only "-", so the secret never shows on the command line)
 help-add-key = The key shown under "Nem tudom beolvasni a kódot", from standard input (only "-")
-help-add-deletion-code = The deletion code (törlőkód) shown after pairing (for example 91390724)
+help-add-deletion-code = The deletion code (törlőkód) shown after pairing, from standard input (only "-", so the code never shows on the command line); with a key or URI, on the line after it
 help-add-note = A note
 help-list = Show who is in the backup (no secrets)
 help-remove = Remove a family member from the backup (after a confirmation)
@@ -640,3 +640,15 @@ sheet-cancelled-deletion = used ({$date})
 sheet-cancelled-steps-heading = What now?
 sheet-cancelled-step-1 = Register Ügyfélkapu+ again with the new phone: kapukulcs lost (in the menu: „The phone was lost or stolen”).
 sheet-cancelled-step-2 = Then print a new recovery sheet and destroy this one.
+
+## Plaintext outputs and secrets (issue 11)
+
+info-plaintext-renamed = That name is taken and the file there is not replaced: {$taken}. The new file is: {$file}
+err-plaintext-no-free-name = This name and its numbered forms ("… (2)" to "… (99)") are all taken, so nothing was written: {$file}
+rec-plaintext-no-free-name = Give another file name or folder, or delete the old copies (they may hold secret keys too).
+warn-plaintext-sheet = Note: this PDF is NOT encrypted; it holds the keys and the deletion codes: {$file}. Print it, then delete it (from the bin too).
+warn-plaintext-pictures = Note: these pictures are NOT encrypted; each holds a key ({$dir}). Scan them with the phone, then delete them (from the bin too).
+err-deletion-code-on-command-line = A deletion code is not accepted on the command line: other programs can see it there while kapukulcs runs, and the shell's history keeps it.
+rec-deletion-code-on-command-line = Write --deletion-code - and give the code on standard input (for example from a file: … --deletion-code - < code.txt), or leave it out and kapukulcs beallitas will ask. Remove the line you just typed from the shell's history (bash: history -d NUMBER).
+err-stdin-no-deletion-code = --deletion-code - says the deletion code is on standard input, but it is not there (with a key or URI it must be on the line after it).
+rec-stdin-no-deletion-code = Put the deletion code on a line of its own on standard input, or leave out --deletion-code.

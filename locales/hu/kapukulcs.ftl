@@ -276,7 +276,7 @@ help-add-username = Az ügyfélkapus felhasználóneve
 help-add-image = A QR-kódról mentett kép
 help-add-uri = Az otpauth:// cím a szabványos bemenetről (csak „-” adható meg, hogy a titok ne látsszon a parancssorban)
 help-add-key = A „Nem tudom beolvasni a kódot” alatti kulcs a szabványos bemenetről (csak „-”)
-help-add-deletion-code = A párosítás után kapott törlőkód (például 91390724)
+help-add-deletion-code = A párosítás után kapott törlőkód a szabványos bemenetről (csak „-”, hogy a kód ne látsszon a parancssorban); kulccsal vagy címmel együtt annak a következő sorában
 help-add-note = Megjegyzés
 help-list = Megmutatja, kik vannak a mentésben (titkok nélkül)
 help-remove = Töröl egy családtagot a mentésből (megerősítés után)
@@ -640,3 +640,15 @@ sheet-cancelled-deletion = felhasználva ({$date})
 sheet-cancelled-steps-heading = Mi a teendő most?
 sheet-cancelled-step-1 = Regisztráld újra az Ügyfélkapu+-t az új telefonnal: kapukulcs elveszett (a menüben: „Elveszett vagy ellopták a telefont”).
 sheet-cancelled-step-2 = Utána nyomtass új helyreállító lapot, és ezt a lapot semmisítsd meg.
+
+## Plaintext outputs and secrets (issue 11)
+
+info-plaintext-renamed = Ez a név már foglalt, azt a fájlt nem írom felül: {$taken}. Az új fájl neve: {$file}
+err-plaintext-no-free-name = Ez a név és a számozott változatai is („… (2)” – „… (99)”) foglaltak, ezért nem írtam ki semmit: {$file}
+rec-plaintext-no-free-name = Adj meg másik fájlnevet vagy mappát, vagy töröld a régi példányokat (azokban is titkos kulcsok lehetnek).
+warn-plaintext-sheet = Figyelem: ez a PDF NINCS titkosítva, benne vannak a kulcsok és a törlőkódok: {$file}. Nyomtasd ki, aztán töröld (a Lomtárból is).
+warn-plaintext-pictures = Figyelem: ezek a képek NINCSENEK titkosítva, mindegyikben egy kulcs van ({$dir}). Olvasd be őket a telefonnal, aztán töröld őket (a Lomtárból is).
+err-deletion-code-on-command-line = A törlőkódot nem fogadom el a parancssorban: ott más programok is látják, amíg a kapukulcs fut, és a parancsértelmező előzményei (history) megőrzik.
+rec-deletion-code-on-command-line = Írd így: --deletion-code - és add a kódot a szabványos bemenetre (például egy fájlból: … --deletion-code - < torlokod.txt), vagy hagyd el, és a kapukulcs beallitas megkérdezi. A most beírt sort töröld a parancsértelmező előzményeiből (bash: history -d SZÁM).
+err-stdin-no-deletion-code = A --deletion-code - szerint a törlőkód a szabványos bemeneten van, de ott nincs (kulccsal vagy címmel együtt annak a következő sorában kell lennie).
+rec-stdin-no-deletion-code = Írd a törlőkódot a szabványos bemenet egy saját sorába, vagy hagyd el a --deletion-code kapcsolót.

@@ -8,10 +8,9 @@ use std::{
 };
 
 use clap::ArgGroup;
-use zeroize::Zeroizing;
 
 use crate::{
-    commands::options::{Context, HelpFlag, PersonArgs},
+    commands::options::{Context, HelpFlag, PersonArgs, stdin_lines},
     error::Error,
     family::{DeletionCode, FamilyError, Member, Picture, UGYFELKAPU_ISSUER},
     fl,
@@ -48,8 +47,10 @@ pub struct Options {
 
 impl Options {
     /// The options checked into [`AddArgs`]: clap already made sure that
-    /// the name and exactly one source are there.
-    pub fn checked(self) -> AddArgs {
+    /// the name and exactly one source are there; a deletion code written
+    /// on the command line is refused here.
+    pub fn checked(self) -> Result<AddArgs, Error> {
+        let deletion_code_from_stdin = self.person.deletion_code_from_stdin()?;
         let source = if let Some(image) = self.person.image {
             Source::Image(image)
         } else if self.uri.is_some() {
@@ -57,13 +58,13 @@ impl Options {
         } else {
             Source::Key
         };
-        AddArgs {
+        Ok(AddArgs {
             name: self.person.name.unwrap_or_default(),
             username: self.person.username,
             source,
-            deletion_code: self.person.deletion_code,
+            deletion_code_from_stdin,
             note: self.note,
-        }
+        })
     }
 }
 
@@ -87,8 +88,9 @@ pub struct AddArgs {
     pub username: Option<String>,
     /// Where the key comes from.
     pub source: Source,
-    /// The deletion code as typed.
-    pub deletion_code: Option<SecretString>,
+    /// `--deletion-code -`: the deletion code is on standard input, on the
+    /// line after the key or URI when those are there too.
+    pub deletion_code_from_stdin: bool,
     /// A free note.
     pub note: Option<String>,
 }
@@ -105,16 +107,6 @@ impl std::fmt::Debug for AddArgs {
     }
 }
 
-fn first_line(input: &mut dyn Read) -> Result<SecretString, Error> {
-    let mut text = Zeroizing::new(String::new());
-    input.read_to_string(&mut text).map_err(Error::Stdin)?;
-    text.lines()
-        .map(str::trim)
-        .find(|line| !line.is_empty())
-        .map(|line| SecretString::new(line.to_owned()))
-        .ok_or(Error::StdinEmpty)
-}
-
 fn from_picture(path: &Path) -> Result<(SecretString, OtpAuth, Picture), Error> {
     let bytes = picture::read_file(path)?;
     let (uri, account) = picture::account_in_picture(bytes.expose(), path)?;
@@ -127,27 +119,36 @@ fn from_picture(path: &Path) -> Result<(SecretString, OtpAuth, Picture), Error> 
 
 /// Builds the new member from the arguments, checking everything.
 pub fn member(args: &AddArgs, input: &mut dyn Read, ctx: &Context) -> Result<Member, Error> {
-    let deletion_code = args
-        .deletion_code
-        .as_ref()
-        .map(|code| DeletionCode::parse(code.expose()))
-        .transpose()?;
+    let from_stdin = matches!(args.source, Source::Uri | Source::Key);
+    // Standard input is read once: the key or URI first, then the
+    // deletion code, each on a line of its own.
+    let mut lines = if from_stdin || args.deletion_code_from_stdin {
+        stdin_lines(input)?.into_iter()
+    } else {
+        Vec::new().into_iter()
+    };
     let (uri, account, picture) = match &args.source {
         Source::Image(path) => {
             let (uri, account, picture) = from_picture(path)?;
             (uri, account, Some(picture))
         }
         Source::Uri => {
-            let uri = first_line(input)?;
+            let uri = lines.next().ok_or(Error::StdinEmpty)?;
             let account = OtpAuth::parse(uri.expose())?;
             (uri, account, None)
         }
         Source::Key => {
-            let key = Key::parse(first_line(input)?.expose())?;
+            let key = Key::parse(lines.next().ok_or(Error::StdinEmpty)?.expose())?;
             let label = args.username.clone().unwrap_or_else(|| args.name.clone());
             let account = OtpAuth::new(Some(UGYFELKAPU_ISSUER.to_owned()), label, key);
             (account.to_uri(), account, None)
         }
+    };
+    let deletion_code = if args.deletion_code_from_stdin {
+        let typed = lines.next().ok_or(Error::NoDeletionCodeOnStdin)?;
+        Some(DeletionCode::parse(typed.expose())?)
+    } else {
+        None
     };
     let mut member = Member::new(args.name.trim().to_owned(), account, ctx.clock.now());
     member.original_uri = uri;

@@ -3,7 +3,8 @@
 //! account. A code that belongs to nobody marks a stale entry on the phone
 //! (a failed earlier try), which the guide says to delete; a code from a
 //! key cancelled after a lost phone, or from a former key, says so. `--live`
-//! shows everyone's current code with a countdown, like an authenticator.
+//! shows everyone's current code with a countdown, like an authenticator;
+//! Ctrl-C ends it and clears the screen and its scrollback.
 
 use std::{io::Write, time::Duration};
 
@@ -13,6 +14,7 @@ use crate::{
     error::Error,
     family::Family,
     fl,
+    interrupt::ShowingSecrets,
     phone_check::time_bar,
     prompter::Prompter,
     totp::{self, Verification},
@@ -142,11 +144,14 @@ pub fn run(
     let vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, Access::Read)?;
     let clock = &ctx.clock;
     if options.live {
-        // Redraw in place once a second until Ctrl-C ends the program.
+        // Redraw in place once a second until Ctrl-C ends the program,
+        // which then clears the screen and the scrollback as well.
+        let _showing = ShowingSecrets::start();
         loop {
+            prompter.clear_screen();
             let _ = write!(
                 out,
-                "\x1b[2J\x1b[H{}\n{}\n",
+                "{}\n{}\n",
                 live_view(&vault.family, clock.unix()),
                 fl!("check-live-quit")
             );

@@ -120,8 +120,11 @@ pub fn run(
     let mut vault = Vault::open(&bundle, &keys, prompter, Access::Create)?;
     vault.family = family;
     vault.save(prompter, ctx.clock.now())?;
-    let sheet_path = dir.join("helyreallito-lap.pdf");
-    sheet::write(&vault.family, &sheet_path, ctx.clock.now())?;
+    let sheet_path = sheet::write(
+        &vault.family,
+        &dir.join("helyreallito-lap.pdf"),
+        ctx.clock.now(),
+    )?;
 
     let _ = writeln!(
         out,

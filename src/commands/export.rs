@@ -1,7 +1,8 @@
 //! `kapukulcs exportalas`: the family's accounts for another authenticator
 //! app, as an Aegis plain JSON export or a list of otpauth URIs (Ente Auth,
 //! 2FAS). These files are not encrypted: they are written 0600, never over
-//! an existing file, and the user is warned.
+//! an existing file (a taken name gives `NAME (2).txt`, and the user is
+//! told), without a backup, and the user is warned.
 
 use std::{
     io::Write,
@@ -76,13 +77,16 @@ pub fn run(
         }
     };
     // Never replaces anything: an export is new every time.
-    store::write_atomic(output, text.expose().as_bytes(), &|_| false)?;
+    let written = store::write_plaintext(output, text.expose().as_bytes())?;
+    if let Some(note) = store::renamed_note(output, &written) {
+        prompter.say(&note);
+    }
     let _ = writeln!(
         out,
         "{}",
         fl!(
             "export-done",
-            file = output.display().to_string(),
+            file = written.display().to_string(),
             count = vault.family.members.len().to_string()
         )
     );

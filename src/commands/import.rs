@@ -9,6 +9,8 @@
 
 use std::{io::Write, path::PathBuf};
 
+use zeroize::Zeroizing;
+
 use crate::{
     commands::options::{Context, HelpFlag},
     error::Error,
@@ -66,9 +68,13 @@ pub fn accounts_in(path: &std::path::Path, bytes: &[u8]) -> Result<Imported, Err
             return uri_list::import(text).map_err(|e| import_error(ImportKind::UriList(e)));
         }
     }
-    // Anything else should be a picture of QR codes.
-    let texts = read_qr_codes(bytes, |_| false)
-        .map_err(|e| PictureError::new(path, ImageError::Read(e)))?;
+    // Anything else should be a picture of QR codes. What they say holds
+    // keys: each text is wiped once read.
+    let texts: Vec<Zeroizing<String>> = read_qr_codes(bytes, |_| false)
+        .map_err(|e| PictureError::new(path, ImageError::Read(e)))?
+        .into_iter()
+        .map(Zeroizing::new)
+        .collect();
     let mut found = Imported::default();
     let mut damaged: Option<MigrationError> = None;
     for text in &texts {

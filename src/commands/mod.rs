@@ -237,12 +237,15 @@ pub fn run(command: Option<Command>, bundle: BundleArgs) -> Result<(), Error> {
         None => menu::run(&ctx(), &mut prompter, &mut out),
         Some(Command::Add(options)) => add::run(
             &ctx(),
-            &options.checked(),
+            &options.checked()?,
             &mut io::stdin().lock(),
             &mut prompter,
             &mut out,
         ),
-        Some(Command::Setup(options)) => setup::run(&ctx(), options, &mut prompter),
+        Some(Command::Setup(options)) => {
+            // Not locked: the wizard's prompts read standard input too.
+            setup::run(&ctx(), options, &mut io::stdin(), &mut prompter)
+        }
         Some(Command::List(_)) => list::run(&ctx(), &mut prompter, &mut out),
         Some(Command::Remove(options)) => {
             remove::run(&ctx(), &options.name, options.yes, &mut prompter, &mut out)

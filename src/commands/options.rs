@@ -3,12 +3,14 @@
 //! answers about a person that `hozzaadas` and `beallitas` both take, and
 //! the [`Context`] a bundle command runs in.
 
-use std::path::PathBuf;
+use std::{io::Read, path::PathBuf};
 
 use clap::Args;
+use zeroize::Zeroizing;
 
 use crate::{
-    clock::Clock, fl, platform, secret::SecretString, vault, vault::Keys, wizard::Answers,
+    clock::Clock, error::Error, fl, platform, secret::SecretString, vault, vault::Keys,
+    wizard::Answers,
 };
 
 /// `-h`, `--help`: flattened first into the program and into every
@@ -56,12 +58,15 @@ pub struct PersonArgs {
     /// A screenshot or photo of the QR code.
     #[arg(long, value_name = fl!("help-value-image"), help = fl!("help-add-image"))]
     pub image: Option<PathBuf>,
-    /// The deletion code as typed; kept secret from the moment it is parsed.
-    #[arg(long, value_name = "12345678", value_parser = secret, help = fl!("help-add-deletion-code"))]
+    /// `--deletion-code -`: the deletion code on standard input. Anything
+    /// else is wrapped at once and refused by [`PersonArgs::deletion_code_from_stdin`]:
+    /// a code on the command line is seen by other processes and kept in
+    /// the shell's history.
+    #[arg(long, value_name = "-", value_parser = secret, help = fl!("help-add-deletion-code"))]
     pub deletion_code: Option<SecretString>,
 }
 
-/// A deletion code from the command line, wrapped at once.
+/// A value from the command line that may be a secret, wrapped at once.
 fn secret(text: &str) -> Result<SecretString, std::convert::Infallible> {
     Ok(SecretString::new(text.to_owned()))
 }
@@ -78,15 +83,52 @@ impl std::fmt::Debug for PersonArgs {
 }
 
 impl PersonArgs {
-    /// The same answers for the wizard, which asks for whatever is missing.
-    pub fn answers(self) -> Answers {
-        Answers {
+    /// Whether the deletion code comes from standard input (`--deletion-code
+    /// -`); a code written on the command line itself is refused, without
+    /// repeating it.
+    pub fn deletion_code_from_stdin(&self) -> Result<bool, Error> {
+        match &self.deletion_code {
+            None => Ok(false),
+            Some(code) if code.expose() == "-" => Ok(true),
+            Some(_) => Err(Error::DeletionCodeOnCommandLine),
+        }
+    }
+
+    /// The same answers for the wizard, which asks for whatever is missing:
+    /// the deletion code read from `input` for `--deletion-code -`.
+    pub fn answers(self, input: &mut dyn Read) -> Result<Answers, Error> {
+        let deletion_code = if self.deletion_code_from_stdin()? {
+            let lines = stdin_lines(input)?;
+            Some(
+                lines
+                    .into_iter()
+                    .next()
+                    .ok_or(Error::NoDeletionCodeOnStdin)?,
+            )
+        } else {
+            None
+        };
+        Ok(Answers {
             name: self.name,
             username: self.username,
             image: self.image,
-            deletion_code: self.deletion_code,
-        }
+            deletion_code,
+        })
     }
+}
+
+/// The non-empty lines of standard input, trimmed, each a secret (a key,
+/// a URI or a deletion code may be among them). The buffer they were read
+/// into is wiped.
+pub fn stdin_lines(input: &mut dyn Read) -> Result<Vec<SecretString>, Error> {
+    let mut text = Zeroizing::new(String::new());
+    input.read_to_string(&mut text).map_err(Error::Stdin)?;
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(|line| SecretString::new(line.to_owned()))
+        .collect())
 }
 
 /// The bundle, the keys to it and the clock, checked and ready.

@@ -9,7 +9,7 @@ use crate::{
     family::Family,
     fl,
     prompter::Prompter,
-    sheet,
+    sheet, store,
     vault::{Access, Vault},
 };
 
@@ -38,24 +38,30 @@ pub fn run(
     print_family(&vault.family, output, ctx, out)
 }
 
-/// Writes the sheet for `family` (to `output` or the default name) and
-/// tells the user where it is and what to do with it.
+/// Writes the sheet for `family` (to `output` or the default name, or the
+/// next free name beside it) and tells the user where it is, that it is
+/// not encrypted and what to do with it.
 pub fn print_family(
     family: &Family,
     output: Option<PathBuf>,
     ctx: &Context,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
-    let path = output.unwrap_or_else(|| PathBuf::from(DEFAULT_SHEET));
-    sheet::write(family, &path, ctx.clock.now())?;
+    let asked = output.unwrap_or_else(|| PathBuf::from(DEFAULT_SHEET));
+    let path = sheet::write(family, &asked, ctx.clock.now())?;
+    if let Some(note) = store::renamed_note(&asked, &path) {
+        let _ = writeln!(out, "{note}");
+    }
+    let file = path.display().to_string();
     let _ = writeln!(
         out,
-        "{}",
+        "{}\n{}",
         fl!(
             "info-sheet-written",
-            file = path.display().to_string(),
+            file = file.as_str(),
             count = family.members.len().to_string()
-        )
+        ),
+        fl!("warn-plaintext-sheet", file = file.as_str())
     );
     Ok(())
 }

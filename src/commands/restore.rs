@@ -4,8 +4,15 @@
 //! for typing by hand, then asks for the phone's code and records the
 //! confirmation. `--png`, `--pdf` and `--google` write or show the same
 //! for scripts and for apps that import Google's transfer codes.
+//!
+//! The keys do not stay behind: when a person's step ends, and when the
+//! run leaves the screen in any way (done, an error, Ctrl-C), the screen
+//! and the terminal's scrollback are cleared. Pictures and the sheet are
+//! plaintext: they never replace a file and each run warns about them.
 
 use std::{io::Write, path::PathBuf};
+
+use zeroize::Zeroizing;
 
 use crate::{
     clock::Clock,
@@ -14,6 +21,7 @@ use crate::{
     family::{Family, FamilyError, Member},
     fl,
     formats::{google_transfer, otpauth::OtpAuth},
+    interrupt::ShowingSecrets,
     phone_check::confirm_phone_code,
     prompter::{PromptError, Prompter},
     qr::{draw, terminal},
@@ -62,10 +70,19 @@ fn chosen<'a>(family: &'a Family, only: &[String]) -> Result<Vec<&'a Member>, Er
         .collect()
 }
 
-fn write_picture(path: PathBuf, text: &SecretString) -> Result<PathBuf, Error> {
+/// Writes the QR picture of `text` to `path`, or the next free name beside
+/// it (saying so): a picture holds a key, so nothing is replaced.
+fn write_picture(
+    path: PathBuf,
+    text: &SecretString,
+    prompter: &mut impl Prompter,
+) -> Result<PathBuf, Error> {
     let png = draw::png(text, 10).map_err(|too_long| too_long.named(path.display().to_string()))?;
-    store::write_atomic(&path, png.expose(), &|start| start.starts_with(b"\x89PNG"))?;
-    Ok(path)
+    let written = store::write_plaintext(&path, png.expose())?;
+    if let Some(note) = store::renamed_note(&path, &written) {
+        prompter.say(&note);
+    }
+    Ok(written)
 }
 
 /// The Google transfer codes for `members`, warning about accounts the
@@ -108,35 +125,41 @@ pub fn run(
     let members = chosen(&vault.family, &args.only)?;
     {
         if let Some(dir) = &args.png {
-            let written: Vec<PathBuf> = if args.google {
-                google_codes(&members, prompter)
-                    .iter()
-                    .enumerate()
-                    .map(|(i, code)| {
-                        write_picture(dir.join(format!("google-atvitel-{}.png", i + 1)), code)
-                    })
-                    .collect::<Result<_, _>>()?
+            let mut written = Vec::new();
+            if args.google {
+                for (i, code) in google_codes(&members, prompter).iter().enumerate() {
+                    let path = dir.join(format!("google-atvitel-{}.png", i + 1));
+                    written.push(write_picture(path, code, prompter)?);
+                }
             } else {
-                members
-                    .iter()
-                    .enumerate()
-                    .map(|(i, m)| {
-                        let file = format!("{}.png", bundle::folder_name(i, &m.name));
-                        write_picture(dir.join(file), &m.labelled_account().to_uri())
-                    })
-                    .collect::<Result<_, _>>()?
-            };
+                for (i, m) in members.iter().enumerate() {
+                    let file = format!("{}.png", bundle::folder_name(i, &m.name));
+                    let uri = m.labelled_account().to_uri();
+                    written.push(write_picture(dir.join(file), &uri, prompter)?);
+                }
+            }
             for path in written {
                 let _ = writeln!(out, "{}", path.display());
             }
+            prompter.say(&fl!(
+                "warn-plaintext-pictures",
+                dir = dir.display().to_string()
+            ));
         }
         if let Some(pdf) = &args.pdf {
             let mut family = Family::default();
             for member in &members {
                 family.members.push((*member).clone());
             }
-            sheet::write(&family, pdf, clock.now())?;
-            let _ = writeln!(out, "{}", pdf.display());
+            let written = sheet::write(&family, pdf, clock.now())?;
+            if let Some(note) = store::renamed_note(pdf, &written) {
+                prompter.say(&note);
+            }
+            let _ = writeln!(out, "{}", written.display());
+            prompter.say(&fl!(
+                "warn-plaintext-sheet",
+                file = written.display().to_string()
+            ));
         }
     }
     Ok(())
@@ -144,7 +167,8 @@ pub fn run(
 
 /// Shows each chosen person's QR code (or Google transfer codes) for the
 /// new phone and confirms each with a code from it, saving as it goes.
-/// The menu calls this with the bundle it already opened.
+/// The menu calls this with the bundle it already opened. However it ends,
+/// the screen and its scrollback are cleared.
 pub fn on_phone(
     vault: &mut Vault,
     args: &Options,
@@ -152,6 +176,22 @@ pub fn on_phone(
     prompter: &mut impl Prompter,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
+    let showing = ShowingSecrets::start();
+    let restored = show_and_confirm(vault, args, clock, prompter);
+    prompter.clear_screen();
+    drop(showing);
+    let count = restored?;
+    let _ = writeln!(out, "{}", fl!("restore-done", count = count.to_string()));
+    Ok(())
+}
+
+/// The steps of [`on_phone`]; returns how many people were confirmed.
+fn show_and_confirm(
+    vault: &mut Vault,
+    args: &Options,
+    clock: &Clock,
+    prompter: &mut impl Prompter,
+) -> Result<usize, Error> {
     let members = chosen(&vault.family, &args.only)?;
     let names: Vec<String> = members.iter().map(|m| m.name.clone()).collect();
     if args.google {
@@ -159,17 +199,16 @@ pub fn on_phone(
         let count = codes.len();
         for (index, code) in codes.iter().enumerate() {
             let picture = terminal::render(code).map_err(|_| PromptError::Cancelled)?;
-            prompter.say(&format!(
-                "\x1b[2J\x1b[H{}",
-                fl!(
-                    "restore-google",
-                    index = (index + 1).to_string(),
-                    count = count.to_string()
-                )
+            prompter.clear_screen();
+            prompter.say(&fl!(
+                "restore-google",
+                index = (index + 1).to_string(),
+                count = count.to_string()
             ));
             prompter.say(picture.expose());
             prompter.pause(&fl!("restore-google-next"))?;
         }
+        prompter.clear_screen();
     }
     for name in &names {
         let member = vault.family.find(name).expect("chosen from this family");
@@ -177,20 +216,22 @@ pub fn on_phone(
             let account = member.labelled_account();
             let picture =
                 terminal::render(&account.to_uri()).map_err(|_| PromptError::Cancelled)?;
-            prompter.say(&format!(
-                "\x1b[2J\x1b[H{}",
-                fl!(
-                    "restore-person",
-                    name = name.as_str(),
-                    entry = account.account.as_str()
-                )
+            prompter.clear_screen();
+            prompter.say(&fl!(
+                "restore-person",
+                name = name.as_str(),
+                entry = account.account.as_str()
             ));
             prompter.say(picture.expose());
             let key = member.account.key.grouped();
-            prompter.say(&fl!("restore-key", key = key.expose()));
+            // The line holds the key: wiped once shown.
+            let line = Zeroizing::new(fl!("restore-key", key = key.expose()));
+            prompter.say(&line);
         }
         let ask = fl!("restore-ask-code", name = name.as_str());
         confirm_phone_code(prompter, &vault.family, name, &ask, clock)?;
+        // The step is over: its key leaves the screen and the scrollback.
+        prompter.clear_screen();
         let now = clock.now();
         if let Some(member) = vault.family.find_mut(name) {
             member.confirmed = Some(now);
@@ -200,10 +241,113 @@ pub fn on_phone(
         })?;
         prompter.say(&fl!("restore-confirmed", name = name.as_str()));
     }
-    let _ = writeln!(
-        out,
-        "{}",
-        fl!("restore-done", count = names.len().to_string())
-    );
-    Ok(())
+    Ok(names.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        prompter::Scripted,
+        totp,
+        vault::{Keys, bundle::tests::demo_family},
+    };
+    use time::OffsetDateTime;
+
+    const NOW: i64 = 1_700_000_000;
+
+    /// A bundle of the demo family, saved with a low work factor.
+    fn saved_family(dir: &std::path::Path) -> (Vault, Scripted) {
+        let keys = Keys {
+            work_factor: Some(4),
+            ..Keys::default()
+        };
+        let strong = "kert-alma-hegy-tavasz-77".to_owned();
+        let mut prompter = Scripted {
+            secrets: vec![strong.clone(), strong.clone()],
+            ..Scripted::default()
+        };
+        let path = dir.join("mentes.age");
+        let mut vault = Vault::open(&path, &keys, &mut prompter, Access::Create).unwrap();
+        vault.family = demo_family();
+        vault
+            .save(
+                &mut prompter,
+                OffsetDateTime::from_unix_timestamp(NOW).unwrap(),
+            )
+            .unwrap();
+        (vault, Scripted::default())
+    }
+
+    /// Where `needle` is in what was shown.
+    fn position(shown: &[String], needle: &str) -> usize {
+        shown
+            .iter()
+            .position(|line| line.contains(needle))
+            .unwrap_or_else(|| panic!("{needle:?} not shown"))
+    }
+
+    #[test]
+    fn each_step_ends_by_clearing_the_screen_and_scrollback() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut vault, mut prompter) = saved_family(dir.path());
+        let clock = Clock::fixed(OffsetDateTime::from_unix_timestamp(NOW).unwrap());
+        prompter.inputs = vault
+            .family
+            .members
+            .iter()
+            .map(|m| totp::generate(&m.account, NOW as u64))
+            .collect();
+        let mut out = Vec::new();
+        on_phone(
+            &mut vault,
+            &Options::default(),
+            &clock,
+            &mut prompter,
+            &mut out,
+        )
+        .unwrap();
+        let shown = &prompter.shown;
+        for member in &vault.family.members {
+            let key = member.account.key.grouped();
+            let at = position(shown, key.expose());
+            // The next clear comes before the person is confirmed.
+            let cleared = at
+                + shown[at..]
+                    .iter()
+                    .position(|line| line == Scripted::CLEARED)
+                    .expect("the step's key is cleared");
+            assert!(
+                cleared
+                    < position(
+                        shown,
+                        &fl!("restore-confirmed", name = member.name.as_str())
+                    )
+            );
+        }
+        assert_eq!(shown.last().unwrap(), Scripted::CLEARED);
+    }
+
+    #[test]
+    fn a_restore_left_half_way_clears_the_key_it_showed() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut vault, mut prompter) = saved_family(dir.path());
+        let clock = Clock::fixed(OffsetDateTime::from_unix_timestamp(NOW).unwrap());
+        // No answer: the user pressed Ctrl-C at the first code.
+        let error = on_phone(
+            &mut vault,
+            &Options::default(),
+            &clock,
+            &mut prompter,
+            &mut Vec::new(),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(error, Error::Prompt(PromptError::Cancelled)),
+            "{error:?}"
+        );
+        let first = vault.family.members[0].account.key.grouped();
+        assert!(position(&prompter.shown, first.expose()) < prompter.shown.len() - 1);
+        assert_eq!(prompter.shown.last().unwrap(), Scripted::CLEARED);
+    }
 }

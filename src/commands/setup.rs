@@ -2,7 +2,7 @@
 //! bundle and hands it to the [wizard](crate::wizard) with the answers
 //! given as flags.
 
-use std::path::PathBuf;
+use std::{io::Read, path::PathBuf};
 
 use crate::{
     commands::options::{Context, HelpFlag, PersonArgs, workspace},
@@ -31,15 +31,23 @@ pub struct Options {
     pub person: PersonArgs,
 }
 
-/// Runs `beallitas`.
-pub fn run(ctx: &Context, options: Options, prompter: &mut impl Prompter) -> Result<(), Error> {
+/// Runs `beallitas`; `input` is standard input, read only for
+/// `--deletion-code -`.
+pub fn run(
+    ctx: &Context,
+    options: Options,
+    input: &mut dyn Read,
+    prompter: &mut impl Prompter,
+) -> Result<(), Error> {
+    // Checked before the bundle is opened: a refused code costs no passphrase.
+    let answers = options.person.answers(input)?;
     let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, Access::Create)?;
     Wizard::new(
         &mut vault,
         prompter,
         &ctx.clock,
         workspace(options.dir),
-        options.person.answers(),
+        answers,
     )
     .run()
 }

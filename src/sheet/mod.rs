@@ -19,6 +19,7 @@ mod canvas;
 
 use printpdf::{PdfDocument, PdfSaveOptions, date as pdf_date};
 use time::OffsetDateTime;
+use zeroize::Zeroizing;
 
 // The page geometry, type sizes and faces are the canvas's vocabulary.
 use self::canvas::*;
@@ -72,17 +73,17 @@ impl Explain for SheetError {
 
 crate::explained!(SheetError);
 
-/// Writes the sheet for `family` to `path` atomically, 0600, keeping a
-/// previous sheet as `.bak` and refusing to replace anything but a PDF.
+/// Writes the sheet for `family` to `path`, or beside it under the next
+/// free name (`NAME (2).pdf`): it holds keys in the clear, so it never
+/// replaces a file and keeps no backup ([`store::write_plaintext`]).
+/// Returns the file written.
 pub fn write(
     family: &Family,
     path: &std::path::Path,
     created: OffsetDateTime,
-) -> Result<(), SheetError> {
-    let pdf = render(family, created).map_err(SheetError::Qr)?;
-    store::write_atomic(path, &pdf, &|start| start.starts_with(b"%PDF"))
-        .map(drop)
-        .map_err(SheetError::Store)
+) -> Result<std::path::PathBuf, SheetError> {
+    let pdf = Zeroizing::new(render(family, created).map_err(SheetError::Qr)?);
+    store::write_plaintext(path, &pdf).map_err(SheetError::Store)
 }
 
 /// Builds the pages; also returns the numbers (1-based) of pages where text

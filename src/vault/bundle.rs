@@ -225,6 +225,13 @@ pub fn human_date(moment: OffsetDateTime) -> String {
 pub fn card(member: &Member) -> SecretString {
     let none = fl!("card-none");
     let key = member.account.key.grouped();
+    // Every line that holds a secret, and the card itself, is wiped.
+    let code = Zeroizing::new(
+        member
+            .deletion_code
+            .as_ref()
+            .map_or_else(|| fl!("card-deletion-code-missing"), DeletionCode::grouped),
+    );
     let mut lines = vec![
         fl!("card-title", name = member.name.as_str()),
         String::new(),
@@ -248,13 +255,7 @@ pub fn card(member: &Member) -> SecretString {
         ),
         fl!("card-key", key = key.expose()),
         fl!("card-uri", uri = member.original_uri.expose()),
-        fl!(
-            "card-deletion-code",
-            code = member
-                .deletion_code
-                .as_ref()
-                .map_or_else(|| fl!("card-deletion-code-missing"), DeletionCode::grouped)
-        ),
+        fl!("card-deletion-code", code = code.as_str()),
         fl!("card-added", date = human_date(member.added)),
         fl!(
             "card-confirmed",
@@ -279,7 +280,7 @@ pub fn card(member: &Member) -> SecretString {
             count = member.history.len().to_string()
         ));
     }
-    SecretString::new(lines.join("\n") + "\n")
+    wiped_lines(lines)
 }
 
 /// The plain-text card of a former key: what it was, when it stopped, and
@@ -291,7 +292,13 @@ pub fn former_card(member: &Member, former: &Former) -> SecretString {
         Some(date) => fl!("card-former-cancelled", date = human_date(date)),
         None => fl!("card-former-replaced"),
     };
-    let lines = [
+    let code = Zeroizing::new(
+        former
+            .deletion_code
+            .as_ref()
+            .map_or_else(|| fl!("card-deletion-code-missing"), DeletionCode::grouped),
+    );
+    let lines = vec![
         fl!(
             "card-former-title",
             name = member.name.as_str(),
@@ -310,13 +317,7 @@ pub fn former_card(member: &Member, former: &Former) -> SecretString {
         ),
         fl!("card-key", key = key.expose()),
         fl!("card-uri", uri = former.original_uri.expose()),
-        fl!(
-            "card-deletion-code",
-            code = former
-                .deletion_code
-                .as_ref()
-                .map_or_else(|| fl!("card-deletion-code-missing"), DeletionCode::grouped)
-        ),
+        fl!("card-deletion-code", code = code.as_str()),
         fl!(
             "card-confirmed",
             date = former
@@ -328,7 +329,18 @@ pub fn former_card(member: &Member, former: &Former) -> SecretString {
             date = human_date(former.replaced)
         ),
     ];
-    SecretString::new(lines.join("\n") + "\n")
+    wiped_lines(lines)
+}
+
+/// The card's lines as one text, each line wiped once copied in.
+fn wiped_lines(lines: Vec<String>) -> SecretString {
+    let lines: Vec<Zeroizing<String>> = lines.into_iter().map(Zeroizing::new).collect();
+    let mut text = String::with_capacity(lines.iter().map(|line| line.len() + 1).sum());
+    for line in &lines {
+        text.push_str(line);
+        text.push('\n');
+    }
+    SecretString::new(text)
 }
 
 /// The manifest version a family needs: 1 unless a lost-phone state or a

@@ -51,9 +51,9 @@ impl Family {
                 "--image",
                 "mama.png",
                 "--deletion-code",
-                "9139 0724",
+                "-",
             ],
-            "",
+            "9139 0724\n",
         );
         assert!(out.status.success(), "{}", text(&out.stderr));
         let out = family.run(
@@ -337,9 +337,9 @@ fn age_cli_decrypts_a_recipient_bundle_and_tar_extracts_it() {
             "--image",
             "mama.png",
             "--deletion-code",
-            "91390724",
+            "-",
         ],
-        "",
+        "91390724\n",
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
     // A second save with only the identity keeps the same recipient.

@@ -23,7 +23,7 @@ const PEOPLE: [(&str, &str, &str); 3] = [
     ("Papa", "kovacs.janos", "MFRGGZDFMZTWQ2LKNNWG"),
 ];
 
-use crate::support::{PASSPHRASE, now, open_bundle as open, run};
+use crate::support::{PASSPHRASE, now, open_bundle as open, picture::qr_png, run};
 
 use run::text;
 
@@ -54,9 +54,9 @@ fn family() -> tempfile::TempDir {
                 "--key",
                 "-",
                 "--deletion-code",
-                "91390724",
+                "-",
             ],
-            key,
+            &format!("{key}\n91390724\n"),
         );
         assert!(out.status.success(), "{}", text(&out.stderr));
     }
@@ -183,13 +183,25 @@ fn exports_import_back_equal_and_are_private() {
                 0o600
             );
         }
-        // An export never replaces a file.
+        // An export never replaces a file: the second takes the next name.
+        let first = fs::read(dir.path().join(file)).unwrap();
         let again = kapukulcs(
             dir.path(),
             &["exportalas", "--format", format, "--output", file],
             "",
         );
-        assert_eq!(again.status.code(), Some(1));
+        assert!(again.status.success(), "{}", text(&again.stderr));
+        let (stem, ext) = file.split_once('.').unwrap();
+        let second = format!("{stem} (2).{ext}");
+        assert!(
+            text(&again.stderr).contains(&second),
+            "{}",
+            text(&again.stderr)
+        );
+        assert!(text(&again.stdout).contains(&second));
+        assert_eq!(fs::read(dir.path().join(file)).unwrap(), first);
+        assert!(dir.path().join(&second).exists());
+        assert!(!dir.path().join(format!("{file}.bak")).exists());
     }
 }
 
@@ -281,4 +293,237 @@ fn restore_through_a_terminal_confirms_three_people() {
             member.name
         );
     }
+}
+
+/// The names in `dir`, sorted.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn the_deletion_code_comes_from_standard_input() {
+    let dir = family();
+    let saved = open(dir.path());
+    for member in &saved.family.members {
+        let code = member.deletion_code.as_ref().expect("a deletion code");
+        assert_eq!(code.digits().expose(), "91390724", "{}", member.name);
+    }
+}
+
+#[test]
+fn a_deletion_code_on_the_command_line_is_refused_before_anything_happens() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("jelszo.txt"), format!("{PASSPHRASE}\n")).unwrap();
+    for command in ["hozzaadas", "beallitas"] {
+        let mut args = vec![command, "--name", "Mama", "--deletion-code", "91390724"];
+        if command == "hozzaadas" {
+            args.extend(["--key", "-"]);
+        }
+        let out = kapukulcs(dir.path(), &args, "ABCDEFGHIJKLMNOPQRST\n");
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{command}: {err}");
+        // Why, and how: standard input.
+        assert!(err.contains("parancssorban"), "{err}");
+        assert!(err.contains("előzmény"), "{err}");
+        assert!(err.contains("--deletion-code -"), "{err}");
+        // The code is not repeated, and no bundle was made.
+        assert!(!err.contains("91390724"), "{err}");
+        assert!(!dir.path().join("mentes.age").exists());
+    }
+    // `-` with nothing on standard input says so.
+    let out = kapukulcs(
+        dir.path(),
+        &[
+            "hozzaadas",
+            "--name",
+            "Mama",
+            "--key",
+            "-",
+            "--deletion-code",
+            "-",
+        ],
+        "ABCDEFGHIJKLMNOPQRST\n",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("nincs"), "{}", text(&out.stderr));
+    assert!(!dir.path().join("mentes.age").exists());
+}
+
+#[test]
+fn a_second_sheet_gets_a_new_name_and_no_backup() {
+    let dir = family();
+    let out = kapukulcs(dir.path(), &["nyomtatas", "--output", "lap.pdf"], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("NINCS titkosítva"));
+    let first = fs::read(dir.path().join("lap.pdf")).unwrap();
+    // A run a minute later: the same name is taken.
+    let out = kapukulcs(dir.path(), &["nyomtatas", "--output", "lap.pdf"], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    assert!(said.contains("nem írom felül: lap.pdf"), "{said}");
+    assert!(said.contains("lap (2).pdf"), "{said}");
+    assert!(said.contains("NINCS titkosítva"), "{said}");
+    assert_eq!(fs::read(dir.path().join("lap.pdf")).unwrap(), first);
+    // `visszaallitas --pdf` writes the same way and says the same.
+    let out = kapukulcs(dir.path(), &["visszaallitas", "--pdf", "lap.pdf"], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout).trim(), "lap (3).pdf");
+    assert!(text(&out.stderr).contains("NINCS titkosítva"));
+    assert_eq!(
+        names_in(dir.path()),
+        [
+            "jelszo.txt",
+            "lap (2).pdf",
+            "lap (3).pdf",
+            "lap.pdf",
+            "mentes.age",
+            "mentes.age.bak",
+            "mentes.age.lock"
+        ]
+    );
+}
+
+#[test]
+fn png_pictures_never_replace_a_picture_already_in_the_folder() {
+    let dir = family();
+    let pictures = dir.path().join("kepek");
+    fs::create_dir(&pictures).unwrap();
+    // A holiday photo that happens to have the name Mama's picture gets,
+    // and an unrelated Mama.png beside it.
+    let holiday = qr_png("Boldog nyaralást!");
+    fs::write(pictures.join("02-mama.png"), &holiday).unwrap();
+    fs::write(pictures.join("Mama.png"), &holiday).unwrap();
+    let out = kapukulcs(dir.path(), &["visszaallitas", "--png", "kepek"], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    assert!(err.contains("NINCSENEK titkosítva"), "{err}");
+    assert!(err.contains("02-mama (2).png"), "{err}");
+    assert_eq!(fs::read(pictures.join("02-mama.png")).unwrap(), holiday);
+    assert_eq!(fs::read(pictures.join("Mama.png")).unwrap(), holiday);
+    assert_eq!(
+        names_in(&pictures),
+        [
+            "01-en.png",
+            "02-mama (2).png",
+            "02-mama.png",
+            "03-papa.png",
+            "Mama.png"
+        ]
+    );
+    let written: Vec<String> = text(&out.stdout).lines().map(str::to_owned).collect();
+    assert!(written[1].ends_with("02-mama (2).png"), "{written:?}");
+    let texts = read_qr_codes(&fs::read(dir.path().join(&written[1])).unwrap(), |_| true).unwrap();
+    assert_eq!(
+        OtpAuth::parse(&texts[0]).unwrap().account,
+        "Mama (kovacs.maria)"
+    );
+}
+
+/// Temporary files the program left in `dir`.
+fn temporaries(dir: &Path) -> Vec<String> {
+    names_in(dir)
+        .into_iter()
+        .filter(|name| name.starts_with(".kapukulcs-") && name.ends_with(".tmp"))
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_during_a_plaintext_write_leaves_no_temporary() {
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::Stdio;
+    use std::time::Instant;
+
+    use age::secrecy::ExposeSecret;
+
+    // A bundle locked to an age key: opening it costs no scrypt, so many
+    // runs fit in the test.
+    let dir = tempfile::tempdir().unwrap();
+    let identity = age::x25519::Identity::generate();
+    let public = identity.to_public().to_string();
+    fs::write(
+        dir.path().join("kulcs.txt"),
+        format!("{}\n", identity.to_string().expose_secret()),
+    )
+    .unwrap();
+    for (index, (name, username, key)) in PEOPLE.into_iter().enumerate() {
+        // The first save names the key; later ones open with it.
+        let keys = if index == 0 {
+            ["-r", public.as_str()]
+        } else {
+            ["-i", "kulcs.txt"]
+        };
+        let mut args = vec!["--bundle", "mentes.age"];
+        args.extend(keys);
+        args.extend([
+            "hozzaadas",
+            "--name",
+            name,
+            "--username",
+            username,
+            "--key",
+            "-",
+        ]);
+        let out = run::in_dir(dir.path(), &args, key);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    let mut landed = 0;
+    let mut attempt = 0;
+    while landed < 20 {
+        attempt += 1;
+        assert!(
+            attempt <= 300,
+            "only {landed} Ctrl-Cs landed during the write in 300 runs"
+        );
+        let mut child = run::binary()
+            .current_dir(dir.path())
+            .args([
+                "--bundle",
+                "mentes.age",
+                "-i",
+                "kulcs.txt",
+                "nyomtatas",
+                "--output",
+                "lap.pdf",
+            ])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // The write has begun once the temporary file exists.
+        let started = Instant::now();
+        let mut seen = false;
+        while child.try_wait().unwrap().is_none() && started.elapsed() < Duration::from_secs(30) {
+            if !temporaries(dir.path()).is_empty() {
+                seen = true;
+                break;
+            }
+        }
+        if seen {
+            // SAFETY: sending a signal to our own child.
+            unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+        }
+        let status = child.wait().unwrap();
+        if seen && status.signal() == Some(libc::SIGINT) {
+            landed += 1;
+        }
+        // Stopped or not, no half-written copy of the keys is left.
+        assert_eq!(
+            temporaries(dir.path()),
+            Vec::<String>::new(),
+            "attempt {attempt}"
+        );
+        for name in names_in(dir.path()) {
+            if name.starts_with("lap") {
+                fs::remove_file(dir.path().join(name)).unwrap();
+            }
+        }
+    }
+    eprintln!("{landed} Ctrl-Cs during the write in {attempt} runs");
 }
