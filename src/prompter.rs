@@ -42,9 +42,9 @@ crate::explained!(PromptError);
 
 /// What ended a wait for a picture.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Waited {
-    /// The watched folder got a new picture.
-    Found(PathBuf),
+pub enum Waited<T = PathBuf> {
+    /// A watched place (a folder, the clipboard) got a new picture.
+    Found(T),
     /// The user typed, pasted or dragged in a path (or pressed Enter: empty).
     Typed(String),
 }
@@ -73,11 +73,14 @@ pub trait Prompter {
     fn pause(&mut self, text: &str) -> Result<(), PromptError>;
     /// Shows a spinner with `message` until `check` finds a picture or the
     /// user types a line.
-    fn wait_for(
+    fn wait_for<T>(
         &mut self,
         message: &str,
-        check: &mut dyn FnMut() -> Option<PathBuf>,
-    ) -> Result<Waited, PromptError>;
+        check: &mut dyn FnMut() -> Option<T>,
+    ) -> Result<Waited<T>, PromptError>;
+    /// Clears the screen and the scrollback, so a secret shown there (a QR
+    /// code) is gone once it has been used.
+    fn clear_screen(&mut self);
     /// Counts `seconds` down with a progress bar labelled `message`.
     fn countdown(&mut self, message: &str, seconds: u64);
     /// Shows a line of information.
@@ -89,6 +92,10 @@ pub trait Prompter {
     /// Runs `work` while showing that something is happening (a spinner).
     fn busy<T>(&mut self, message: &str, work: impl FnOnce() -> T) -> T;
 }
+
+/// Erase the screen (ED 2), the scrollback (ED 3, xterm and the Windows
+/// console), and put the cursor home.
+pub const CLEAR_SCREEN: &str = "\x1b[2J\x1b[3J\x1b[H";
 
 /// The real terminal: dialoguer prompts on standard error, indicatif spinners.
 pub struct Terminal {
@@ -190,11 +197,11 @@ impl Prompter for Terminal {
             .map_err(prompt_error)
     }
 
-    fn wait_for(
+    fn wait_for<T>(
         &mut self,
         message: &str,
-        check: &mut dyn FnMut() -> Option<PathBuf>,
-    ) -> Result<Waited, PromptError> {
+        check: &mut dyn FnMut() -> Option<T>,
+    ) -> Result<Waited<T>, PromptError> {
         self.check()?;
         let spinner = ProgressBar::new_spinner().with_message(message.to_owned());
         spinner.enable_steady_tick(Duration::from_millis(120));
@@ -232,6 +239,10 @@ impl Prompter for Terminal {
 
     fn say(&mut self, text: &str) {
         eprintln!("{text}");
+    }
+
+    fn clear_screen(&mut self) {
+        eprint!("{CLEAR_SCREEN}");
     }
 
     fn secret(&mut self, prompt: &str) -> Result<SecretString, PromptError> {
@@ -290,7 +301,8 @@ pub struct Scripted {
     pub secrets: Vec<String>,
     /// Answers to [`Prompter::confirm`], in order.
     pub confirms: Vec<bool>,
-    /// Everything shown with [`Prompter::say`] and [`Prompter::busy`].
+    /// Everything shown with [`Prompter::say`] and [`Prompter::busy`]
+    /// ([`CLEAR_SCREEN`] where the screen was cleared).
     pub shown: Vec<String>,
     /// Every question asked, in order.
     pub asked: Vec<String>,
@@ -345,11 +357,11 @@ impl Prompter for Scripted {
         Ok(())
     }
 
-    fn wait_for(
+    fn wait_for<T>(
         &mut self,
         message: &str,
-        check: &mut dyn FnMut() -> Option<PathBuf>,
-    ) -> Result<Waited, PromptError> {
+        check: &mut dyn FnMut() -> Option<T>,
+    ) -> Result<Waited<T>, PromptError> {
         self.shown.push(message.to_owned());
         if !self.drops.is_empty() {
             let (path, bytes) = self.drops.remove(0);
@@ -371,6 +383,10 @@ impl Prompter for Scripted {
 
     fn say(&mut self, text: &str) {
         self.shown.push(text.to_owned());
+    }
+
+    fn clear_screen(&mut self) {
+        self.shown.push(CLEAR_SCREEN.to_owned());
     }
 
     fn secret(&mut self, prompt: &str) -> Result<SecretString, PromptError> {

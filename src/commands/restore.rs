@@ -14,7 +14,7 @@ use crate::{
     family::{Family, FamilyError, Member},
     fl,
     formats::{google_transfer, otpauth::OtpAuth},
-    phone_check::confirm_phone_code,
+    phone_check::{confirm_phone_code, who},
     prompter::{PromptError, Prompter},
     qr::{draw, terminal},
     safe_save,
@@ -70,7 +70,11 @@ fn google_codes(members: &[&Member], prompter: &mut impl Prompter) -> Vec<Secret
         .filter(|m| {
             let ok = google_transfer::representable(&m.account);
             if !ok {
-                prompter.say(&fl!("warn-google-period", name = m.name.as_str()));
+                prompter.say(&fl!(
+                    "warn-google-period",
+                    name = m.name.as_str(),
+                    who = who(&m.name)
+                ));
             }
             ok
         })
@@ -183,7 +187,7 @@ pub fn on_phone(
             let key = member.account.key.grouped();
             prompter.say(&fl!("restore-key", key = key.expose()));
         }
-        let ask = fl!("restore-ask-code", name = name.as_str());
+        let ask = fl!("restore-ask-code", name = name.as_str(), who = who(name));
         confirm_phone_code(prompter, &vault.family, name, &ask, clock)?;
         let now = clock.now();
         if let Some(member) = vault.family.find_mut(name) {
@@ -192,7 +196,11 @@ pub fn on_phone(
         safe_save::save(vault, prompter, now, &|_| {
             vec![fl!("save-lost-confirmed", name = name.as_str())]
         })?;
-        prompter.say(&fl!("restore-confirmed", name = name.as_str()));
+        prompter.say(&fl!(
+            "restore-confirmed",
+            name = name.as_str(),
+            who = who(name)
+        ));
     }
     let _ = writeln!(
         out,

@@ -1,27 +1,40 @@
 //! The guided registration, step by step as the Hungarian guide
 //! (`ugyfelkapu-plusz-utmutato.md`) describes it: for each family member
 //! read the QR code from the saved screenshot, check the typed key against
-//! it, prove the phone shows the right code, and record the deletion code.
+//! it, prove the phone shows the right code, and record the deletion code;
+//! at the end, the printed sheet and the clean-up of every plaintext copy.
 //! Every completed step is saved at once, so an interrupted run continues
 //! where it stopped. It talks to the user only through the [`Prompter`].
 
+mod clipboard;
 mod watch;
 
-use std::{fs, path::PathBuf, time::Duration};
+use std::{
+    fs, io,
+    path::{Path, PathBuf},
+    time::Duration,
+};
 
+use clipboard::{Clipboard, SystemClipboard};
 pub use watch::person_folder;
-use watch::{SETTLE, Watch, pictures_in};
+use watch::{Found, Origin, SETTLE, Sources, pictures_in};
 
 use crate::{
     clock::Clock,
     error::{Error, report_to_string},
-    family::{DeletionCode, Family, Member, Picture, Stage},
+    family::{DeletionCode, Family, Member, Picture, Stage, is_self},
     fl,
-    formats::otpauth::{Key, OtpAuth},
-    phone_check::confirm_phone_code,
-    platform::clean_typed_path,
+    formats::{
+        otpauth::{Key, OtpAuth},
+        typed_key::{self, Comparison, Typo},
+    },
+    phone_check::{confirm_phone_code, who},
+    platform::{self, clean_typed_path},
     prompter::{Prompter, Waited},
-    qr::picture::{self, ImageError},
+    qr::{
+        picture::{self, ImageError},
+        terminal,
+    },
     safe_save,
     secret::SecretString,
     sheet,
@@ -57,6 +70,29 @@ impl std::fmt::Debug for Answers {
     }
 }
 
+/// Opens a file for the person to look at and print: the system's viewer,
+/// or in tests a recorder, so no test ever launches a program.
+pub trait Viewer {
+    /// Opens `path`; returns once the viewer is started.
+    fn open(&mut self, path: &Path) -> io::Result<()>;
+}
+
+/// The system's viewer for the file's type.
+struct SystemViewer;
+
+impl Viewer for SystemViewer {
+    fn open(&mut self, path: &Path) -> io::Result<()> {
+        platform::open_in_viewer(path)
+    }
+}
+
+/// The clipboard, opened the first time a picture is waited for.
+enum ClipboardState {
+    Unopened,
+    Open(Box<dyn Clipboard>),
+    Unavailable,
+}
+
 /// The guided registration over an open bundle.
 pub struct Wizard<'a, P: Prompter> {
     vault: &'a mut Vault,
@@ -67,6 +103,15 @@ pub struct Wizard<'a, P: Prompter> {
     /// How long an unreadable screenshot must stay still before its error
     /// is shown (tests shorten it).
     settle: Duration,
+    /// The system's screenshot folders, watched besides the person's own.
+    screenshot_dirs: Vec<PathBuf>,
+    clipboard: ClipboardState,
+    viewer: Box<dyn Viewer>,
+    /// Picture files this run read a key from, wherever they were: offered
+    /// for deletion at the end.
+    read_files: Vec<PathBuf>,
+    /// Whether a key came from the clipboard (it is offered for clearing).
+    clipboard_used: bool,
 }
 
 impl<'a, P: Prompter> Wizard<'a, P> {
@@ -85,6 +130,11 @@ impl<'a, P: Prompter> Wizard<'a, P> {
             workspace,
             answers,
             settle: SETTLE,
+            screenshot_dirs: platform::screenshot_dirs(),
+            clipboard: ClipboardState::Unopened,
+            viewer: Box::new(SystemViewer),
+            read_files: Vec::new(),
+            clipboard_used: false,
         }
     }
 
@@ -136,7 +186,12 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                 _ => fl!("wizard-resume-step-deletion"),
             };
             if self.prompter.confirm(
-                &fl!("wizard-resume", name = name.as_str(), step = step),
+                &fl!(
+                    "wizard-resume",
+                    name = name.as_str(),
+                    who = who(&name),
+                    step = step
+                ),
                 true,
             )? {
                 self.continue_member(&name)?;
@@ -164,11 +219,17 @@ impl<'a, P: Prompter> Wizard<'a, P> {
 
     /// Step 1 and 2 for a new person, then the rest.
     fn new_person(&mut self) -> Result<(), Error> {
-        // Step 1: who is it?
+        // Step 1: who is it? The guide starts with yourself, so until
+        // someone is "Én", that is the suggested answer.
+        let suggestion = (!self.vault.family.members.iter().any(|m| is_self(&m.name)))
+            .then(|| fl!("wizard-self-name"));
         let name = loop {
             let typed = match self.answers.name.take() {
                 Some(name) => name,
-                None => self.prompter.input(&fl!("wizard-ask-name"), None, false)?,
+                None => {
+                    self.prompter
+                        .input(&fl!("wizard-ask-name"), suggestion.as_deref(), false)?
+                }
             };
             let typed = typed.trim().to_owned();
             if typed.is_empty() {
@@ -183,7 +244,11 @@ impl<'a, P: Prompter> Wizard<'a, P> {
         let username = match self.answers.username.take() {
             Some(username) => username,
             None => self.prompter.input(
-                &fl!("wizard-ask-username", name = name.as_str()),
+                &fl!(
+                    "wizard-ask-username",
+                    name = name.as_str(),
+                    who = who(&name)
+                ),
                 None,
                 true,
             )?,
@@ -192,6 +257,7 @@ impl<'a, P: Prompter> Wizard<'a, P> {
         self.prompter.pause(&fl!(
             "wizard-step-1",
             name = name.as_str(),
+            who = who(&name),
             username = username.clone().unwrap_or_else(|| name.clone())
         ))?;
 
@@ -226,8 +292,7 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                 }
                 Stage::KeyChecked => {
                     // Step 4: scan with the phone; step 5: its code.
-                    let entry = self.member(name).entry_label();
-                    self.prompter.pause(&fl!("wizard-step-4", entry = entry))?;
+                    self.scan_with_phone(name)?;
                     self.check_phone_code(name)?;
                     let now = self.clock.now();
                     let member = self.member_mut(name);
@@ -235,26 +300,74 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                     member.stage = Stage::PhoneConfirmed;
                     // Step 6: saved at once.
                     self.save()?;
-                    self.prompter.say(&fl!("wizard-saved", name = name));
+                    self.prompter
+                        .say(&fl!("wizard-saved", name = name, who = who(name)));
                 }
                 Stage::PhoneConfirmed => {
                     // Step 7: finish on the website, then the deletion code.
-                    self.prompter.pause(&fl!("wizard-step-7", name = name))?;
+                    self.prompter
+                        .pause(&fl!("wizard-step-7", name = name, who = who(name)))?;
                     let code = self.ask_deletion_code(name)?;
                     let member = self.member_mut(name);
                     member.deletion_code = Some(code);
                     member.stage = Stage::Done;
                     self.save()?;
                     // Step 8: log out before the next person.
-                    self.prompter.pause(&fl!("wizard-step-8", name = name))?;
+                    self.prompter
+                        .pause(&fl!("wizard-step-8", name = name, who = who(name)))?;
                 }
                 Stage::Done => return Ok(()),
             }
         }
     }
 
-    /// Step 2: waits for the screenshot in the person's folder (or a typed
-    /// path) and reads the QR code from it.
+    /// Step 4: the phone scans the QR code. After step 3 the page shows the
+    /// characters instead, so the person is told how to bring the code
+    /// back, and the program offers to draw the same code in the terminal
+    /// (labelled with the entry's name); once scanned it is wiped off the
+    /// screen and the scrollback.
+    fn scan_with_phone(&mut self, name: &str) -> Result<(), Error> {
+        let member = self.member(name);
+        let entry = member.entry_label();
+        let uri = member.labelled_account().to_uri();
+        self.prompter
+            .say(&fl!("wizard-step-4", entry = entry.as_str()));
+        let drawing = terminal::render(&uri).ok();
+        let shown = drawing.is_some()
+            && self
+                .prompter
+                .confirm(&fl!("wizard-terminal-qr-ask"), false)?;
+        if let (true, Some(drawing)) = (shown, &drawing) {
+            self.prompter
+                .say(&fl!("wizard-terminal-qr", entry = entry.as_str()));
+            self.prompter.say(drawing.expose());
+        }
+        let ready = self.prompter.pause(&fl!("wizard-step-4-ready"));
+        if shown {
+            // Wiped even when the person pressed Ctrl-C at the question.
+            self.prompter.clear_screen();
+            self.prompter.say(&fl!("wizard-terminal-qr-cleared"));
+        }
+        ready.map_err(Error::from)
+    }
+
+    /// The clipboard, opened on first use.
+    fn clipboard(&mut self) -> Option<&mut dyn Clipboard> {
+        if matches!(self.clipboard, ClipboardState::Unopened) {
+            self.clipboard = match SystemClipboard::open() {
+                Some(clipboard) => ClipboardState::Open(clipboard),
+                None => ClipboardState::Unavailable,
+            };
+        }
+        match &mut self.clipboard {
+            ClipboardState::Open(clipboard) => Some(clipboard.as_mut()),
+            _ => None,
+        }
+    }
+
+    /// Step 2: waits for the screenshot in the person's folder, the
+    /// system's screenshot folder or the clipboard (or a typed path) and
+    /// reads the QR code from it.
     fn read_picture(&mut self, name: &str) -> Result<(SecretString, OtpAuth, Picture), Error> {
         let folder = person_folder(&self.workspace, name);
         // Made private before the person is told to save keys into it.
@@ -264,39 +377,79 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                 error,
             })
         })?;
-        let mut watch = Watch::new(&folder, self.settle);
-        let mut given = self.answers.image.take();
+        let screenshot_dirs: Vec<PathBuf> = self
+            .screenshot_dirs
+            .iter()
+            .filter(|dir| **dir != folder)
+            .cloned()
+            .collect();
+        let settle = self.settle;
+        self.clipboard();
+        let clipboard: Option<&mut dyn Clipboard> = match &mut self.clipboard {
+            ClipboardState::Open(clipboard) => Some(clipboard.as_mut()),
+            _ => None,
+        };
+        let has_clipboard = clipboard.is_some();
+        let mut sources = Sources::new(&folder, &screenshot_dirs, settle, clipboard);
+        let mut given = self
+            .answers
+            .image
+            .take()
+            .map(|path| Found::File(path, Origin::Path));
         let mut announce = true;
         loop {
-            let path = match given.take() {
-                Some(path) => path,
+            let found = match given.take() {
+                Some(found) => found,
                 None => {
                     if announce {
                         self.prompter.say(&fl!(
                             "wizard-step-2",
                             name = name,
-                            platform = crate::platform::KIND,
+                            who = who(name),
+                            platform = platform::KIND,
                             folder = folder.display().to_string()
                         ));
+                        if has_clipboard {
+                            self.prompter.say(&fl!("wizard-watching-clipboard"));
+                        }
+                        if !screenshot_dirs.is_empty() {
+                            let folders: Vec<String> = screenshot_dirs
+                                .iter()
+                                .map(|d| d.display().to_string())
+                                .collect();
+                            self.prompter.say(&fl!(
+                                "wizard-watching-screenshots",
+                                folder = folders.join(", ")
+                            ));
+                        }
                     }
                     announce = true;
                     match self
                         .prompter
-                        .wait_for(&fl!("wizard-waiting"), &mut || watch.check())?
+                        .wait_for(&fl!("wizard-waiting"), &mut || sources.check())?
                     {
-                        Waited::Found(path) => path,
+                        Waited::Found(found) => found,
                         Waited::Typed(typed) if typed.trim().is_empty() => continue,
-                        Waited::Typed(typed) => clean_typed_path(&typed),
+                        Waited::Typed(typed) => Found::File(clean_typed_path(&typed), Origin::Path),
                     }
                 }
             };
-            let read = picture::read_file(&path).and_then(|bytes| {
+            let (path, origin, read) = match &found {
+                Found::File(path, origin) => (path.clone(), *origin, picture::read_file(path)),
+                Found::Clipboard(bytes) => (
+                    PathBuf::from(fl!("wizard-clipboard-file-name")),
+                    Origin::Clipboard,
+                    Ok(bytes.clone()),
+                ),
+            };
+            let read = read.and_then(|bytes| {
                 picture::account_in_picture(bytes.expose(), &path).map(|found| (found, bytes))
             });
             match read {
                 Ok(((uri, account), bytes)) => {
                     self.prompter.say(&fl!(
                         "wizard-read-qr",
+                        from = origin.selector(),
                         file = path.display().to_string(),
                         issuer = account.issuer.clone().unwrap_or_default(),
                         account = account.account.as_str()
@@ -305,14 +458,21 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                         .file_name()
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_default();
+                    if origin == Origin::Clipboard {
+                        self.clipboard_used = true;
+                    } else {
+                        self.read_files.push(path);
+                    }
                     return Ok((uri, account, Picture { file_name, bytes }));
                 }
                 // A picture still being written reads as damaged: wait for
                 // it to change or settle before saying anything.
                 Err(error)
-                    if watch.watches(&path)
+                    if origin != Origin::Clipboard
                         && !matches!(error.kind, ImageError::NotOtpauth(_))
-                        && !watch.did_not_read(&path) =>
+                        && sources
+                            .watch_of(&path)
+                            .is_some_and(|watch| !watch.did_not_read(&path)) =>
                 {
                     announce = false;
                 }
@@ -322,7 +482,9 @@ impl<'a, P: Prompter> Wizard<'a, P> {
     }
 
     /// Step 3: `true` when the typed key matches or the user skips, `false`
-    /// when one of them is stale and a fresh screenshot is needed.
+    /// when one of them is stale and a fresh screenshot is needed. A few
+    /// characters off is a typo: the person is told where and asked again;
+    /// digits base32 does not use are read as the letters they resemble.
     fn check_typed_key(&mut self, name: &str) -> Result<bool, Error> {
         self.prompter.say(&fl!("wizard-step-3"));
         loop {
@@ -332,23 +494,42 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                 self.prompter.say(&fl!("wizard-key-skipped"));
                 return Ok(true);
             }
-            match Key::parse(typed) {
-                Ok(key) if key.text() == self.member(name).account.key.text() => {
+            let diagnosis = typed_key::compare(typed, &self.member(name).account.key);
+            for look_alike in &diagnosis.look_alikes {
+                self.prompter.say(&fl!(
+                    "wizard-key-look-alike",
+                    position = look_alike.position.to_string(),
+                    typed = look_alike.typed.to_string(),
+                    meant = look_alike.meant.to_string()
+                ));
+            }
+            match diagnosis.comparison {
+                Comparison::Same => {
                     self.prompter.say(&fl!("wizard-key-matches"));
                     return Ok(true);
                 }
-                Ok(_) => {
-                    self.prompter.say(&fl!("wizard-key-stale"));
-                    return Ok(false);
+                Comparison::Typos(typos) => {
+                    let mut lines = vec![fl!("wizard-key-typos")];
+                    lines.extend(typos.iter().map(|typo| format!("  {}", typo_line(typo))));
+                    lines.push(fl!("wizard-key-typo-again"));
+                    self.prompter.say(&lines.join("\n"));
                 }
-                Err(error) => self.prompter.say(&report_to_string(&error.into())),
+                // Not near the QR code's key: a stale one if it is a key
+                // at all.
+                Comparison::Different => match Key::parse(typed) {
+                    Ok(_) => {
+                        self.prompter.say(&fl!("wizard-key-stale"));
+                        return Ok(false);
+                    }
+                    Err(error) => self.prompter.say(&report_to_string(&error.into())),
+                },
             }
         }
     }
 
     /// Step 5: asks for the phone's code until it matches.
     fn check_phone_code(&mut self, name: &str) -> Result<(), Error> {
-        let ask = fl!("wizard-ask-code", name = name);
+        let ask = fl!("wizard-ask-code", name = name, who = who(name));
         confirm_phone_code(self.prompter, &self.vault.family, name, &ask, self.clock)
     }
 
@@ -358,7 +539,7 @@ impl<'a, P: Prompter> Wizard<'a, P> {
             let typed = match self.answers.deletion_code.take() {
                 Some(code) => code.expose().to_owned(),
                 None => self.prompter.input(
-                    &fl!("wizard-ask-deletion-code", name = name),
+                    &fl!("wizard-ask-deletion-code", name = name, who = who(name)),
                     None,
                     false,
                 )?,
@@ -385,35 +566,172 @@ impl<'a, P: Prompter> Wizard<'a, P> {
         }
     }
 
-    /// The end: the sheet, a summary of who is done, the screenshots.
+    /// The end: the sheet (asked for, printed, deleted), a summary of who
+    /// is done, and every plaintext picture of a key.
     fn finish(&mut self) -> Result<(), Error> {
         if self.vault.family.members.is_empty() {
             return Ok(());
         }
-        let path = self.workspace.join(SHEET_NAME);
-        sheet::write(&self.vault.family, &path, self.clock.now())?;
-        self.prompter
-            .say(&fl!("wizard-sheet", file = path.display().to_string()));
+        self.offer_sheet()?;
         self.prompter.say(&summary(&self.vault.family));
-        let pictures: Vec<PathBuf> = self
+        self.offer_picture_deletion()?;
+        if self.clipboard_used
+            && let ClipboardState::Open(clipboard) = &mut self.clipboard
+            && self
+                .prompter
+                .confirm(&fl!("wizard-clipboard-clear-ask"), true)?
+        {
+            match clipboard.clear() {
+                Ok(()) => self.prompter.say(&fl!("wizard-clipboard-cleared")),
+                Err(detail) => self
+                    .prompter
+                    .say(&fl!("wizard-clipboard-clear-failed", detail = detail)),
+            }
+        }
+        Ok(())
+    }
+
+    /// The printable sheet holds every key in the clear: it is written only
+    /// when asked for, opened for printing when wanted, and deleted (with
+    /// any backup copy) once it has been printed.
+    fn offer_sheet(&mut self) -> Result<(), Error> {
+        if !self.prompter.confirm(&fl!("wizard-sheet-ask"), true)? {
+            self.prompter.say(&fl!("wizard-sheet-skipped"));
+            return Ok(());
+        }
+        let path = self.workspace.join(SHEET_NAME);
+        let file = path.display().to_string();
+        if let Err(error) = sheet::write(&self.vault.family, &path, self.clock.now()) {
+            self.prompter
+                .say(&fl!("wizard-sheet-failed", file = file.as_str()));
+            self.prompter.say(&report_to_string(&error.into()));
+            return Ok(());
+        }
+        self.prompter
+            .say(&fl!("wizard-sheet", file = file.as_str()));
+        if self.prompter.confirm(&fl!("wizard-sheet-open-ask"), true)?
+            && let Err(error) = self.viewer.open(&path)
+        {
+            self.prompter.say(&fl!(
+                "wizard-sheet-open-failed",
+                detail = error.to_string(),
+                file = file.as_str()
+            ));
+        }
+        let delete = self
+            .prompter
+            .confirm(&fl!("wizard-sheet-printed-ask"), true)?
+            && self
+                .prompter
+                .confirm(&fl!("wizard-sheet-delete-ask"), true)?;
+        if !delete {
+            self.prompter
+                .say(&fl!("wizard-sheet-kept", file = file.as_str()));
+            return Ok(());
+        }
+        // The sheet, and the copy an earlier run's sheet may have left.
+        let mut backup = path.clone().into_os_string();
+        backup.push(".bak");
+        let backup = PathBuf::from(backup);
+        let mut all_gone = true;
+        for target in [&path, &backup] {
+            if let Err(error) = remove(target) {
+                all_gone = false;
+                self.prompter.say(&fl!(
+                    "wizard-delete-failed",
+                    file = target.display().to_string(),
+                    detail = error.to_string()
+                ));
+            }
+        }
+        if all_gone {
+            self.prompter
+                .say(&fl!("wizard-sheet-deleted", file = file.as_str()));
+        }
+        Ok(())
+    }
+
+    /// Every picture of a key this run read, wherever it was, and every
+    /// picture left in the people's folders, offered for deletion; each
+    /// deletion is checked, and one that failed is named.
+    fn offer_picture_deletion(&mut self) -> Result<(), Error> {
+        let mut pictures: Vec<PathBuf> = self
             .vault
             .family
             .members
             .iter()
             .flat_map(|m| pictures_in(&person_folder(&self.workspace, &m.name)))
             .collect();
-        if !pictures.is_empty()
-            && self.prompter.confirm(
-                &fl!("wizard-delete-pictures", count = pictures.len().to_string()),
-                true,
-            )?
-        {
-            for picture in &pictures {
-                let _ = fs::remove_file(picture);
+        pictures.extend(self.read_files.iter().filter(|p| p.is_file()).cloned());
+        let mut seen = std::collections::HashSet::new();
+        pictures.retain(|p| seen.insert(fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
+        if pictures.is_empty() {
+            return Ok(());
+        }
+        let mut lines = vec![fl!("wizard-pictures-list")];
+        lines.extend(pictures.iter().map(|p| format!("  {}", p.display())));
+        self.prompter.say(&lines.join("\n"));
+        if !self.prompter.confirm(
+            &fl!("wizard-delete-pictures", count = pictures.len().to_string()),
+            true,
+        )? {
+            return Ok(());
+        }
+        let mut deleted = 0;
+        for picture in &pictures {
+            match remove(picture) {
+                Ok(()) => deleted += 1,
+                Err(error) => self.prompter.say(&fl!(
+                    "wizard-delete-failed",
+                    file = picture.display().to_string(),
+                    detail = error.to_string()
+                )),
             }
-            self.prompter.say(&fl!("wizard-pictures-deleted"));
+        }
+        if deleted > 0 {
+            self.prompter
+                .say(&fl!("wizard-pictures-deleted", count = deleted.to_string()));
         }
         Ok(())
+    }
+}
+
+/// Deletes `path` and checks that it is gone; a file that was not there
+/// is fine.
+fn remove(path: &Path) -> io::Result<()> {
+    match fs::remove_file(path) {
+        Err(error) if error.kind() != io::ErrorKind::NotFound => return Err(error),
+        _ => {}
+    }
+    if path.symlink_metadata().is_ok() {
+        return Err(io::Error::from(io::ErrorKind::AlreadyExists));
+    }
+    Ok(())
+}
+
+/// One slip in a typed key, as the person reads it.
+fn typo_line(typo: &Typo) -> String {
+    match typo {
+        Typo::Wrong {
+            position,
+            typed,
+            expected,
+        } => fl!(
+            "wizard-key-typo-wrong",
+            position = position.to_string(),
+            typed = typed.to_string(),
+            expected = expected.to_string()
+        ),
+        Typo::Missing { position, expected } => fl!(
+            "wizard-key-typo-missing",
+            position = position.to_string(),
+            expected = expected.to_string()
+        ),
+        Typo::Extra { position, typed } => fl!(
+            "wizard-key-typo-extra",
+            position = position.to_string(),
+            typed = typed.to_string()
+        ),
     }
 }
 
@@ -440,7 +758,9 @@ mod tests {
     use super::*;
     use time::OffsetDateTime;
 
-    use std::path::Path;
+    use std::{cell::RefCell, path::Path, rc::Rc};
+
+    use super::clipboard::tests::Fake;
 
     use crate::{
         formats::otpauth::Key,
@@ -459,6 +779,7 @@ mod tests {
             fl!(
                 "wizard-step-2",
                 name = "Mama",
+                who = "other",
                 platform = platform,
                 folder = "/x/kapukulcs"
             )
@@ -520,12 +841,34 @@ mod tests {
 
     struct Setup {
         dir: tempfile::TempDir,
+        /// The system's screenshot folder, when the test has one.
+        screenshots: Option<PathBuf>,
+        /// The clipboard, when the test has one.
+        clipboard: Option<Fake>,
+        /// Every file the wizard opened in the viewer.
+        opened: Rc<RefCell<Vec<PathBuf>>>,
+        /// `--image`.
+        image: Option<PathBuf>,
+    }
+
+    /// A viewer that notes what it was asked to open.
+    struct Recorder(Rc<RefCell<Vec<PathBuf>>>);
+
+    impl Viewer for Recorder {
+        fn open(&mut self, path: &Path) -> io::Result<()> {
+            self.0.borrow_mut().push(path.to_path_buf());
+            Ok(())
+        }
     }
 
     impl Setup {
         fn new() -> Setup {
             Setup {
                 dir: tempfile::tempdir().unwrap(),
+                screenshots: None,
+                clipboard: None,
+                opened: Rc::default(),
+                image: None,
             }
         }
         fn bundle(&self) -> PathBuf {
@@ -564,14 +907,18 @@ mod tests {
             let clock = Clock::new(move || {
                 OffsetDateTime::from_unix_timestamp(start + waited.get() as i64).unwrap()
             });
-            let mut wizard = Wizard::new(
-                &mut vault,
-                prompter,
-                &clock,
-                self.workspace(),
-                Answers::default(),
-            );
+            let answers = Answers {
+                image: self.image.clone(),
+                ..Answers::default()
+            };
+            let mut wizard = Wizard::new(&mut vault, prompter, &clock, self.workspace(), answers);
             wizard.settle = settle;
+            wizard.screenshot_dirs = self.screenshots.iter().cloned().collect();
+            wizard.clipboard = match &self.clipboard {
+                Some(fake) => ClipboardState::Open(Box::new(fake.clone())),
+                None => ClipboardState::Unavailable,
+            };
+            wizard.viewer = Box::new(Recorder(self.opened.clone()));
             wizard.run()
         }
         fn reopen(&self) -> Vault {
@@ -616,10 +963,12 @@ mod tests {
                 code(&p.account, T0),
                 format!("9139 072{index}"),
             ]);
+            prompter.confirms.push(false); // the QR code in the terminal
             prompter.confirms.push(true); // the deletion code read back
             prompter.confirms.push(index < 2); // another person?
         }
-        prompter.confirms.push(true); // delete the screenshots
+        // The sheet: made, opened, printed, deleted; then the screenshots.
+        prompter.confirms.extend([true, true, true, true, true]);
         setup.run(&mut prompter, T0).unwrap();
 
         let vault = setup.reopen();
@@ -639,7 +988,14 @@ mod tests {
                 "Képernyőkép.png"
             );
         }
-        assert!(setup.workspace().join(SHEET_NAME).is_file());
+        // The sheet was opened for printing, then deleted as asked.
+        let sheet = setup.workspace().join(SHEET_NAME);
+        assert_eq!(*setup.opened.borrow(), vec![sheet.clone()]);
+        assert!(!sheet.exists());
+        assert!(prompter.shown.contains(&fl!(
+            "wizard-sheet-deleted",
+            file = sheet.display().to_string()
+        )));
         assert!(
             prompter
                 .shown
@@ -691,13 +1047,13 @@ mod tests {
             code(&people[1].account, start),
         ]);
         prompter.inputs.push("12345678".into());
-        prompter.confirms.extend([true, true]);
+        prompter.confirms.extend([false, true, true]);
         let _ = setup.run(&mut prompter, start);
         let mut prompter = Scripted {
             secrets: vec![PASSPHRASE.into()],
             ..Scripted::default()
         };
-        prompter.confirms.push(true); // add someone
+        prompter.confirms.extend([true, false]); // add someone; no QR in the terminal
         prompter
             .drops
             .push(setup.drop_for("Papa", picture(&people[2].account)));
@@ -730,7 +1086,13 @@ mod tests {
             (
                 "other",
                 Box::new(|p: &[Person]| vec![code(&p[1].account, T0 + 3)]),
-                fl!("wizard-code-other-member", other = "Mama", name = "Papa"),
+                fl!(
+                    "wizard-code-other-member",
+                    other = "Mama",
+                    other_who = "other",
+                    name = "Papa",
+                    who = "other"
+                ),
             ),
             (
                 "stale",
@@ -800,7 +1162,7 @@ mod tests {
             code(&people[1].account, T0),
             "91390724".into(),
         ]);
-        prompter.confirms.extend([true, false, false]);
+        prompter.confirms.extend(ONE_PERSON_CONFIRMS);
         setup.run(&mut prompter, T0).unwrap();
         assert!(prompter.shown.contains(&fl!("wizard-key-stale")));
         let vault = setup.reopen();
@@ -814,6 +1176,10 @@ mod tests {
         );
     }
 
+    /// The questions of one person's run: no QR code in the terminal, the
+    /// deletion code read back, nobody next, no sheet, the pictures kept.
+    const ONE_PERSON_CONFIRMS: [bool; 5] = [false, true, false, false, false];
+
     /// One person from a screenshot to the deletion code, the key skipped.
     fn one_person(prompter: &mut Scripted, p: &Person) {
         prompter.inputs.extend([
@@ -823,7 +1189,7 @@ mod tests {
             code(&p.account, T0),
             "91390724".into(),
         ]);
-        prompter.confirms.extend([true, false, false]);
+        prompter.confirms.extend(ONE_PERSON_CONFIRMS);
     }
 
     #[test]
@@ -862,6 +1228,7 @@ mod tests {
                 .filter(|s| s.starts_with(&fl!(
                     "wizard-step-2",
                     name = p.name,
+                    who = "other",
                     platform = crate::platform::KIND,
                     folder = person_folder(&setup.workspace(), p.name)
                         .display()
@@ -1002,7 +1369,11 @@ mod tests {
         prompter
             .inputs
             .extend(["9139O724".into(), "913907".into(), "9139-0724".into()]);
-        prompter.confirms.extend([false, true, false, false]);
+        // No QR in the terminal; the read-back refused, then accepted;
+        // nobody next, no sheet, the pictures kept.
+        prompter
+            .confirms
+            .extend([false, false, true, false, false, false]);
         setup.run(&mut prompter, T0).unwrap();
         assert!(
             prompter
@@ -1051,6 +1422,7 @@ mod tests {
             prompter
                 .inputs
                 .extend(full[..stopped_after].iter().cloned());
+            prompter.confirms.push(false); // no QR code in the terminal
             assert!(matches!(
                 setup.run(&mut prompter, T0),
                 Err(Error::Prompt(PromptError::Cancelled))
@@ -1071,7 +1443,11 @@ mod tests {
             prompter
                 .inputs
                 .extend(full[stopped_after..].iter().cloned());
-            prompter.confirms.extend([true, false, false]); // read-back, next person, delete pictures
+            if stage != Some(Stage::PhoneConfirmed) {
+                prompter.confirms.push(false); // the QR code in the terminal
+            }
+            // read-back, next person, sheet, pictures
+            prompter.confirms.extend([true, false, false, false]);
             setup.run(&mut prompter, T0).unwrap();
             let vault = setup.reopen();
             let member = &vault.family.members[0];
@@ -1086,9 +1462,12 @@ mod tests {
                 _ => fl!("wizard-resume-step-deletion"),
             };
             assert!(
-                prompter
-                    .asked
-                    .contains(&fl!("wizard-resume", name = p.name, step = step)),
+                prompter.asked.contains(&fl!(
+                    "wizard-resume",
+                    name = p.name,
+                    who = "other",
+                    step = step
+                )),
                 "{:?}",
                 prompter.asked
             );
