@@ -306,6 +306,8 @@ pub struct Scripted {
     pub shown: Vec<String>,
     /// Every question asked, in order.
     pub asked: Vec<String>,
+    /// The answer each [`Prompter::input`] offered, in order.
+    pub defaults: Vec<Option<String>>,
 }
 
 #[cfg(test)]
@@ -325,10 +327,11 @@ impl Prompter for Scripted {
     fn input(
         &mut self,
         prompt: &str,
-        _default: Option<&str>,
+        default: Option<&str>,
         _allow_empty: bool,
     ) -> Result<String, PromptError> {
         self.asked.push(prompt.to_owned());
+        self.defaults.push(default.map(str::to_owned));
         Self::next(&mut self.inputs)
     }
 

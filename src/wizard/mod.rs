@@ -1484,6 +1484,388 @@ mod tests {
         assert!(!setup.bundle().exists());
     }
 
+    fn shown_containing(prompter: &Scripted, text: &str) -> usize {
+        prompter.shown.iter().filter(|s| s.contains(text)).count()
+    }
+
+    #[test]
+    fn a_one_character_typo_is_pointed_at_and_asked_again() {
+        let setup = Setup::new();
+        let p = &family()[1];
+        let key = p.account.key.text().expose().to_owned();
+        let last = key.chars().last().unwrap();
+        let wrong = if last == 'H' { 'G' } else { 'H' };
+        let typo = format!("{}{wrong}", &key[..key.len() - 1]);
+        let mut prompter = new_bundle_prompter();
+        prompter
+            .drops
+            .push(setup.drop_for(p.name, picture(&p.account)));
+        prompter
+            .inputs
+            .extend([p.name.into(), p.username.into(), typo, key.clone()]);
+        prompter
+            .inputs
+            .extend([code(&p.account, T0), "91390724".into()]);
+        prompter.confirms.extend(ONE_PERSON_CONFIRMS);
+        setup.run(&mut prompter, T0).unwrap();
+        let told = fl!(
+            "wizard-key-typo-wrong",
+            position = key.len().to_string(),
+            typed = wrong.to_string(),
+            expected = last.to_string()
+        );
+        assert_eq!(
+            shown_containing(&prompter, &told),
+            1,
+            "{:?}",
+            prompter.shown
+        );
+        assert_eq!(
+            shown_containing(&prompter, &fl!("wizard-key-typo-again")),
+            1
+        );
+        assert!(!prompter.shown.contains(&fl!("wizard-key-stale")));
+        assert!(prompter.shown.contains(&fl!("wizard-key-matches")));
+        // Asked again for the key, and never for a new screenshot.
+        let asked_key = prompter
+            .asked
+            .iter()
+            .filter(|q| *q == &fl!("wizard-ask-key"))
+            .count();
+        assert_eq!(asked_key, 2);
+        assert_eq!(shown_containing(&prompter, &fl!("wizard-waiting")), 1);
+        assert_eq!(setup.reopen().family.members[0].stage, Stage::Done);
+    }
+
+    #[test]
+    fn look_alike_digits_are_accepted_with_a_note() {
+        let setup = Setup::new();
+        let key = Key::parse("ABCDEFGHIJKLMNOPQRST").unwrap();
+        let p = Person {
+            name: "Mama",
+            username: "kovacs.maria",
+            account: OtpAuth::new(Some("Ügyfélkapu+".into()), "kovacs.maria".into(), key),
+        };
+        let mut prompter = new_bundle_prompter();
+        prompter
+            .drops
+            .push(setup.drop_for(p.name, picture(&p.account)));
+        prompter.inputs.extend([
+            p.name.into(),
+            p.username.into(),
+            "a8cd efgh 1jk1 mn0p qrst".into(),
+            code(&p.account, T0),
+            "91390724".into(),
+        ]);
+        prompter.confirms.extend(ONE_PERSON_CONFIRMS);
+        setup.run(&mut prompter, T0).unwrap();
+        for (position, typed, meant) in [
+            ("2", "8", "B"),
+            ("9", "1", "I"),
+            ("12", "1", "L"),
+            ("15", "0", "O"),
+        ] {
+            let note = fl!(
+                "wizard-key-look-alike",
+                position = position,
+                typed = typed,
+                meant = meant
+            );
+            assert!(
+                prompter.shown.contains(&note),
+                "{note}: {:?}",
+                prompter.shown
+            );
+        }
+        assert!(prompter.shown.contains(&fl!("wizard-key-matches")));
+        assert!(
+            !prompter
+                .shown
+                .iter()
+                .any(|s| s.contains(&fl!("wizard-key-typos")))
+        );
+        assert_eq!(setup.reopen().family.members[0].stage, Stage::Done);
+    }
+
+    #[test]
+    fn step_4_shows_the_qr_code_in_the_terminal_and_wipes_it_after_the_scan() {
+        let setup = Setup::new();
+        let p = &family()[1];
+        let mut prompter = new_bundle_prompter();
+        prompter
+            .drops
+            .push(setup.drop_for(p.name, picture(&p.account)));
+        // The QR code in the terminal: yes.
+        let mut confirms = ONE_PERSON_CONFIRMS;
+        confirms[0] = true;
+        prompter.inputs.extend([
+            p.name.into(),
+            p.username.into(),
+            p.account.key.text().expose().to_owned(),
+            code(&p.account, T0),
+            "91390724".into(),
+        ]);
+        prompter.confirms.extend(confirms);
+        setup.run(&mut prompter, T0).unwrap();
+        let step_4 = prompter
+            .shown
+            .iter()
+            .position(|s| s.starts_with(&fl!("wizard-step-4", entry = "Mama (kovacs.maria)")))
+            .expect("step 4");
+        assert!(prompter.shown[step_4].contains("„Inkább kérem a QR-kódot”"));
+        assert!(!prompter.shown[step_4].contains("a képernyőn látható QR-kódot"));
+        // The very code the phone would get from the page, named already.
+        let mut member = Member::new("Mama".into(), p.account.clone(), OffsetDateTime::UNIX_EPOCH);
+        member.username = Some(p.username.into());
+        let drawing = terminal::render(&member.labelled_account().to_uri()).unwrap();
+        let drawn = prompter
+            .shown
+            .iter()
+            .position(|s| s == drawing.expose())
+            .expect("the QR code drawn");
+        let ready = prompter
+            .shown
+            .iter()
+            .position(|s| s == &fl!("wizard-step-4-ready"))
+            .unwrap();
+        let cleared = prompter
+            .shown
+            .iter()
+            .position(|s| s == crate::prompter::CLEAR_SCREEN)
+            .expect("the screen cleared");
+        assert!(step_4 < drawn && drawn < ready && ready < cleared);
+        assert_eq!(
+            prompter.shown[cleared + 1],
+            fl!("wizard-terminal-qr-cleared")
+        );
+        // Declined, nothing is drawn and nothing cleared.
+        let setup = Setup::new();
+        let mut prompter = new_bundle_prompter();
+        prompter
+            .drops
+            .push(setup.drop_for(p.name, picture(&p.account)));
+        one_person(&mut prompter, p);
+        setup.run(&mut prompter, T0).unwrap();
+        assert!(
+            !prompter
+                .shown
+                .iter()
+                .any(|s| s == crate::prompter::CLEAR_SCREEN)
+        );
+    }
+
+    #[test]
+    fn a_new_picture_in_the_system_screenshot_folder_is_taken_an_old_one_never() {
+        let mut setup = Setup::new();
+        let people = family();
+        let p = &people[1];
+        let screenshots = setup.dir.path().join("Képek").join("Képernyőképek");
+        fs::create_dir_all(&screenshots).unwrap();
+        // Yesterday's screenshot of another key is already there.
+        let old = screenshots.join("Képernyőkép régi.png");
+        fs::write(&old, picture(&people[2].account)).unwrap();
+        setup.screenshots = Some(screenshots.clone());
+        let new = screenshots.join("Képernyőkép 2026-01-10.png");
+        let mut prompter = new_bundle_prompter();
+        prompter.drops.push((new.clone(), picture(&p.account)));
+        one_person(&mut prompter, p);
+        // …but the pictures are deleted.
+        *prompter.confirms.last_mut().unwrap() = true;
+        setup.run(&mut prompter, T0).unwrap();
+        let vault = setup.reopen();
+        assert!(vault.family.members[0].account.key == p.account.key);
+        assert!(prompter.shown.contains(&fl!(
+            "wizard-watching-screenshots",
+            folder = screenshots.display().to_string()
+        )));
+        assert!(prompter.shown.contains(&fl!(
+            "wizard-read-qr",
+            from = "screenshots",
+            file = new.display().to_string(),
+            issuer = "Ügyfélkapu+",
+            account = p.username
+        )));
+        // The picture read is offered for deletion and deleted; the old one
+        // was never read and stays.
+        assert!(!new.exists());
+        assert!(old.exists());
+        assert!(
+            prompter
+                .shown
+                .contains(&fl!("wizard-pictures-deleted", count = "1"))
+        );
+    }
+
+    #[test]
+    fn a_new_picture_on_the_clipboard_is_taken_an_old_one_never() {
+        let mut setup = Setup::new();
+        let people = family();
+        let p = &people[1];
+        let fake = Fake::with(
+            Some(&picture(&people[2].account)),
+            Some(&picture(&p.account)),
+        );
+        setup.clipboard = Some(fake.clone());
+        // The sheet cannot be written: a folder stands in its place.
+        fs::create_dir_all(setup.workspace().join(SHEET_NAME)).unwrap();
+        let mut prompter = new_bundle_prompter();
+        prompter.inputs.extend([
+            p.name.into(),
+            p.username.into(),
+            String::new(),
+            code(&p.account, T0),
+            "91390724".into(),
+        ]);
+        // No QR in the terminal, read-back, nobody next, the sheet (which
+        // fails), clear the clipboard.
+        prompter.confirms.extend([false, true, false, true, true]);
+        setup.run(&mut prompter, T0).unwrap();
+        let vault = setup.reopen();
+        let member = &vault.family.members[0];
+        assert!(
+            member.account.key == p.account.key,
+            "the old picture was read"
+        );
+        assert_eq!(
+            member.picture.as_ref().unwrap().file_name,
+            fl!("wizard-clipboard-file-name")
+        );
+        assert!(prompter.shown.contains(&fl!("wizard-watching-clipboard")));
+        let file = fl!("wizard-clipboard-file-name");
+        assert!(prompter.shown.contains(&fl!(
+            "wizard-read-qr",
+            from = "clipboard",
+            file = file,
+            issuer = "Ügyfélkapu+",
+            account = p.username
+        )));
+        // A sheet that cannot be written is reported, and the run goes on.
+        let sheet = setup.workspace().join(SHEET_NAME);
+        assert!(prompter.shown.contains(&fl!(
+            "wizard-sheet-failed",
+            file = sheet.display().to_string()
+        )));
+        assert!(!prompter.asked.contains(&fl!("wizard-sheet-open-ask")));
+        assert!(prompter.asked.contains(&fl!("wizard-clipboard-clear-ask")));
+        assert_eq!(*fake.cleared.borrow(), 1);
+        assert!(prompter.shown.contains(&fl!("wizard-clipboard-cleared")));
+    }
+
+    #[test]
+    fn a_picture_given_by_path_is_offered_for_deletion_and_no_sheet_unasked() {
+        let mut setup = Setup::new();
+        let p = &family()[1];
+        let elsewhere = setup.dir.path().join("Letöltések").join("qr.png");
+        fs::create_dir_all(elsewhere.parent().unwrap()).unwrap();
+        fs::write(&elsewhere, picture(&p.account)).unwrap();
+        setup.image = Some(elsewhere.clone());
+        let mut prompter = new_bundle_prompter();
+        one_person(&mut prompter, p);
+        *prompter.confirms.last_mut().unwrap() = true;
+        setup.run(&mut prompter, T0).unwrap();
+        assert!(prompter.shown.contains(&fl!("wizard-sheet-skipped")));
+        assert!(!setup.workspace().join(SHEET_NAME).exists());
+        let list = prompter
+            .shown
+            .iter()
+            .find(|s| s.starts_with(&fl!("wizard-pictures-list")))
+            .expect("the pictures listed");
+        assert!(list.contains(&elsewhere.display().to_string()), "{list}");
+        assert!(!elsewhere.exists());
+        assert!(
+            prompter
+                .shown
+                .contains(&fl!("wizard-pictures-deleted", count = "1"))
+        );
+    }
+
+    #[test]
+    fn the_printed_sheet_is_deleted_and_a_failed_delete_names_the_file() {
+        let setup = Setup::new();
+        let p = &family()[1];
+        let sheet = setup.workspace().join(SHEET_NAME);
+        // An earlier sheet's backup that cannot be deleted: a folder.
+        let backup = setup.workspace().join(format!("{SHEET_NAME}.bak"));
+        fs::create_dir_all(backup.join("x")).unwrap();
+        let mut prompter = new_bundle_prompter();
+        prompter
+            .drops
+            .push(setup.drop_for(p.name, picture(&p.account)));
+        prompter.inputs.extend([
+            p.name.into(),
+            p.username.into(),
+            String::new(),
+            code(&p.account, T0),
+            "91390724".into(),
+        ]);
+        // No QR in the terminal, read-back, nobody next; the sheet made,
+        // not opened, printed, deleted; the screenshot kept.
+        prompter
+            .confirms
+            .extend([false, true, false, true, false, true, true, false]);
+        setup.run(&mut prompter, T0).unwrap();
+        assert!(setup.opened.borrow().is_empty(), "the viewer was opened");
+        assert!(!sheet.exists());
+        let failed = fl!(
+            "wizard-delete-failed",
+            file = backup.display().to_string(),
+            detail = "x"
+        );
+        let failed = failed.split(" (").next().unwrap();
+        assert_eq!(
+            shown_containing(&prompter, failed),
+            1,
+            "{:?}",
+            prompter.shown
+        );
+        assert!(!prompter.shown.contains(&fl!(
+            "wizard-sheet-deleted",
+            file = sheet.display().to_string()
+        )));
+    }
+
+    #[test]
+    fn the_own_person_is_spoken_to_in_the_second_person() {
+        let setup = Setup::new();
+        let p = &family()[0];
+        let mut prompter = new_bundle_prompter();
+        prompter
+            .drops
+            .push(setup.drop_for(p.name, picture(&p.account)));
+        one_person(&mut prompter, p);
+        setup.run(&mut prompter, T0).unwrap();
+        // The guide's advice: start with yourself.
+        assert_eq!(prompter.defaults[0], Some(fl!("wizard-self-name")));
+        let all = [prompter.shown.join("\n"), prompter.asked.join("\n")].join("\n");
+        for wrong in [
+            "Én ügyfélkapus",
+            "Jelentkezz be Én",
+            "Írd be Én",
+            "Én kulcsa",
+            "Én törlőkódja",
+            "Én sorában",
+            "(Én)",
+        ] {
+            assert!(!all.contains(wrong), "{wrong}:\n{all}");
+        }
+        for own in [
+            "A saját ügyfélkapus felhasználóneved",
+            "Jelentkezz be a saját RÉGI ügyfélkapus felhasználóneveddel (kovacs.peter) és jelszavaddal.",
+            "Készíts képet a saját QR-kódodról",
+            "a telefon most a saját sorodban mutat",
+            "A kulcsod ellenőrizve és elmentve.",
+            "Írd be az ügyfélkapus jelszavadat",
+            "A törlőkódod",
+        ] {
+            assert!(all.contains(own), "{own}:\n{all}");
+        }
+        // Bullets keep their indentation under the chosen heading.
+        assert!(
+            all.contains("\n  • Írd be az ügyfélkapus jelszavadat"),
+            "{all}"
+        );
+    }
+
     #[test]
     fn typed_paths_are_cleaned() {
         assert_eq!(
