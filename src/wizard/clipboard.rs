@@ -8,6 +8,7 @@
 use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
+use zeroize::Zeroize;
 
 use crate::secret::SecretBytes;
 
@@ -114,13 +115,14 @@ fn png(image: &ClipImage) -> Option<SecretBytes> {
     let height = u32::try_from(image.height).ok()?;
     let pixels = image::RgbaImage::from_raw(width, height, image.rgba.expose().to_vec())?;
     let mut bytes = Vec::new();
-    pixels
-        .write_to(
-            &mut std::io::Cursor::new(&mut bytes),
-            image::ImageFormat::Png,
-        )
-        .ok()?;
-    Some(SecretBytes::new(bytes))
+    let written = pixels.write_to(
+        &mut std::io::Cursor::new(&mut bytes),
+        image::ImageFormat::Png,
+    );
+    // The copy of the pixels shows the key too.
+    pixels.into_raw().zeroize();
+    let bytes = SecretBytes::new(bytes);
+    written.ok().map(|()| bytes)
 }
 
 #[cfg(test)]
