@@ -330,6 +330,15 @@ impl Family {
     }
 }
 
+/// Whether `name` is how the person running the program calls themself
+/// ("Én", "Magam", "Me", "Myself"): messages then speak to them ("a saját
+/// felhasználóneved") instead of about them. Decided here, once; the words
+/// come from Fluent selectors.
+pub fn is_self(name: &str) -> bool {
+    let name = name.trim().to_lowercase();
+    ["én", "magam", "énmagam", "én magam", "me", "myself"].contains(&name.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

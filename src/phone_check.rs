@@ -6,7 +6,7 @@
 use crate::{
     clock::Clock,
     error::Error,
-    family::{Family, FamilyError},
+    family::{Family, FamilyError, is_self},
     fl,
     prompter::Prompter,
     totp::{self, Verification},
@@ -74,14 +74,26 @@ pub fn confirm_phone_code(
                     .find(|m| totp::verify(&m.account, &typed, now) == Verification::Match)
                     .map(|m| m.name.clone());
                 match other {
-                    Some(other) => {
-                        prompter.say(&fl!("wizard-code-other-member", other = other, name = name))
-                    }
+                    Some(other) => prompter.say(&fl!(
+                        "wizard-code-other-member",
+                        other = other.as_str(),
+                        other_who = who(&other),
+                        name = name,
+                        who = who(name)
+                    )),
                     None => prompter.say(&fl!("wizard-code-stale-key")),
                 }
             }
         }
     }
+}
+
+/// The `who` selector of every message that names a person: `self` for
+/// the person running the program (Én, Me: see [`is_self`]), so Hungarian
+/// says "a saját sorodban" and "a kulcsod" rather than "Én sorában" and
+/// "Én kulcsa"; `other` for anyone else. The words are in the messages.
+pub fn who(name: &str) -> &'static str {
+    if is_self(name) { "self" } else { "other" }
 }
 
 /// A text bar of the seconds left in the code's window: `[██████░░░░]`.
@@ -93,4 +105,41 @@ pub fn time_bar(left: u64, period: u64) -> String {
         "█".repeat(filled as usize),
         "░".repeat((WIDTH - filled) as usize)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_person_running_the_program_is_spoken_to() {
+        for name in ["Én", "én", " ÉN ", "Magam", "Me", "myself"] {
+            assert_eq!(who(name), "self", "{name}");
+        }
+        for name in ["Mama", "Papa", "Énók", "Mé", ""] {
+            assert_eq!(who(name), "other", "{name}");
+        }
+        let own = fl!(
+            "wizard-code-other-member",
+            other = "Mama",
+            other_who = "other",
+            name = "Én",
+            who = "self"
+        );
+        assert!(
+            own.contains("nem a tiéd") && !own.contains("Én kódja"),
+            "{own}"
+        );
+        let theirs = fl!(
+            "wizard-code-other-member",
+            other = "Én",
+            other_who = "self",
+            name = "Mama",
+            who = "other"
+        );
+        assert!(
+            theirs.starts_with("Ez a saját kódod, nem Mama kódja"),
+            "{theirs}"
+        );
+    }
 }

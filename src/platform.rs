@@ -1,7 +1,8 @@
 //! Where Windows, macOS and Linux differ, decided here on purpose: the
-//! folders the program uses, the console's code page, keeping a
-//! double-clicked window open, and noticing typed input while the wizard
-//! watches for a picture. Everything else is the same on every platform.
+//! folders the program uses, where the system's screenshot tool saves, the
+//! console's code page, keeping a double-clicked window open, noticing
+//! typed input while the wizard watches for a picture, and opening a file
+//! in the system's viewer. Everything else is the same on every platform.
 
 use std::{
     io::{self, BufRead, Write},
@@ -55,6 +56,54 @@ pub fn default_workspace() -> PathBuf {
     directories::UserDirs::new()
         .map(|dirs| dirs.home_dir().join(APP))
         .unwrap_or_else(|| PathBuf::from(APP))
+}
+
+/// Overrides [`screenshot_dirs`] with one folder (tests, unusual setups).
+pub const SCREENSHOT_DIR_VAR: &str = "KAPUKULCS_SCREENSHOT_DIR";
+
+/// The folders the system's own screenshot tool saves into, so the wizard
+/// can take a new picture from there as well as from its own folder:
+/// Windows 11's Snipping Tool saves to `Pictures\Screenshots`; macOS puts
+/// screenshots on the Desktop; GNOME saves to `Pictures/Screenshots` (the
+/// folder name is translated, `Képek/Képernyőképek` in Hungarian) and KDE's
+/// Spectacle to `Pictures`. Folders that do not exist are left out;
+/// `KAPUKULCS_SCREENSHOT_DIR` names the one folder to use instead.
+pub fn screenshot_dirs() -> Vec<PathBuf> {
+    if let Some(dir) = std::env::var_os(SCREENSHOT_DIR_VAR).filter(|d| !d.is_empty()) {
+        return vec![PathBuf::from(dir)];
+    }
+    let Some(dirs) = directories::UserDirs::new() else {
+        return Vec::new();
+    };
+    let candidates: Vec<PathBuf> = if cfg!(target_os = "macos") {
+        dirs.desktop_dir()
+            .map(Path::to_path_buf)
+            .into_iter()
+            .collect()
+    } else if cfg!(windows) {
+        dirs.picture_dir()
+            .map(|p| p.join("Screenshots"))
+            .into_iter()
+            .collect()
+    } else {
+        dirs.picture_dir()
+            .map(|p| {
+                vec![
+                    p.join("Screenshots"),
+                    p.join("Képernyőképek"),
+                    p.to_path_buf(),
+                ]
+            })
+            .unwrap_or_default()
+    };
+    candidates.into_iter().filter(|d| d.is_dir()).collect()
+}
+
+/// Opens `path` in the program the system uses for it (a PDF viewer, for
+/// printing), without waiting for it to close. The `open` crate knows each
+/// system's way (`xdg-open`, `open`, `ShellExecute`).
+pub fn open_in_viewer(path: &Path) -> io::Result<()> {
+    open::that_detached(path)
 }
 
 /// `path` as it can be pasted into this platform's usual shell (cmd or

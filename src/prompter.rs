@@ -48,9 +48,9 @@ pub const CLEAR_SCREEN: &str = "\x1b[H\x1b[2J\x1b[3J";
 
 /// What ended a wait for a picture.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Waited {
-    /// The watched folder got a new picture.
-    Found(PathBuf),
+pub enum Waited<T = PathBuf> {
+    /// A watched place (a folder, the clipboard) got a new picture.
+    Found(T),
     /// The user typed, pasted or dragged in a path (or pressed Enter: empty).
     Typed(String),
 }
@@ -79,11 +79,11 @@ pub trait Prompter {
     fn pause(&mut self, text: &str) -> Result<(), PromptError>;
     /// Shows a spinner with `message` until `check` finds a picture or the
     /// user types a line.
-    fn wait_for(
+    fn wait_for<T>(
         &mut self,
         message: &str,
-        check: &mut dyn FnMut() -> Option<PathBuf>,
-    ) -> Result<Waited, PromptError>;
+        check: &mut dyn FnMut() -> Option<T>,
+    ) -> Result<Waited<T>, PromptError>;
     /// Counts `seconds` down with a progress bar labelled `message`.
     fn countdown(&mut self, message: &str, seconds: u64);
     /// Shows a line of information.
@@ -204,11 +204,11 @@ impl Prompter for Terminal {
             .map_err(prompt_error)
     }
 
-    fn wait_for(
+    fn wait_for<T>(
         &mut self,
         message: &str,
-        check: &mut dyn FnMut() -> Option<PathBuf>,
-    ) -> Result<Waited, PromptError> {
+        check: &mut dyn FnMut() -> Option<T>,
+    ) -> Result<Waited<T>, PromptError> {
         self.check()?;
         let spinner = ProgressBar::new_spinner().with_message(message.to_owned());
         spinner.enable_steady_tick(Duration::from_millis(120));
@@ -330,16 +330,20 @@ pub struct Scripted {
     pub secrets: Vec<String>,
     /// Answers to [`Prompter::confirm`], in order.
     pub confirms: Vec<bool>,
-    /// Everything shown with [`Prompter::say`] and [`Prompter::busy`].
+    /// Everything shown with [`Prompter::say`] and [`Prompter::busy`]
+    /// ([`CLEAR_SCREEN`] where the screen was cleared).
     pub shown: Vec<String>,
     /// Every question asked, in order.
     pub asked: Vec<String>,
+    /// The answer each [`Prompter::input`] offered, in order.
+    pub defaults: Vec<Option<String>>,
 }
 
 #[cfg(test)]
 impl Scripted {
-    /// What [`Prompter::clear_screen`] leaves in [`Scripted::shown`].
-    pub const CLEARED: &'static str = "<cleared>";
+    /// What [`Prompter::clear_screen`] leaves in [`Scripted::shown`]: the
+    /// sequence itself.
+    pub const CLEARED: &'static str = CLEAR_SCREEN;
 
     fn next<T>(list: &mut Vec<T>) -> Result<T, PromptError> {
         // An exhausted script stands for a user who pressed Ctrl-C.
@@ -356,10 +360,11 @@ impl Prompter for Scripted {
     fn input(
         &mut self,
         prompt: &str,
-        _default: Option<&str>,
+        default: Option<&str>,
         _allow_empty: bool,
     ) -> Result<String, PromptError> {
         self.asked.push(prompt.to_owned());
+        self.defaults.push(default.map(str::to_owned));
         Self::next(&mut self.inputs)
     }
 
@@ -388,11 +393,11 @@ impl Prompter for Scripted {
         Ok(())
     }
 
-    fn wait_for(
+    fn wait_for<T>(
         &mut self,
         message: &str,
-        check: &mut dyn FnMut() -> Option<PathBuf>,
-    ) -> Result<Waited, PromptError> {
+        check: &mut dyn FnMut() -> Option<T>,
+    ) -> Result<Waited<T>, PromptError> {
         self.shown.push(message.to_owned());
         if !self.drops.is_empty() {
             let (path, bytes) = self.drops.remove(0);

@@ -347,25 +347,41 @@ menu-quit = Quit
 wizard-intro =
     Hello! We will go through the family's Ügyfélkapu+ registration, one
     person at a time. Everything is saved here, encrypted: {$bundle}
+    As the guide advises, start with yourself (your name here: Me), then the
+    others, for example Mum and Dad.
     You can stop at any time (Ctrl-C): what is done stays, and next time we
     continue from there.
-wizard-resume = {$name}'s registration was interrupted ({$step}). Continue?
+wizard-resume =
+    { $who ->
+        [self] Your own registration was interrupted ({$step}). Continue?
+       *[other] {$name}'s registration was interrupted ({$step}). Continue?
+    }
 wizard-resume-step-key = checking the key is next
 wizard-resume-step-phone = checking the phone's code is next
 wizard-resume-step-deletion = the deletion code is missing
 wizard-add-someone = Add someone now?
 wizard-next-person = Go on with the next family member?
-wizard-ask-name = Step 1 – Whom are we registering? The name you call them (for example Én, Mama, Papa)
-wizard-ask-username = {$name}'s Ügyfélkapu username (leave empty if you do not know it)
+wizard-ask-name = Step 1 – Whom are we registering? The name you call them (start with yourself: Me; then for example Mum, Dad)
+wizard-ask-username =
+    { $who ->
+        [self] Your own Ügyfélkapu username (leave empty if you do not know it)
+       *[other] {$name}'s Ügyfélkapu username (leave empty if you do not know it)
+    }
 wizard-step-1 =
     Step 1 – On the Ügyfélkapu site
       • Open a private (incognito) browser window and go to https://ugyfelkapu.gov.hu/
-      • Log in with {$name}'s OLD Ügyfélkapu username ({$username}) and password.
+      • { $who ->
+            [self] Log in with your own OLD Ügyfélkapu username ({$username}) and password.
+           *[other] Log in with {$name}'s OLD Ügyfélkapu username ({$username}) and password.
+        }
       • Click "Ügyfélkapu+ igénylése", then "Tovább az Ügyfélkapu+ igényléséhez".
       • A QR code appears. Stop here: do not scan it with the phone yet!
     Press Enter when you see the QR code.
 wizard-step-2 =
-    Step 2 – Take a picture of the QR code ({$name})
+    Step 2 – Take a picture of { $who ->
+        [self] your own QR code
+       *[other] the QR code ({$name})
+    }
       • { $platform ->
             [windows] Press Windows + Shift + S (Snipping Tool) and select the QR code.
             [macos] Press Cmd + Shift + 4 and select the QR code (the picture goes to the Desktop).
@@ -380,7 +396,13 @@ wizard-step-2 =
       The program notices by itself as soon as the picture appears there.
       (Or drag the picture file here, or type its path, and press Enter.)
 wizard-waiting = Waiting for the picture…
-wizard-read-qr = Read the QR code ({$file}): {$issuer}, account: {$account}
+wizard-read-qr =
+    { $from ->
+        [clipboard] Read the QR code from the clipboard: {$issuer}, account: {$account}
+        [screenshots] Read the QR code from the system's screenshot folder ({$file}): {$issuer}, account: {$account}
+        [folder] Read the QR code from the folder ({$file}): {$issuer}, account: {$account}
+       *[path] Read the QR code from the file given ({$file}): {$issuer}, account: {$account}
+    }
 wizard-step-3 =
     Step 3 – The key's characters
       • On the page click "Nem tudom beolvasni a kódot".
@@ -397,47 +419,74 @@ wizard-step-4 =
     Step 4 – On the phone
       • Open the authenticator app (for example NISZ Hitelesítő).
       • Press +, and allow the camera.
-      • Scan the QR code on the screen.
+      • If the page shows the characters, click "Inkább kérem a QR-kódot": the QR code appears again.
+      • Scan the QR code with the phone.
       • Name the entry: {$entry}
-    Press Enter when the phone shows the 6-digit code.
 wizard-code-window = The current code is valid for: {$bar} {$seconds} s
 wizard-wait-next-code = Only {$seconds} s left of this code: let us wait for the next one.
 wizard-countdown = Until the next code
-wizard-ask-code = Step 5 – Type the code the phone now shows in {$name}'s line
+wizard-ask-code =
+    { $who ->
+        [self] Step 5 – Type the code the phone now shows in your own line
+       *[other] Step 5 – Type the code the phone now shows in {$name}'s line
+    }
 wizard-code-format = The code has {$digits} digits. Type it again.
 wizard-code-ok = The phone shows the right code. The key is fine.
 wizard-clock-ahead = That is not the current code: the phone's clock is {$seconds} seconds fast. Set the phone's date and time to automatic, then type the new code.
 wizard-clock-behind = That is not the current code: the phone's clock is {$seconds} seconds slow. Set the phone's date and time to automatic, then type the new code.
-wizard-code-other-member = That is {$other}'s code, not {$name}'s: you are looking at the wrong line on the phone. Look at the entry named {$name}.
+wizard-code-other-member =
+    { $other_who ->
+        [self] That is your own code, not {$name}'s: you are looking at the wrong line on the phone. Look at the entry named {$name}.
+       *[other] { $who ->
+            [self] That is {$other}'s code, not yours: you are looking at the wrong line on the phone. Look at your own entry ({$name}).
+           *[other] That is {$other}'s code, not {$name}'s: you are looking at the wrong line on the phone. Look at the entry named {$name}.
+        }
+    }
 wizard-code-stale-key =
     This code belongs to none of the saved keys: the entry on the phone holds a different
     key (you probably scanned an earlier QR code). Delete the entry on the phone (long
     press, then the red delete button), scan the QR code on the screen again, and type
     the new code.
-wizard-saved = {$name}'s key is checked and saved.
+wizard-saved =
+    { $who ->
+        [self] Your key is checked and saved.
+       *[other] {$name}'s key is checked and saved.
+    }
 wizard-step-7 =
-    Steps 6–7 – Back on the Ügyfélkapu site ({$name})
-      • Type {$name}'s Ügyfélkapu password and the code the phone shows now.
+    Steps 6–7 – Back on the Ügyfélkapu site ({ $who ->
+        [self] yours
+       *[other] {$name}
+    })
+      • { $who ->
+            [self] Type your Ügyfélkapu password and the code the phone shows now.
+           *[other] Type {$name}'s Ügyfélkapu password and the code the phone shows now.
+        }
       • Click "Tovább", then "Mentés".
       • The DELETION CODE (törlőkód) appears. Type it at the next question.
       • Then tick "A fenti törlőkód mentéséről gondoskodtam" and click "Befejezés".
     Press Enter when you see the deletion code.
-wizard-ask-deletion-code = {$name}'s deletion code (for example 91390724)
+wizard-ask-deletion-code =
+    { $who ->
+        [self] Your deletion code (for example 91390724)
+       *[other] {$name}'s deletion code (for example 91390724)
+    }
 wizard-deletion-code-readback = I am saving this deletion code: {$code}. Is it exactly what the page shows?
 wizard-step-8 =
-    Step 8 – Done ({$name})
+    Step 8 – Done ({ $who ->
+        [self] yours
+       *[other] {$name}
+    })
       • Log out of Ügyfélkapu and close the private window.
     Press Enter to go on.
 wizard-sheet =
     The recovery sheet is ready: {$file}
     Print it and keep it with your important papers.
-    Then delete the PDF file: it holds secrets.
 wizard-summary-title = Summary:
 wizard-summary-done = done (key checked, deletion code saved)
 wizard-summary-unconfirmed = MISSING: checking the phone's code
 wizard-summary-no-deletion-code = MISSING: the deletion code
-wizard-delete-pictures = The {$count} screenshots hold the keys unencrypted (they are in the backup already). Delete them?
-wizard-pictures-deleted = The screenshots are deleted.
+wizard-delete-pictures = Delete them ({$count} pictures)?
+wizard-pictures-deleted = Deleted {$count} pictures.
 answer-yes = Yes
 answer-no = No
 prompt-picture-path = The picture's path
@@ -461,11 +510,19 @@ restore-person =
     {$name}
     On the phone: authenticator app → + → scan this QR code. Name the entry: {$entry}
 restore-key = If the camera cannot read it, the key for manual setup: {$key}
-restore-confirmed = {$name}'s key works on the phone; the time of the check is saved.
+restore-confirmed =
+    { $who ->
+        [self] Your key works on the phone; the time of the check is saved.
+       *[other] {$name}'s key works on the phone; the time of the check is saved.
+    }
 restore-done = Done: {$count} accounts restored and checked.
 restore-google = Google Authenticator transfer code ({$index}/{$count}): in Google Authenticator "Transfer accounts" → "Import accounts", and scan it.
 restore-google-next = Press Enter when it is scanned.
-warn-google-period = {$name}'s key does not use 30 seconds, so a Google transfer code cannot carry it; restore that one on its own.
+warn-google-period =
+    { $who ->
+        [self] Your key does not change every 30 seconds, so a Google transfer code cannot carry it; restore yours on its own.
+       *[other] {$name}'s key does not change every 30 seconds, so a Google transfer code cannot carry it; restore them one by one.
+    }
 check-intro = Type the codes the phone shows, one after another; an empty line quits.
 check-ask = Code
 check-belongs = {$code}: this is {$names}'s code.
@@ -492,7 +549,11 @@ rec-import = In Google Authenticator: "Transfer accounts" → "Export accounts",
 rec-import-again = Take a new screenshot or export, and try again.
 menu-check = Whose code is this?
 menu-restore = Restore onto a new or repaired phone
-restore-ask-code = Type the code the phone now shows in {$name}'s line
+restore-ask-code =
+    { $who ->
+        [self] Type the code the phone now shows in your own line
+       *[other] Type the code the phone now shows in {$name}'s line
+    }
 sheet-people-more = … and {$count} more
 
 ## Pictures: bounds and secret-free messages (issue 11)
@@ -652,3 +713,33 @@ err-deletion-code-on-command-line = A deletion code is not accepted on the comma
 rec-deletion-code-on-command-line = Write --deletion-code - and give the code on standard input (for example from a file: … --deletion-code - < code.txt), or leave it out and kapukulcs beallitas will ask. Remove the line you just typed from the shell's history (bash: history -d NUMBER).
 err-stdin-no-deletion-code = --deletion-code - says the deletion code is on standard input, but it is not there (with a key or URI it must be on the line after it).
 rec-stdin-no-deletion-code = Put the deletion code on a line of its own on standard input, or leave out --deletion-code.
+
+## The person's run (issue 12)
+wizard-self-name = Me
+wizard-watching-clipboard = A picture copied to the clipboard is taken as well (for example from the Snipping Tool).
+wizard-watching-screenshots = A new picture saved in the system's screenshot folder is taken as well: {$folder}
+wizard-key-look-alike = At character {$position} of the key you typed {$typed}. Keys never contain it, so I took it as the letter {$meant}.
+wizard-key-typos = The typed characters are almost the QR code's key, but there is a typo:
+wizard-key-typo-wrong = • At character {$position} of the key you typed {$typed}, but the QR code has {$expected}
+wizard-key-typo-missing = • Character {$position} of the key is missing (the QR code has {$expected}).
+wizard-key-typo-extra = • Character {$position} of what you typed is one too many: {$typed}
+wizard-key-typo-again = Correct it and type it again. No new screenshot is needed: the QR code is fine.
+wizard-terminal-qr-ask = Shall I show the QR code here in the terminal as well, for the phone to scan from here?
+wizard-terminal-qr = Scan this QR code with the phone. The entry's name is already in it: {$entry}
+wizard-step-4-ready = Press Enter when the phone shows the 6-digit code.
+wizard-terminal-qr-cleared = I have cleared the QR code off the screen.
+wizard-sheet-ask = Shall I make the printable recovery sheet (PDF)? It holds the keys and deletion codes unencrypted.
+wizard-sheet-skipped = No sheet was made. You can print it later: kapukulcs nyomtatas
+wizard-sheet-failed = The recovery sheet could not be made: {$file}
+wizard-sheet-open-ask = Shall I open it in the PDF viewer so you can print it?
+wizard-sheet-open-failed = The PDF viewer did not open ({$detail}). Open it yourself: {$file}
+wizard-sheet-printed-ask = Did the sheet print?
+wizard-sheet-delete-ask = Delete the PDF file? It holds secrets; the printed sheet and the encrypted backup are enough.
+wizard-sheet-deleted = The PDF file is deleted: {$file}
+wizard-sheet-kept = The PDF file stays here: {$file}. Once printed, delete it: it holds secrets.
+wizard-delete-failed = Could not delete: {$file} ({$detail})
+wizard-pictures-list = These pictures hold the keys unencrypted (they are in the backup already):
+wizard-clipboard-clear-ask = The QR code's picture may still be on the clipboard. Clear the clipboard?
+wizard-clipboard-cleared = The clipboard is cleared.
+wizard-clipboard-clear-failed = The clipboard could not be cleared ({$detail}). Copy something else onto it.
+wizard-clipboard-file-name = clipboard.png

@@ -347,25 +347,41 @@ menu-quit = Kilépés
 wizard-intro =
     Üdv! Most végigmegyünk a család Ügyfélkapu+ regisztrációján, egyszerre
     egy emberen. Mindent elmentek ide, titkosítva: {$bundle}
+    Ahogy az útmutató is tanácsolja, kezdd magaddal (a neved itt: Én), utána
+    jöhetnek a többiek, például Mama és Papa.
     Bármikor abbahagyhatod (Ctrl-C): ami kész, az megmarad, és legközelebb
     innen folytatjuk.
-wizard-resume = {$name} regisztrációja félbemaradt ({$step}). Folytatjuk?
+wizard-resume =
+    { $who ->
+        [self] A saját regisztrációd félbemaradt ({$step}). Folytatjuk?
+       *[other] {$name} regisztrációja félbemaradt ({$step}). Folytatjuk?
+    }
 wizard-resume-step-key = a kulcs ellenőrzése jön
 wizard-resume-step-phone = a telefon kódjának ellenőrzése jön
 wizard-resume-step-deletion = a törlőkód hiányzik
 wizard-add-someone = Felveszel most valakit?
 wizard-next-person = Jöhet a következő családtag?
-wizard-ask-name = 1. lépés – Kit regisztrálunk? A név, ahogy hívjátok (például Én, Mama, Papa)
-wizard-ask-username = {$name} ügyfélkapus felhasználóneve (ha nem tudod, hagyd üresen)
+wizard-ask-name = 1. lépés – Kit regisztrálunk? A név, ahogy hívjátok (kezdd magaddal: Én; utána például Mama, Papa)
+wizard-ask-username =
+    { $who ->
+        [self] A saját ügyfélkapus felhasználóneved (ha nem tudod, hagyd üresen)
+       *[other] {$name} ügyfélkapus felhasználóneve (ha nem tudod, hagyd üresen)
+    }
 wizard-step-1 =
     1. lépés – Az Ügyfélkapu oldalán
       • Nyiss egy privát (inkognitó) böngészőablakot, és menj ide: https://ugyfelkapu.gov.hu/
-      • Jelentkezz be {$name} RÉGI ügyfélkapus felhasználónevével ({$username}) és jelszavával.
+      • { $who ->
+            [self] Jelentkezz be a saját RÉGI ügyfélkapus felhasználóneveddel ({$username}) és jelszavaddal.
+           *[other] Jelentkezz be {$name} RÉGI ügyfélkapus felhasználónevével ({$username}) és jelszavával.
+        }
       • Kattints az „Ügyfélkapu+ igénylése” gombra, majd a „Tovább az Ügyfélkapu+ igényléséhez” gombra.
       • Megjelenik egy QR-kód. Figyelem! Itt állj meg: még ne olvasd be a telefonnal!
     Nyomj Entert, ha látod a QR-kódot.
 wizard-step-2 =
-    2. lépés – Készíts képet a QR-kódról ({$name})
+    2. lépés – Készíts képet { $who ->
+        [self] a saját QR-kódodról
+       *[other] a QR-kódról ({$name})
+    }
       • { $platform ->
             [windows] Nyomd meg a Windows + Shift + S billentyűket (Képmetsző), és jelöld ki a QR-kódot.
             [macos] Nyomd meg a Cmd + Shift + 4 billentyűket, és jelöld ki a QR-kódot (a kép az Asztalra kerül).
@@ -380,7 +396,13 @@ wizard-step-2 =
       A program magától észreveszi, amint a kép megjelenik ott.
       (Vagy húzd ide a képfájlt, illetve írd be az útvonalát, és nyomj Entert.)
 wizard-waiting = Várom a képet…
-wizard-read-qr = Beolvastam a QR-kódot ({$file}): {$issuer}, fiók: {$account}
+wizard-read-qr =
+    { $from ->
+        [clipboard] Beolvastam a QR-kódot a vágólapról: {$issuer}, fiók: {$account}
+        [screenshots] Beolvastam a QR-kódot a rendszer képernyőkép-mappájából ({$file}): {$issuer}, fiók: {$account}
+        [folder] Beolvastam a QR-kódot a mappából ({$file}): {$issuer}, fiók: {$account}
+       *[path] Beolvastam a QR-kódot a megadott fájlból ({$file}): {$issuer}, fiók: {$account}
+    }
 wizard-step-3 =
     3. lépés – A kulcs betűi
       • Kattints az oldalon a „Nem tudom beolvasni a kódot” szövegre.
@@ -397,47 +419,74 @@ wizard-step-4 =
     4. lépés – A telefonon
       • Nyisd meg a hitelesítő alkalmazást (például NISZ Hitelesítő).
       • Nyomd meg a + jelet, és engedélyezd a kamerát.
-      • Olvasd be a képernyőn látható QR-kódot.
+      • Ha az oldalon a karaktersor látszik, kattints az „Inkább kérem a QR-kódot” szövegre: újra megjelenik a QR-kód.
+      • Olvasd be a QR-kódot a telefonnal.
       • Nevezd el a bejegyzést így: {$entry}
-    Nyomj Entert, ha a telefon már mutatja a 6 jegyű kódot.
 wizard-code-window = A mostani kód még ennyi ideig érvényes: {$bar} {$seconds} mp
 wizard-wait-next-code = Már csak {$seconds} mp van hátra ebből a kódból: várjuk meg a következőt.
 wizard-countdown = A következő kódig
-wizard-ask-code = 5. lépés – Írd be a kódot, amit a telefon most {$name} sorában mutat
+wizard-ask-code =
+    { $who ->
+        [self] 5. lépés – Írd be a kódot, amit a telefon most a saját sorodban mutat
+       *[other] 5. lépés – Írd be a kódot, amit a telefon most {$name} sorában mutat
+    }
 wizard-code-format = A kód {$digits} számjegyből áll. Írd be újra.
 wizard-code-ok = A telefon jó kódot mutat. A kulcs rendben van.
 wizard-clock-ahead = A kód nem a mostani: a telefon órája {$seconds} másodpercet siet. Állítsd a telefonon a dátumot és az időt automatikusra, majd írd be az új kódot.
 wizard-clock-behind = A kód nem a mostani: a telefon órája {$seconds} másodpercet késik. Állítsd a telefonon a dátumot és az időt automatikusra, majd írd be az új kódot.
-wizard-code-other-member = Ez {$other} kódja, nem {$name} kódja: a telefonon rossz sort nézed. Nézd meg a {$name} nevű bejegyzést.
+wizard-code-other-member =
+    { $other_who ->
+        [self] Ez a saját kódod, nem {$name} kódja: a telefonon rossz sort nézed. Nézd meg a {$name} nevű bejegyzést.
+       *[other] { $who ->
+            [self] Ez {$other} kódja, nem a tiéd: a telefonon rossz sort nézed. Nézd meg a saját bejegyzésedet ({$name}).
+           *[other] Ez {$other} kódja, nem {$name} kódja: a telefonon rossz sort nézed. Nézd meg a {$name} nevű bejegyzést.
+        }
+    }
 wizard-code-stale-key =
     Ez a kód egyik elmentett kulcshoz sem tartozik: a telefonon lévő bejegyzés más kulcsot
     tartalmaz (valószínűleg egy korábbi QR-kódot olvastál be). Töröld a bejegyzést a
     telefonon (hosszan nyomd meg, majd a piros törlés gomb), olvasd be újra a képernyőn
     lévő QR-kódot, és írd be az új kódot.
-wizard-saved = {$name} kulcsa ellenőrizve és elmentve.
+wizard-saved =
+    { $who ->
+        [self] A kulcsod ellenőrizve és elmentve.
+       *[other] {$name} kulcsa ellenőrizve és elmentve.
+    }
 wizard-step-7 =
-    6–7. lépés – Vissza az Ügyfélkapu oldalára ({$name})
-      • Írd be {$name} ügyfélkapus jelszavát és a telefonon most látható kódot.
+    6–7. lépés – Vissza az Ügyfélkapu oldalára ({ $who ->
+        [self] a sajátod
+       *[other] {$name}
+    })
+      • { $who ->
+            [self] Írd be az ügyfélkapus jelszavadat és a telefonon most látható kódot.
+           *[other] Írd be {$name} ügyfélkapus jelszavát és a telefonon most látható kódot.
+        }
       • Kattints a „Tovább”, majd a „Mentés” gombra.
       • Megjelenik a TÖRLŐKÓD. Ezt írd be ide a következő kérdésnél.
       • Utána pipáld ki „A fenti törlőkód mentéséről gondoskodtam” mezőt, és kattints a „Befejezés” gombra.
     Nyomj Entert, ha látod a törlőkódot.
-wizard-ask-deletion-code = {$name} törlőkódja (például 91390724)
+wizard-ask-deletion-code =
+    { $who ->
+        [self] A törlőkódod (például 91390724)
+       *[other] {$name} törlőkódja (például 91390724)
+    }
 wizard-deletion-code-readback = Ezt a törlőkódot mentem el: {$code}. Pontosan ez áll az oldalon?
 wizard-step-8 =
-    8. lépés – Kész ({$name})
+    8. lépés – Kész ({ $who ->
+        [self] a sajátod
+       *[other] {$name}
+    })
       • Lépj ki az Ügyfélkapuból, és zárd be a privát ablakot.
     Nyomj Entert a folytatáshoz.
 wizard-sheet =
     Elkészült a helyreállító lap: {$file}
     Nyomtasd ki, és tedd a fontos papírok közé (például a születési anyakönyvi kivonatok mellé).
-    Utána a PDF fájlt töröld: titkokat tartalmaz.
 wizard-summary-title = Összefoglaló:
 wizard-summary-done = kész (kulcs ellenőrizve, törlőkód elmentve)
 wizard-summary-unconfirmed = HIÁNYZIK: a telefon kódjának ellenőrzése
 wizard-summary-no-deletion-code = HIÁNYZIK: a törlőkód
-wizard-delete-pictures = A {$count} képernyőkép a kulcsokat titkosítatlanul tartalmazza (a mentésben már benne vannak). Törlöm őket?
-wizard-pictures-deleted = A képernyőképeket töröltem.
+wizard-delete-pictures = Törlöm őket ({$count} kép)?
+wizard-pictures-deleted = {$count} képet töröltem.
 answer-yes = Igen
 answer-no = Nem
 prompt-picture-path = A kép útvonala
@@ -461,11 +510,19 @@ restore-person =
     {$name}
     A telefonon: hitelesítő alkalmazás → + → olvasd be ezt a QR-kódot. A bejegyzés neve: {$entry}
 restore-key = Ha a kamera nem olvassa be, a kézi beállításhoz a kulcs: {$key}
-restore-confirmed = {$name} kulcsa a telefonon működik; elmentettem az ellenőrzés idejét.
+restore-confirmed =
+    { $who ->
+        [self] A kulcsod a telefonon működik; elmentettem az ellenőrzés idejét.
+       *[other] {$name} kulcsa a telefonon működik; elmentettem az ellenőrzés idejét.
+    }
 restore-done = Kész: {$count} fiók visszaállítva és ellenőrizve.
 restore-google = Google Hitelesítő átviteli kód ({$index}/{$count}): a Google Hitelesítőben „Fiókok átvitele” → „Fiókok importálása”, és olvasd be.
 restore-google-next = Nyomj Entert, ha beolvastad.
-warn-google-period = {$name} kulcsa nem 30 másodperces, ezért a Google átviteli kód nem viheti át; őt egyenként állítsd vissza.
+warn-google-period =
+    { $who ->
+        [self] A kulcsod nem 30 másodperces, ezért a Google átviteli kód nem viheti át; a sajátodat egyenként állítsd vissza.
+       *[other] {$name} kulcsa nem 30 másodperces, ezért a Google átviteli kód nem viheti át; őt egyenként állítsd vissza.
+    }
 check-intro = Írd be egymás után a telefonon látható kódokat; üres sor: kilépés.
 check-ask = Kód
 check-belongs = {$code}: ez {$names} kódja.
@@ -492,7 +549,11 @@ rec-import = A Google Hitelesítőben: „Fiókok átvitele” → „Fiókok ex
 rec-import-again = Készíts új képernyőképet vagy új exportot, és próbáld újra.
 menu-check = Melyik kód kié?
 menu-restore = Visszaállítás új vagy javított telefonra
-restore-ask-code = Írd be a kódot, amit a telefon most {$name} sorában mutat
+restore-ask-code =
+    { $who ->
+        [self] Írd be a kódot, amit a telefon most a saját sorodban mutat
+       *[other] Írd be a kódot, amit a telefon most {$name} sorában mutat
+    }
 sheet-people-more = … és még {$count} fő
 
 ## Pictures: bounds and secret-free messages (issue 11)
@@ -652,3 +713,33 @@ err-deletion-code-on-command-line = A törlőkódot nem fogadom el a parancssorb
 rec-deletion-code-on-command-line = Írd így: --deletion-code - és add a kódot a szabványos bemenetre (például egy fájlból: … --deletion-code - < torlokod.txt), vagy hagyd el, és a kapukulcs beallitas megkérdezi. A most beírt sort töröld a parancsértelmező előzményeiből (bash: history -d SZÁM).
 err-stdin-no-deletion-code = A --deletion-code - szerint a törlőkód a szabványos bemeneten van, de ott nincs (kulccsal vagy címmel együtt annak a következő sorában kell lennie).
 rec-stdin-no-deletion-code = Írd a törlőkódot a szabványos bemenet egy saját sorába, vagy hagyd el a --deletion-code kapcsolót.
+
+## The person's run (issue 12)
+wizard-self-name = Én
+wizard-watching-clipboard = A vágólapra másolt képet is átveszem (például a Képmetszőből).
+wizard-watching-screenshots = A rendszer képernyőkép-mappájába mentett új képet is átveszem: {$folder}
+wizard-key-look-alike = A kulcs {$position}. karakterénél ezt írtad: {$typed}. Ilyen a kulcsokban nem fordul elő, ezért {$meant} betűnek vettem.
+wizard-key-typos = A beírt karaktersor majdnem ugyanaz, mint a QR-kódban lévő kulcs, csak elírás van benne:
+wizard-key-typo-wrong = • A kulcs {$position}. karakterénél ezt írtad: {$typed}, a QR-kódban viszont ez áll: {$expected}
+wizard-key-typo-missing = • A kulcs {$position}. karaktere kimaradt (a QR-kódban ez áll: {$expected}).
+wizard-key-typo-extra = • A beírt karaktersor {$position}. karaktere fölösleges: {$typed}
+wizard-key-typo-again = Javítsd ki, és írd be újra. Új képernyőkép nem kell: a QR-kód jó.
+wizard-terminal-qr-ask = Megmutassam a QR-kódot itt, a terminálban is, hogy a telefon innen olvassa be?
+wizard-terminal-qr = Olvasd be ezt a QR-kódot a telefonnal. A bejegyzés neve már benne van: {$entry}
+wizard-step-4-ready = Nyomj Entert, ha a telefon már mutatja a 6 jegyű kódot.
+wizard-terminal-qr-cleared = A QR-kódot letöröltem a képernyőről.
+wizard-sheet-ask = Elkészítsem a kinyomtatható helyreállító lapot (PDF)? A kulcsokat és a törlőkódokat titkosítatlanul tartalmazza.
+wizard-sheet-skipped = Nem készült lap. Később így nyomtathatod ki: kapukulcs nyomtatas
+wizard-sheet-failed = A helyreállító lapot nem sikerült elkészíteni: {$file}
+wizard-sheet-open-ask = Megnyissam a PDF-nézőben, hogy kinyomtathasd?
+wizard-sheet-open-failed = Nem sikerült megnyitni a PDF-nézőt ({$detail}). Nyisd meg kézzel: {$file}
+wizard-sheet-printed-ask = Sikerült kinyomtatni a lapot?
+wizard-sheet-delete-ask = Törlöm a PDF fájlt? Titkokat tartalmaz; a kinyomtatott lap és a titkosított mentés elég.
+wizard-sheet-deleted = A PDF fájlt töröltem: {$file}
+wizard-sheet-kept = A PDF fájl itt maradt: {$file}. Ha kinyomtattad, töröld: titkokat tartalmaz.
+wizard-delete-failed = Nem sikerült törölni: {$file} ({$detail})
+wizard-pictures-list = Ezek a képek titkosítatlanul tartalmazzák a kulcsokat (a mentésben már benne vannak):
+wizard-clipboard-clear-ask = A QR-kód képe a vágólapon is ott lehet. Törlöm a vágólapot?
+wizard-clipboard-cleared = A vágólapot töröltem.
+wizard-clipboard-clear-failed = A vágólapot nem sikerült törölni ({$detail}). Másolj rá valami mást.
+wizard-clipboard-file-name = vágólap.png

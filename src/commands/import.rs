@@ -23,7 +23,7 @@ use crate::{
         skipped::Skipped,
         uri_list::{self, Imported, LineError},
     },
-    phone_check::confirm_phone_code,
+    phone_check::{confirm_phone_code, who},
     prompter::Prompter,
     qr::{
         picture::{self, ImageError, PictureError},
@@ -172,7 +172,7 @@ pub fn run(
         let mut member = Member::new(name.clone(), account, clock.now());
         member.stage = Stage::PhoneConfirmed;
         vault.family.add(member)?;
-        let ask = fl!("restore-ask-code", name = name.as_str());
+        let ask = fl!("restore-ask-code", name = name.as_str(), who = who(&name));
         confirm_phone_code(prompter, &vault.family, &name, &ask, clock)?;
         let now = clock.now();
         if let Some(member) = vault.family.find_mut(&name) {

@@ -22,7 +22,7 @@ use crate::{
     fl,
     formats::{google_transfer, otpauth::OtpAuth},
     interrupt::ShowingSecrets,
-    phone_check::confirm_phone_code,
+    phone_check::{confirm_phone_code, who},
     prompter::{PromptError, Prompter},
     qr::{draw, terminal},
     safe_save,
@@ -93,7 +93,11 @@ fn google_codes(members: &[&Member], prompter: &mut impl Prompter) -> Vec<Secret
         .filter(|m| {
             let ok = google_transfer::representable(&m.account);
             if !ok {
-                prompter.say(&fl!("warn-google-period", name = m.name.as_str()));
+                prompter.say(&fl!(
+                    "warn-google-period",
+                    name = m.name.as_str(),
+                    who = who(&m.name)
+                ));
             }
             ok
         })
@@ -228,7 +232,7 @@ fn show_and_confirm(
             let line = Zeroizing::new(fl!("restore-key", key = key.expose()));
             prompter.say(&line);
         }
-        let ask = fl!("restore-ask-code", name = name.as_str());
+        let ask = fl!("restore-ask-code", name = name.as_str(), who = who(name));
         confirm_phone_code(prompter, &vault.family, name, &ask, clock)?;
         // The step is over: its key leaves the screen and the scrollback.
         prompter.clear_screen();
@@ -239,7 +243,11 @@ fn show_and_confirm(
         safe_save::save(vault, prompter, now, &|_| {
             vec![fl!("save-lost-confirmed", name = name.as_str())]
         })?;
-        prompter.say(&fl!("restore-confirmed", name = name.as_str()));
+        prompter.say(&fl!(
+            "restore-confirmed",
+            name = name.as_str(),
+            who = who(name)
+        ));
     }
     Ok(names.len())
 }
@@ -321,7 +329,11 @@ mod tests {
                 cleared
                     < position(
                         shown,
-                        &fl!("restore-confirmed", name = member.name.as_str())
+                        &fl!(
+                            "restore-confirmed",
+                            name = member.name.as_str(),
+                            who = who(&member.name)
+                        )
                     )
             );
         }

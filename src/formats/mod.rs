@@ -10,6 +10,7 @@ pub mod aegis;
 pub mod google_transfer;
 pub mod otpauth;
 pub mod skipped;
+pub mod typed_key;
 pub mod uri_list;
 
 use std::path::PathBuf;

@@ -38,7 +38,8 @@ impl<P: Prompter> Wizard<'_, P> {
             self.prompter.pause(&fl!(
                 "wizard-step-1",
                 name = name.as_str(),
-                username = username
+                username = username,
+                who = crate::phone_check::who(&name)
             ))?;
             let (uri, account, picture) = self.read_picture(&name)?;
             let now = self.clock.now();

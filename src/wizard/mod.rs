@@ -1,28 +1,41 @@
 //! The guided registration, step by step as the Hungarian guide
 //! (`ugyfelkapu-plusz-utmutato.md`) describes it: for each family member
 //! read the QR code from the saved screenshot, check the typed key against
-//! it, prove the phone shows the right code, and record the deletion code.
+//! it, prove the phone shows the right code, and record the deletion code;
+//! at the end, the printed sheet and the clean-up of every plaintext copy.
 //! Every completed step is saved at once, so an interrupted run continues
 //! where it stopped. It talks to the user only through the [`Prompter`].
 
 mod again;
+mod clipboard;
 mod watch;
 
-use std::{fs, path::PathBuf, time::Duration};
+use std::{
+    fs, io,
+    path::{Path, PathBuf},
+    time::Duration,
+};
 
+use clipboard::{Clipboard, SystemClipboard};
 pub use watch::person_folder;
-use watch::{SETTLE, Watch, pictures_in};
+use watch::{Found, Origin, SETTLE, Sources, pictures_in};
 
 use crate::{
     clock::Clock,
     error::{Error, report_to_string},
-    family::{DeletionCode, Family, Member, Picture, Stage},
+    family::{DeletionCode, Family, Member, Picture, Stage, is_self},
     fl,
-    formats::otpauth::{Key, OtpAuth},
-    phone_check::confirm_phone_code,
-    platform::clean_typed_path,
+    formats::{
+        otpauth::{Key, OtpAuth},
+        typed_key::{self, Comparison, Typo},
+    },
+    phone_check::{confirm_phone_code, who},
+    platform::{self, clean_typed_path},
     prompter::{Prompter, Waited},
-    qr::picture::{self, ImageError},
+    qr::{
+        picture::{self, ImageError},
+        terminal,
+    },
     safe_save,
     secret::SecretString,
     sheet,
@@ -58,6 +71,29 @@ impl std::fmt::Debug for Answers {
     }
 }
 
+/// Opens a file for the person to look at and print: the system's viewer,
+/// or in tests a recorder, so no test ever launches a program.
+pub trait Viewer {
+    /// Opens `path`; returns once the viewer is started.
+    fn open(&mut self, path: &Path) -> io::Result<()>;
+}
+
+/// The system's viewer for the file's type.
+struct SystemViewer;
+
+impl Viewer for SystemViewer {
+    fn open(&mut self, path: &Path) -> io::Result<()> {
+        platform::open_in_viewer(path)
+    }
+}
+
+/// The clipboard, opened the first time a picture is waited for.
+enum ClipboardState {
+    Unopened,
+    Open(Box<dyn Clipboard>),
+    Unavailable,
+}
+
 /// The guided registration over an open bundle.
 pub struct Wizard<'a, P: Prompter> {
     vault: &'a mut Vault,
@@ -68,6 +104,15 @@ pub struct Wizard<'a, P: Prompter> {
     /// How long an unreadable screenshot must stay still before its error
     /// is shown (tests shorten it).
     settle: Duration,
+    /// The system's screenshot folders, watched besides the person's own.
+    screenshot_dirs: Vec<PathBuf>,
+    clipboard: ClipboardState,
+    viewer: Box<dyn Viewer>,
+    /// Picture files this run read a key from, wherever they were: offered
+    /// for deletion at the end.
+    read_files: Vec<PathBuf>,
+    /// Whether a key came from the clipboard (it is offered for clearing).
+    clipboard_used: bool,
 }
 
 impl<'a, P: Prompter> Wizard<'a, P> {
@@ -86,6 +131,11 @@ impl<'a, P: Prompter> Wizard<'a, P> {
             workspace,
             answers,
             settle: SETTLE,
+            screenshot_dirs: platform::screenshot_dirs(),
+            clipboard: ClipboardState::Unopened,
+            viewer: Box::new(SystemViewer),
+            read_files: Vec::new(),
+            clipboard_used: false,
         }
     }
 
@@ -137,7 +187,12 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                 _ => fl!("wizard-resume-step-deletion"),
             };
             if self.prompter.confirm(
-                &fl!("wizard-resume", name = name.as_str(), step = step),
+                &fl!(
+                    "wizard-resume",
+                    name = name.as_str(),
+                    who = who(&name),
+                    step = step
+                ),
                 true,
             )? {
                 self.continue_member(&name)?;
@@ -165,11 +220,17 @@ impl<'a, P: Prompter> Wizard<'a, P> {
 
     /// Step 1 and 2 for a new person, then the rest.
     fn new_person(&mut self) -> Result<(), Error> {
-        // Step 1: who is it?
+        // Step 1: who is it? The guide starts with yourself, so until
+        // someone is "Én", that is the suggested answer.
+        let suggestion = (!self.vault.family.members.iter().any(|m| is_self(&m.name)))
+            .then(|| fl!("wizard-self-name"));
         let name = loop {
             let typed = match self.answers.name.take() {
                 Some(name) => name,
-                None => self.prompter.input(&fl!("wizard-ask-name"), None, false)?,
+                None => {
+                    self.prompter
+                        .input(&fl!("wizard-ask-name"), suggestion.as_deref(), false)?
+                }
             };
             let typed = typed.trim().to_owned();
             if typed.is_empty() {
@@ -184,7 +245,11 @@ impl<'a, P: Prompter> Wizard<'a, P> {
         let username = match self.answers.username.take() {
             Some(username) => username,
             None => self.prompter.input(
-                &fl!("wizard-ask-username", name = name.as_str()),
+                &fl!(
+                    "wizard-ask-username",
+                    name = name.as_str(),
+                    who = who(&name)
+                ),
                 None,
                 true,
             )?,
@@ -193,6 +258,7 @@ impl<'a, P: Prompter> Wizard<'a, P> {
         self.prompter.pause(&fl!(
             "wizard-step-1",
             name = name.as_str(),
+            who = who(&name),
             username = username.clone().unwrap_or_else(|| name.clone())
         ))?;
 
@@ -227,8 +293,7 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                 }
                 Stage::KeyChecked => {
                     // Step 4: scan with the phone; step 5: its code.
-                    let entry = self.member(name).entry_label();
-                    self.prompter.pause(&fl!("wizard-step-4", entry = entry))?;
+                    self.scan_with_phone(name)?;
                     self.check_phone_code(name)?;
                     let now = self.clock.now();
                     let member = self.member_mut(name);
@@ -236,26 +301,74 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                     member.stage = Stage::PhoneConfirmed;
                     // Step 6: saved at once.
                     self.save()?;
-                    self.prompter.say(&fl!("wizard-saved", name = name));
+                    self.prompter
+                        .say(&fl!("wizard-saved", name = name, who = who(name)));
                 }
                 Stage::PhoneConfirmed => {
                     // Step 7: finish on the website, then the deletion code.
-                    self.prompter.pause(&fl!("wizard-step-7", name = name))?;
+                    self.prompter
+                        .pause(&fl!("wizard-step-7", name = name, who = who(name)))?;
                     let code = self.ask_deletion_code(name)?;
                     let member = self.member_mut(name);
                     member.deletion_code = Some(code);
                     member.stage = Stage::Done;
                     self.save()?;
                     // Step 8: log out before the next person.
-                    self.prompter.pause(&fl!("wizard-step-8", name = name))?;
+                    self.prompter
+                        .pause(&fl!("wizard-step-8", name = name, who = who(name)))?;
                 }
                 Stage::Done => return Ok(()),
             }
         }
     }
 
-    /// Step 2: waits for the screenshot in the person's folder (or a typed
-    /// path) and reads the QR code from it.
+    /// Step 4: the phone scans the QR code. After step 3 the page shows the
+    /// characters instead, so the person is told how to bring the code
+    /// back, and the program offers to draw the same code in the terminal
+    /// (labelled with the entry's name); once scanned it is wiped off the
+    /// screen and the scrollback.
+    fn scan_with_phone(&mut self, name: &str) -> Result<(), Error> {
+        let member = self.member(name);
+        let entry = member.entry_label();
+        let uri = member.labelled_account().to_uri();
+        self.prompter
+            .say(&fl!("wizard-step-4", entry = entry.as_str()));
+        let drawing = terminal::render(&uri).ok();
+        let shown = drawing.is_some()
+            && self
+                .prompter
+                .confirm(&fl!("wizard-terminal-qr-ask"), false)?;
+        if let (true, Some(drawing)) = (shown, &drawing) {
+            self.prompter
+                .say(&fl!("wizard-terminal-qr", entry = entry.as_str()));
+            self.prompter.say(drawing.expose());
+        }
+        let ready = self.prompter.pause(&fl!("wizard-step-4-ready"));
+        if shown {
+            // Wiped even when the person pressed Ctrl-C at the question.
+            self.prompter.clear_screen();
+            self.prompter.say(&fl!("wizard-terminal-qr-cleared"));
+        }
+        ready.map_err(Error::from)
+    }
+
+    /// The clipboard, opened on first use.
+    fn clipboard(&mut self) -> Option<&mut dyn Clipboard> {
+        if matches!(self.clipboard, ClipboardState::Unopened) {
+            self.clipboard = match SystemClipboard::open() {
+                Some(clipboard) => ClipboardState::Open(clipboard),
+                None => ClipboardState::Unavailable,
+            };
+        }
+        match &mut self.clipboard {
+            ClipboardState::Open(clipboard) => Some(clipboard.as_mut()),
+            _ => None,
+        }
+    }
+
+    /// Step 2: waits for the screenshot in the person's folder, the
+    /// system's screenshot folder or the clipboard (or a typed path) and
+    /// reads the QR code from it.
     fn read_picture(&mut self, name: &str) -> Result<(SecretString, OtpAuth, Picture), Error> {
         let folder = person_folder(&self.workspace, name);
         // Made private before the person is told to save keys into it.
@@ -265,39 +378,79 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                 error,
             })
         })?;
-        let mut watch = Watch::new(&folder, self.settle);
-        let mut given = self.answers.image.take();
+        let screenshot_dirs: Vec<PathBuf> = self
+            .screenshot_dirs
+            .iter()
+            .filter(|dir| **dir != folder)
+            .cloned()
+            .collect();
+        let settle = self.settle;
+        self.clipboard();
+        let clipboard: Option<&mut dyn Clipboard> = match &mut self.clipboard {
+            ClipboardState::Open(clipboard) => Some(clipboard.as_mut()),
+            _ => None,
+        };
+        let has_clipboard = clipboard.is_some();
+        let mut sources = Sources::new(&folder, &screenshot_dirs, settle, clipboard);
+        let mut given = self
+            .answers
+            .image
+            .take()
+            .map(|path| Found::File(path, Origin::Path));
         let mut announce = true;
         loop {
-            let path = match given.take() {
-                Some(path) => path,
+            let found = match given.take() {
+                Some(found) => found,
                 None => {
                     if announce {
                         self.prompter.say(&fl!(
                             "wizard-step-2",
                             name = name,
-                            platform = crate::platform::KIND,
+                            who = who(name),
+                            platform = platform::KIND,
                             folder = folder.display().to_string()
                         ));
+                        if has_clipboard {
+                            self.prompter.say(&fl!("wizard-watching-clipboard"));
+                        }
+                        if !screenshot_dirs.is_empty() {
+                            let folders: Vec<String> = screenshot_dirs
+                                .iter()
+                                .map(|d| d.display().to_string())
+                                .collect();
+                            self.prompter.say(&fl!(
+                                "wizard-watching-screenshots",
+                                folder = folders.join(", ")
+                            ));
+                        }
                     }
                     announce = true;
                     match self
                         .prompter
-                        .wait_for(&fl!("wizard-waiting"), &mut || watch.check())?
+                        .wait_for(&fl!("wizard-waiting"), &mut || sources.check())?
                     {
-                        Waited::Found(path) => path,
+                        Waited::Found(found) => found,
                         Waited::Typed(typed) if typed.trim().is_empty() => continue,
-                        Waited::Typed(typed) => clean_typed_path(&typed),
+                        Waited::Typed(typed) => Found::File(clean_typed_path(&typed), Origin::Path),
                     }
                 }
             };
-            let read = picture::read_file(&path).and_then(|bytes| {
+            let (path, origin, read) = match &found {
+                Found::File(path, origin) => (path.clone(), *origin, picture::read_file(path)),
+                Found::Clipboard(bytes) => (
+                    PathBuf::from(fl!("wizard-clipboard-file-name")),
+                    Origin::Clipboard,
+                    Ok(bytes.clone()),
+                ),
+            };
+            let read = read.and_then(|bytes| {
                 picture::account_in_picture(bytes.expose(), &path).map(|found| (found, bytes))
             });
             match read {
                 Ok(((uri, account), bytes)) => {
                     self.prompter.say(&fl!(
                         "wizard-read-qr",
+                        from = origin.selector(),
                         file = path.display().to_string(),
                         issuer = account.issuer.clone().unwrap_or_default(),
                         account = account.account.as_str()
@@ -306,14 +459,21 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                         .file_name()
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_default();
+                    if origin == Origin::Clipboard {
+                        self.clipboard_used = true;
+                    } else {
+                        self.read_files.push(path);
+                    }
                     return Ok((uri, account, Picture { file_name, bytes }));
                 }
                 // A picture still being written reads as damaged: wait for
                 // it to change or settle before saying anything.
                 Err(error)
-                    if watch.watches(&path)
+                    if origin != Origin::Clipboard
                         && !matches!(error.kind, ImageError::NotOtpauth(_))
-                        && !watch.did_not_read(&path) =>
+                        && sources
+                            .watch_of(&path)
+                            .is_some_and(|watch| !watch.did_not_read(&path)) =>
                 {
                     announce = false;
                 }
@@ -323,7 +483,9 @@ impl<'a, P: Prompter> Wizard<'a, P> {
     }
 
     /// Step 3: `true` when the typed key matches or the user skips, `false`
-    /// when one of them is stale and a fresh screenshot is needed.
+    /// when one of them is stale and a fresh screenshot is needed. A few
+    /// characters off is a typo: the person is told where and asked again;
+    /// digits base32 does not use are read as the letters they resemble.
     fn check_typed_key(&mut self, name: &str) -> Result<bool, Error> {
         self.prompter.say(&fl!("wizard-step-3"));
         loop {
@@ -333,38 +495,58 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                 self.prompter.say(&fl!("wizard-key-skipped"));
                 return Ok(true);
             }
-            match Key::parse(typed) {
-                Ok(key) if key.text() == self.member(name).account.key.text() => {
+            let diagnosis = typed_key::compare(typed, &self.member(name).account.key);
+            for look_alike in &diagnosis.look_alikes {
+                self.prompter.say(&fl!(
+                    "wizard-key-look-alike",
+                    position = look_alike.position.to_string(),
+                    typed = look_alike.typed.to_string(),
+                    meant = look_alike.meant.to_string()
+                ));
+            }
+            match diagnosis.comparison {
+                Comparison::Same => {
                     self.prompter.say(&fl!("wizard-key-matches"));
                     return Ok(true);
                 }
-                Ok(_) => {
-                    self.prompter.say(&fl!("wizard-key-stale"));
-                    return Ok(false);
+                Comparison::Typos(typos) => {
+                    let mut lines = vec![fl!("wizard-key-typos")];
+                    lines.extend(typos.iter().map(|typo| format!("  {}", typo_line(typo))));
+                    lines.push(fl!("wizard-key-typo-again"));
+                    self.prompter.say(&lines.join("\n"));
                 }
-                Err(error) => self.prompter.say(&report_to_string(&error.into())),
+                // Not near the QR code's key: a stale one if it is a key
+                // at all.
+                Comparison::Different => match Key::parse(typed) {
+                    Ok(_) => {
+                        self.prompter.say(&fl!("wizard-key-stale"));
+                        return Ok(false);
+                    }
+                    Err(error) => self.prompter.say(&report_to_string(&error.into())),
+                },
             }
         }
     }
 
     /// Step 5: asks for the phone's code until it matches.
     fn check_phone_code(&mut self, name: &str) -> Result<(), Error> {
-        let ask = fl!("wizard-ask-code", name = name);
+        let ask = fl!("wizard-ask-code", name = name, who = who(name));
         confirm_phone_code(self.prompter, &self.vault.family, name, &ask, self.clock)
     }
 
     /// Step 7: the deletion code, read back before it is saved.
     fn ask_deletion_code(&mut self, name: &str) -> Result<DeletionCode, Error> {
         loop {
+            // Kept in wiping memory from the keyboard on.
             let typed = match self.answers.deletion_code.take() {
-                Some(code) => code.expose().to_owned(),
-                None => self.prompter.input(
-                    &fl!("wizard-ask-deletion-code", name = name),
-                    None,
-                    false,
-                )?,
+                Some(code) => code,
+                None => self.prompter.typed_secret(&fl!(
+                    "wizard-ask-deletion-code",
+                    name = name,
+                    who = who(name)
+                ))?,
             };
-            let code = match DeletionCode::parse(&typed) {
+            let code = match DeletionCode::parse(typed.expose()) {
                 Ok(code) => code,
                 Err(error) => {
                     self.prompter.say(&report_to_string(&error.into()));
@@ -386,35 +568,178 @@ impl<'a, P: Prompter> Wizard<'a, P> {
         }
     }
 
-    /// The end: the sheet, a summary of who is done, the screenshots.
+    /// The end: the sheet (asked for, printed, deleted), a summary of who
+    /// is done, and every plaintext picture of a key.
     fn finish(&mut self) -> Result<(), Error> {
         if self.vault.family.members.is_empty() {
             return Ok(());
         }
-        let path = self.workspace.join(SHEET_NAME);
-        sheet::write(&self.vault.family, &path, self.clock.now())?;
-        self.prompter
-            .say(&fl!("wizard-sheet", file = path.display().to_string()));
+        self.offer_sheet()?;
         self.prompter.say(&summary(&self.vault.family));
-        let pictures: Vec<PathBuf> = self
+        self.offer_picture_deletion()?;
+        if self.clipboard_used
+            && let ClipboardState::Open(clipboard) = &mut self.clipboard
+            && self
+                .prompter
+                .confirm(&fl!("wizard-clipboard-clear-ask"), true)?
+        {
+            match clipboard.clear() {
+                Ok(()) => self.prompter.say(&fl!("wizard-clipboard-cleared")),
+                Err(detail) => self
+                    .prompter
+                    .say(&fl!("wizard-clipboard-clear-failed", detail = detail)),
+            }
+        }
+        Ok(())
+    }
+
+    /// The printable sheet holds every key in the clear: it is written only
+    /// when asked for, opened for printing when wanted, and deleted (with
+    /// any backup copy) once it has been printed.
+    fn offer_sheet(&mut self) -> Result<(), Error> {
+        if !self.prompter.confirm(&fl!("wizard-sheet-ask"), true)? {
+            self.prompter.say(&fl!("wizard-sheet-skipped"));
+            return Ok(());
+        }
+        let wanted = self.workspace.join(SHEET_NAME);
+        // A sheet left from an earlier run is never replaced: the new one
+        // may get a numbered name, and that is the one named from here on.
+        let path = match sheet::write(&self.vault.family, &wanted, self.clock.now()) {
+            Ok(written) => written,
+            Err(error) => {
+                let file = wanted.display().to_string();
+                self.prompter
+                    .say(&fl!("wizard-sheet-failed", file = file.as_str()));
+                self.prompter.say(&report_to_string(&error.into()));
+                return Ok(());
+            }
+        };
+        let file = path.display().to_string();
+        self.prompter
+            .say(&fl!("wizard-sheet", file = file.as_str()));
+        if self.prompter.confirm(&fl!("wizard-sheet-open-ask"), true)?
+            && let Err(error) = self.viewer.open(&path)
+        {
+            self.prompter.say(&fl!(
+                "wizard-sheet-open-failed",
+                detail = error.to_string(),
+                file = file.as_str()
+            ));
+        }
+        let delete = self
+            .prompter
+            .confirm(&fl!("wizard-sheet-printed-ask"), true)?
+            && self
+                .prompter
+                .confirm(&fl!("wizard-sheet-delete-ask"), true)?;
+        if !delete {
+            self.prompter
+                .say(&fl!("wizard-sheet-kept", file = file.as_str()));
+            return Ok(());
+        }
+        // The sheet, and the copy an earlier run's sheet may have left.
+        let mut backup = path.clone().into_os_string();
+        backup.push(".bak");
+        let backup = PathBuf::from(backup);
+        let mut all_gone = true;
+        for target in [&path, &backup] {
+            if let Err(error) = remove(target) {
+                all_gone = false;
+                self.prompter.say(&fl!(
+                    "wizard-delete-failed",
+                    file = target.display().to_string(),
+                    detail = error.to_string()
+                ));
+            }
+        }
+        if all_gone {
+            self.prompter
+                .say(&fl!("wizard-sheet-deleted", file = file.as_str()));
+        }
+        Ok(())
+    }
+
+    /// Every picture of a key this run read, wherever it was, and every
+    /// picture left in the people's folders, offered for deletion; each
+    /// deletion is checked, and one that failed is named.
+    fn offer_picture_deletion(&mut self) -> Result<(), Error> {
+        let mut pictures: Vec<PathBuf> = self
             .vault
             .family
             .members
             .iter()
             .flat_map(|m| pictures_in(&person_folder(&self.workspace, &m.name)))
             .collect();
-        if !pictures.is_empty()
-            && self.prompter.confirm(
-                &fl!("wizard-delete-pictures", count = pictures.len().to_string()),
-                true,
-            )?
-        {
-            for picture in &pictures {
-                let _ = fs::remove_file(picture);
+        pictures.extend(self.read_files.iter().filter(|p| p.is_file()).cloned());
+        let mut seen = std::collections::HashSet::new();
+        pictures.retain(|p| seen.insert(fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
+        if pictures.is_empty() {
+            return Ok(());
+        }
+        let mut lines = vec![fl!("wizard-pictures-list")];
+        lines.extend(pictures.iter().map(|p| format!("  {}", p.display())));
+        self.prompter.say(&lines.join("\n"));
+        if !self.prompter.confirm(
+            &fl!("wizard-delete-pictures", count = pictures.len().to_string()),
+            true,
+        )? {
+            return Ok(());
+        }
+        let mut deleted = 0;
+        for picture in &pictures {
+            match remove(picture) {
+                Ok(()) => deleted += 1,
+                Err(error) => self.prompter.say(&fl!(
+                    "wizard-delete-failed",
+                    file = picture.display().to_string(),
+                    detail = error.to_string()
+                )),
             }
-            self.prompter.say(&fl!("wizard-pictures-deleted"));
+        }
+        if deleted > 0 {
+            self.prompter
+                .say(&fl!("wizard-pictures-deleted", count = deleted.to_string()));
         }
         Ok(())
+    }
+}
+
+/// Deletes `path` and checks that it is gone; a file that was not there
+/// is fine.
+fn remove(path: &Path) -> io::Result<()> {
+    match fs::remove_file(path) {
+        Err(error) if error.kind() != io::ErrorKind::NotFound => return Err(error),
+        _ => {}
+    }
+    if path.symlink_metadata().is_ok() {
+        return Err(io::Error::from(io::ErrorKind::AlreadyExists));
+    }
+    Ok(())
+}
+
+/// One slip in a typed key, as the person reads it.
+fn typo_line(typo: &Typo) -> String {
+    match typo {
+        Typo::Wrong {
+            position,
+            typed,
+            expected,
+        } => fl!(
+            "wizard-key-typo-wrong",
+            position = position.to_string(),
+            typed = typed.to_string(),
+            expected = expected.to_string()
+        ),
+        Typo::Missing { position, expected } => fl!(
+            "wizard-key-typo-missing",
+            position = position.to_string(),
+            expected = expected.to_string()
+        ),
+        Typo::Extra { position, typed } => fl!(
+            "wizard-key-typo-extra",
+            position = position.to_string(),
+            typed = typed.to_string()
+        ),
     }
 }
 
@@ -441,7 +766,9 @@ mod tests {
     use super::*;
     use time::OffsetDateTime;
 
-    use std::path::Path;
+    use std::{cell::RefCell, path::Path, rc::Rc};
+
+    use super::clipboard::tests::Fake;
 
     use crate::{
         formats::otpauth::Key,
@@ -460,6 +787,7 @@ mod tests {
             fl!(
                 "wizard-step-2",
                 name = "Mama",
+                who = "other",
                 platform = platform,
                 folder = "/x/kapukulcs"
             )
@@ -521,12 +849,34 @@ mod tests {
 
     struct Setup {
         dir: tempfile::TempDir,
+        /// The system's screenshot folder, when the test has one.
+        screenshots: Option<PathBuf>,
+        /// The clipboard, when the test has one.
+        clipboard: Option<Fake>,
+        /// Every file the wizard opened in the viewer.
+        opened: Rc<RefCell<Vec<PathBuf>>>,
+        /// `--image`.
+        image: Option<PathBuf>,
+    }
+
+    /// A viewer that notes what it was asked to open.
+    struct Recorder(Rc<RefCell<Vec<PathBuf>>>);
+
+    impl Viewer for Recorder {
+        fn open(&mut self, path: &Path) -> io::Result<()> {
+            self.0.borrow_mut().push(path.to_path_buf());
+            Ok(())
+        }
     }
 
     impl Setup {
         fn new() -> Setup {
             Setup {
                 dir: tempfile::tempdir().unwrap(),
+                screenshots: None,
+                clipboard: None,
+                opened: Rc::default(),
+                image: None,
             }
         }
         fn bundle(&self) -> PathBuf {
@@ -565,14 +915,18 @@ mod tests {
             let clock = Clock::new(move || {
                 OffsetDateTime::from_unix_timestamp(start + waited.get() as i64).unwrap()
             });
-            let mut wizard = Wizard::new(
-                &mut vault,
-                prompter,
-                &clock,
-                self.workspace(),
-                Answers::default(),
-            );
+            let answers = Answers {
+                image: self.image.clone(),
+                ..Answers::default()
+            };
+            let mut wizard = Wizard::new(&mut vault, prompter, &clock, self.workspace(), answers);
             wizard.settle = settle;
+            wizard.screenshot_dirs = self.screenshots.iter().cloned().collect();
+            wizard.clipboard = match &self.clipboard {
+                Some(fake) => ClipboardState::Open(Box::new(fake.clone())),
+                None => ClipboardState::Unavailable,
+            };
+            wizard.viewer = Box::new(Recorder(self.opened.clone()));
             wizard.run()
         }
         fn reopen(&self) -> Vault {
@@ -617,10 +971,12 @@ mod tests {
                 code(&p.account, T0),
                 format!("9139 072{index}"),
             ]);
+            prompter.confirms.push(false); // the QR code in the terminal
             prompter.confirms.push(true); // the deletion code read back
             prompter.confirms.push(index < 2); // another person?
         }
-        prompter.confirms.push(true); // delete the screenshots
+        // The sheet: made, opened, printed, deleted; then the screenshots.
+        prompter.confirms.extend([true, true, true, true, true]);
         setup.run(&mut prompter, T0).unwrap();
 
         let vault = setup.reopen();
@@ -640,7 +996,14 @@ mod tests {
                 "Képernyőkép.png"
             );
         }
-        assert!(setup.workspace().join(SHEET_NAME).is_file());
+        // The sheet was opened for printing, then deleted as asked.
+        let sheet = setup.workspace().join(SHEET_NAME);
+        assert_eq!(*setup.opened.borrow(), vec![sheet.clone()]);
+        assert!(!sheet.exists());
+        assert!(prompter.shown.contains(&fl!(
+            "wizard-sheet-deleted",
+            file = sheet.display().to_string()
+        )));
         assert!(
             prompter
                 .shown
@@ -692,13 +1055,13 @@ mod tests {
             code(&people[1].account, start),
         ]);
         prompter.inputs.push("12345678".into());
-        prompter.confirms.extend([true, true]);
+        prompter.confirms.extend([false, true, true]);
         let _ = setup.run(&mut prompter, start);
         let mut prompter = Scripted {
             secrets: vec![PASSPHRASE.into()],
             ..Scripted::default()
         };
-        prompter.confirms.push(true); // add someone
+        prompter.confirms.extend([true, false]); // add someone; no QR in the terminal
         prompter
             .drops
             .push(setup.drop_for("Papa", picture(&people[2].account)));
@@ -731,7 +1094,13 @@ mod tests {
             (
                 "other",
                 Box::new(|p: &[Person]| vec![code(&p[1].account, T0 + 3)]),
-                fl!("wizard-code-other-member", other = "Mama", name = "Papa"),
+                fl!(
+                    "wizard-code-other-member",
+                    other = "Mama",
+                    other_who = "other",
+                    name = "Papa",
+                    who = "other"
+                ),
             ),
             (
                 "stale",
@@ -801,7 +1170,7 @@ mod tests {
             code(&people[1].account, T0),
             "91390724".into(),
         ]);
-        prompter.confirms.extend([true, false, false]);
+        prompter.confirms.extend(ONE_PERSON_CONFIRMS);
         setup.run(&mut prompter, T0).unwrap();
         assert!(prompter.shown.contains(&fl!("wizard-key-stale")));
         let vault = setup.reopen();
@@ -815,6 +1184,10 @@ mod tests {
         );
     }
 
+    /// The questions of one person's run: no QR code in the terminal, the
+    /// deletion code read back, nobody next, no sheet, the pictures kept.
+    const ONE_PERSON_CONFIRMS: [bool; 5] = [false, true, false, false, false];
+
     /// One person from a screenshot to the deletion code, the key skipped.
     fn one_person(prompter: &mut Scripted, p: &Person) {
         prompter.inputs.extend([
@@ -824,7 +1197,7 @@ mod tests {
             code(&p.account, T0),
             "91390724".into(),
         ]);
-        prompter.confirms.extend([true, false, false]);
+        prompter.confirms.extend(ONE_PERSON_CONFIRMS);
     }
 
     #[test]
@@ -863,6 +1236,7 @@ mod tests {
                 .filter(|s| s.starts_with(&fl!(
                     "wizard-step-2",
                     name = p.name,
+                    who = "other",
                     platform = crate::platform::KIND,
                     folder = person_folder(&setup.workspace(), p.name)
                         .display()
@@ -1003,7 +1377,11 @@ mod tests {
         prompter
             .inputs
             .extend(["9139O724".into(), "913907".into(), "9139-0724".into()]);
-        prompter.confirms.extend([false, true, false, false]);
+        // No QR in the terminal; the read-back refused, then accepted;
+        // nobody next, no sheet, the pictures kept.
+        prompter
+            .confirms
+            .extend([false, false, true, false, false, false]);
         setup.run(&mut prompter, T0).unwrap();
         assert!(
             prompter
@@ -1052,6 +1430,7 @@ mod tests {
             prompter
                 .inputs
                 .extend(full[..stopped_after].iter().cloned());
+            prompter.confirms.push(false); // no QR code in the terminal
             assert!(matches!(
                 setup.run(&mut prompter, T0),
                 Err(Error::Prompt(PromptError::Cancelled))
@@ -1072,7 +1451,11 @@ mod tests {
             prompter
                 .inputs
                 .extend(full[stopped_after..].iter().cloned());
-            prompter.confirms.extend([true, false, false]); // read-back, next person, delete pictures
+            if stage != Some(Stage::PhoneConfirmed) {
+                prompter.confirms.push(false); // the QR code in the terminal
+            }
+            // read-back, next person, sheet, pictures
+            prompter.confirms.extend([true, false, false, false]);
             setup.run(&mut prompter, T0).unwrap();
             let vault = setup.reopen();
             let member = &vault.family.members[0];
@@ -1087,9 +1470,12 @@ mod tests {
                 _ => fl!("wizard-resume-step-deletion"),
             };
             assert!(
-                prompter
-                    .asked
-                    .contains(&fl!("wizard-resume", name = p.name, step = step)),
+                prompter.asked.contains(&fl!(
+                    "wizard-resume",
+                    name = p.name,
+                    who = "other",
+                    step = step
+                )),
                 "{:?}",
                 prompter.asked
             );
@@ -1104,6 +1490,388 @@ mod tests {
             Err(Error::Prompt(PromptError::Cancelled))
         ));
         assert!(!setup.bundle().exists());
+    }
+
+    fn shown_containing(prompter: &Scripted, text: &str) -> usize {
+        prompter.shown.iter().filter(|s| s.contains(text)).count()
+    }
+
+    #[test]
+    fn a_one_character_typo_is_pointed_at_and_asked_again() {
+        let setup = Setup::new();
+        let p = &family()[1];
+        let key = p.account.key.text().expose().to_owned();
+        let last = key.chars().last().unwrap();
+        let wrong = if last == 'H' { 'G' } else { 'H' };
+        let typo = format!("{}{wrong}", &key[..key.len() - 1]);
+        let mut prompter = new_bundle_prompter();
+        prompter
+            .drops
+            .push(setup.drop_for(p.name, picture(&p.account)));
+        prompter
+            .inputs
+            .extend([p.name.into(), p.username.into(), typo, key.clone()]);
+        prompter
+            .inputs
+            .extend([code(&p.account, T0), "91390724".into()]);
+        prompter.confirms.extend(ONE_PERSON_CONFIRMS);
+        setup.run(&mut prompter, T0).unwrap();
+        let told = fl!(
+            "wizard-key-typo-wrong",
+            position = key.len().to_string(),
+            typed = wrong.to_string(),
+            expected = last.to_string()
+        );
+        assert_eq!(
+            shown_containing(&prompter, &told),
+            1,
+            "{:?}",
+            prompter.shown
+        );
+        assert_eq!(
+            shown_containing(&prompter, &fl!("wizard-key-typo-again")),
+            1
+        );
+        assert!(!prompter.shown.contains(&fl!("wizard-key-stale")));
+        assert!(prompter.shown.contains(&fl!("wizard-key-matches")));
+        // Asked again for the key, and never for a new screenshot.
+        let asked_key = prompter
+            .asked
+            .iter()
+            .filter(|q| *q == &fl!("wizard-ask-key"))
+            .count();
+        assert_eq!(asked_key, 2);
+        assert_eq!(shown_containing(&prompter, &fl!("wizard-waiting")), 1);
+        assert_eq!(setup.reopen().family.members[0].stage, Stage::Done);
+    }
+
+    #[test]
+    fn look_alike_digits_are_accepted_with_a_note() {
+        let setup = Setup::new();
+        let key = Key::parse("ABCDEFGHIJKLMNOPQRST").unwrap();
+        let p = Person {
+            name: "Mama",
+            username: "kovacs.maria",
+            account: OtpAuth::new(Some("Ügyfélkapu+".into()), "kovacs.maria".into(), key),
+        };
+        let mut prompter = new_bundle_prompter();
+        prompter
+            .drops
+            .push(setup.drop_for(p.name, picture(&p.account)));
+        prompter.inputs.extend([
+            p.name.into(),
+            p.username.into(),
+            "a8cd efgh 1jk1 mn0p qrst".into(),
+            code(&p.account, T0),
+            "91390724".into(),
+        ]);
+        prompter.confirms.extend(ONE_PERSON_CONFIRMS);
+        setup.run(&mut prompter, T0).unwrap();
+        for (position, typed, meant) in [
+            ("2", "8", "B"),
+            ("9", "1", "I"),
+            ("12", "1", "L"),
+            ("15", "0", "O"),
+        ] {
+            let note = fl!(
+                "wizard-key-look-alike",
+                position = position,
+                typed = typed,
+                meant = meant
+            );
+            assert!(
+                prompter.shown.contains(&note),
+                "{note}: {:?}",
+                prompter.shown
+            );
+        }
+        assert!(prompter.shown.contains(&fl!("wizard-key-matches")));
+        assert!(
+            !prompter
+                .shown
+                .iter()
+                .any(|s| s.contains(&fl!("wizard-key-typos")))
+        );
+        assert_eq!(setup.reopen().family.members[0].stage, Stage::Done);
+    }
+
+    #[test]
+    fn step_4_shows_the_qr_code_in_the_terminal_and_wipes_it_after_the_scan() {
+        let setup = Setup::new();
+        let p = &family()[1];
+        let mut prompter = new_bundle_prompter();
+        prompter
+            .drops
+            .push(setup.drop_for(p.name, picture(&p.account)));
+        // The QR code in the terminal: yes.
+        let mut confirms = ONE_PERSON_CONFIRMS;
+        confirms[0] = true;
+        prompter.inputs.extend([
+            p.name.into(),
+            p.username.into(),
+            p.account.key.text().expose().to_owned(),
+            code(&p.account, T0),
+            "91390724".into(),
+        ]);
+        prompter.confirms.extend(confirms);
+        setup.run(&mut prompter, T0).unwrap();
+        let step_4 = prompter
+            .shown
+            .iter()
+            .position(|s| s.starts_with(&fl!("wizard-step-4", entry = "Mama (kovacs.maria)")))
+            .expect("step 4");
+        assert!(prompter.shown[step_4].contains("„Inkább kérem a QR-kódot”"));
+        assert!(!prompter.shown[step_4].contains("a képernyőn látható QR-kódot"));
+        // The very code the phone would get from the page, named already.
+        let mut member = Member::new("Mama".into(), p.account.clone(), OffsetDateTime::UNIX_EPOCH);
+        member.username = Some(p.username.into());
+        let drawing = terminal::render(&member.labelled_account().to_uri()).unwrap();
+        let drawn = prompter
+            .shown
+            .iter()
+            .position(|s| s == drawing.expose())
+            .expect("the QR code drawn");
+        let ready = prompter
+            .shown
+            .iter()
+            .position(|s| s == &fl!("wizard-step-4-ready"))
+            .unwrap();
+        let cleared = prompter
+            .shown
+            .iter()
+            .position(|s| s == crate::prompter::CLEAR_SCREEN)
+            .expect("the screen cleared");
+        assert!(step_4 < drawn && drawn < ready && ready < cleared);
+        assert_eq!(
+            prompter.shown[cleared + 1],
+            fl!("wizard-terminal-qr-cleared")
+        );
+        // Declined, nothing is drawn and nothing cleared.
+        let setup = Setup::new();
+        let mut prompter = new_bundle_prompter();
+        prompter
+            .drops
+            .push(setup.drop_for(p.name, picture(&p.account)));
+        one_person(&mut prompter, p);
+        setup.run(&mut prompter, T0).unwrap();
+        assert!(
+            !prompter
+                .shown
+                .iter()
+                .any(|s| s == crate::prompter::CLEAR_SCREEN)
+        );
+    }
+
+    #[test]
+    fn a_new_picture_in_the_system_screenshot_folder_is_taken_an_old_one_never() {
+        let mut setup = Setup::new();
+        let people = family();
+        let p = &people[1];
+        let screenshots = setup.dir.path().join("Képek").join("Képernyőképek");
+        fs::create_dir_all(&screenshots).unwrap();
+        // Yesterday's screenshot of another key is already there.
+        let old = screenshots.join("Képernyőkép régi.png");
+        fs::write(&old, picture(&people[2].account)).unwrap();
+        setup.screenshots = Some(screenshots.clone());
+        let new = screenshots.join("Képernyőkép 2026-01-10.png");
+        let mut prompter = new_bundle_prompter();
+        prompter.drops.push((new.clone(), picture(&p.account)));
+        one_person(&mut prompter, p);
+        // …but the pictures are deleted.
+        *prompter.confirms.last_mut().unwrap() = true;
+        setup.run(&mut prompter, T0).unwrap();
+        let vault = setup.reopen();
+        assert!(vault.family.members[0].account.key == p.account.key);
+        assert!(prompter.shown.contains(&fl!(
+            "wizard-watching-screenshots",
+            folder = screenshots.display().to_string()
+        )));
+        assert!(prompter.shown.contains(&fl!(
+            "wizard-read-qr",
+            from = "screenshots",
+            file = new.display().to_string(),
+            issuer = "Ügyfélkapu+",
+            account = p.username
+        )));
+        // The picture read is offered for deletion and deleted; the old one
+        // was never read and stays.
+        assert!(!new.exists());
+        assert!(old.exists());
+        assert!(
+            prompter
+                .shown
+                .contains(&fl!("wizard-pictures-deleted", count = "1"))
+        );
+    }
+
+    #[test]
+    fn a_new_picture_on_the_clipboard_is_taken_an_old_one_never() {
+        let mut setup = Setup::new();
+        let people = family();
+        let p = &people[1];
+        let fake = Fake::with(
+            Some(&picture(&people[2].account)),
+            Some(&picture(&p.account)),
+        );
+        setup.clipboard = Some(fake.clone());
+        // The sheet cannot be written: a folder stands in its place.
+        fs::create_dir_all(setup.workspace().join(SHEET_NAME)).unwrap();
+        let mut prompter = new_bundle_prompter();
+        prompter.inputs.extend([
+            p.name.into(),
+            p.username.into(),
+            String::new(),
+            code(&p.account, T0),
+            "91390724".into(),
+        ]);
+        // No QR in the terminal, read-back, nobody next, the sheet (which
+        // fails), clear the clipboard.
+        prompter.confirms.extend([false, true, false, true, true]);
+        setup.run(&mut prompter, T0).unwrap();
+        let vault = setup.reopen();
+        let member = &vault.family.members[0];
+        assert!(
+            member.account.key == p.account.key,
+            "the old picture was read"
+        );
+        assert_eq!(
+            member.picture.as_ref().unwrap().file_name,
+            fl!("wizard-clipboard-file-name")
+        );
+        assert!(prompter.shown.contains(&fl!("wizard-watching-clipboard")));
+        let file = fl!("wizard-clipboard-file-name");
+        assert!(prompter.shown.contains(&fl!(
+            "wizard-read-qr",
+            from = "clipboard",
+            file = file,
+            issuer = "Ügyfélkapu+",
+            account = p.username
+        )));
+        // A sheet that cannot be written is reported, and the run goes on.
+        let sheet = setup.workspace().join(SHEET_NAME);
+        assert!(prompter.shown.contains(&fl!(
+            "wizard-sheet-failed",
+            file = sheet.display().to_string()
+        )));
+        assert!(!prompter.asked.contains(&fl!("wizard-sheet-open-ask")));
+        assert!(prompter.asked.contains(&fl!("wizard-clipboard-clear-ask")));
+        assert_eq!(*fake.cleared.borrow(), 1);
+        assert!(prompter.shown.contains(&fl!("wizard-clipboard-cleared")));
+    }
+
+    #[test]
+    fn a_picture_given_by_path_is_offered_for_deletion_and_no_sheet_unasked() {
+        let mut setup = Setup::new();
+        let p = &family()[1];
+        let elsewhere = setup.dir.path().join("Letöltések").join("qr.png");
+        fs::create_dir_all(elsewhere.parent().unwrap()).unwrap();
+        fs::write(&elsewhere, picture(&p.account)).unwrap();
+        setup.image = Some(elsewhere.clone());
+        let mut prompter = new_bundle_prompter();
+        one_person(&mut prompter, p);
+        *prompter.confirms.last_mut().unwrap() = true;
+        setup.run(&mut prompter, T0).unwrap();
+        assert!(prompter.shown.contains(&fl!("wizard-sheet-skipped")));
+        assert!(!setup.workspace().join(SHEET_NAME).exists());
+        let list = prompter
+            .shown
+            .iter()
+            .find(|s| s.starts_with(&fl!("wizard-pictures-list")))
+            .expect("the pictures listed");
+        assert!(list.contains(&elsewhere.display().to_string()), "{list}");
+        assert!(!elsewhere.exists());
+        assert!(
+            prompter
+                .shown
+                .contains(&fl!("wizard-pictures-deleted", count = "1"))
+        );
+    }
+
+    #[test]
+    fn the_printed_sheet_is_deleted_and_a_failed_delete_names_the_file() {
+        let setup = Setup::new();
+        let p = &family()[1];
+        let sheet = setup.workspace().join(SHEET_NAME);
+        // An earlier sheet's backup that cannot be deleted: a folder.
+        let backup = setup.workspace().join(format!("{SHEET_NAME}.bak"));
+        fs::create_dir_all(backup.join("x")).unwrap();
+        let mut prompter = new_bundle_prompter();
+        prompter
+            .drops
+            .push(setup.drop_for(p.name, picture(&p.account)));
+        prompter.inputs.extend([
+            p.name.into(),
+            p.username.into(),
+            String::new(),
+            code(&p.account, T0),
+            "91390724".into(),
+        ]);
+        // No QR in the terminal, read-back, nobody next; the sheet made,
+        // not opened, printed, deleted; the screenshot kept.
+        prompter
+            .confirms
+            .extend([false, true, false, true, false, true, true, false]);
+        setup.run(&mut prompter, T0).unwrap();
+        assert!(setup.opened.borrow().is_empty(), "the viewer was opened");
+        assert!(!sheet.exists());
+        let failed = fl!(
+            "wizard-delete-failed",
+            file = backup.display().to_string(),
+            detail = "x"
+        );
+        let failed = failed.split(" (").next().unwrap();
+        assert_eq!(
+            shown_containing(&prompter, failed),
+            1,
+            "{:?}",
+            prompter.shown
+        );
+        assert!(!prompter.shown.contains(&fl!(
+            "wizard-sheet-deleted",
+            file = sheet.display().to_string()
+        )));
+    }
+
+    #[test]
+    fn the_own_person_is_spoken_to_in_the_second_person() {
+        let setup = Setup::new();
+        let p = &family()[0];
+        let mut prompter = new_bundle_prompter();
+        prompter
+            .drops
+            .push(setup.drop_for(p.name, picture(&p.account)));
+        one_person(&mut prompter, p);
+        setup.run(&mut prompter, T0).unwrap();
+        // The guide's advice: start with yourself.
+        assert_eq!(prompter.defaults[0], Some(fl!("wizard-self-name")));
+        let all = [prompter.shown.join("\n"), prompter.asked.join("\n")].join("\n");
+        for wrong in [
+            "Én ügyfélkapus",
+            "Jelentkezz be Én",
+            "Írd be Én",
+            "Én kulcsa",
+            "Én törlőkódja",
+            "Én sorában",
+            "(Én)",
+        ] {
+            assert!(!all.contains(wrong), "{wrong}:\n{all}");
+        }
+        for own in [
+            "A saját ügyfélkapus felhasználóneved",
+            "Jelentkezz be a saját RÉGI ügyfélkapus felhasználóneveddel (kovacs.peter) és jelszavaddal.",
+            "Készíts képet a saját QR-kódodról",
+            "a telefon most a saját sorodban mutat",
+            "A kulcsod ellenőrizve és elmentve.",
+            "Írd be az ügyfélkapus jelszavadat",
+            "A törlőkódod",
+        ] {
+            assert!(all.contains(own), "{own}:\n{all}");
+        }
+        // Bullets keep their indentation under the chosen heading.
+        assert!(
+            all.contains("\n  • Írd be az ügyfélkapus jelszavadat"),
+            "{all}"
+        );
     }
 
     #[test]

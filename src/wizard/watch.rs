@@ -1,6 +1,10 @@
 //! The wizard's folder watch: each person gets a folder, and the wizard
-//! reacts when a new screenshot lands in it (or when the user types or
-//! drags in a path instead).
+//! reacts when a new screenshot lands in it, in the system's screenshot
+//! folder or on the clipboard (or when the user types or drags in a path
+//! instead).
+
+use super::clipboard::{Clipboard, ClipboardWatch};
+use crate::secret::SecretBytes;
 
 use std::{
     collections::{HashMap, HashSet},
@@ -144,5 +148,89 @@ impl Watch {
     /// Whether `path` is one of the watched folder's pictures.
     pub(super) fn watches(&self, path: &Path) -> bool {
         path.parent() == Some(self.folder.as_path())
+    }
+}
+
+/// Where a picture came from, as the `from` selector of `wizard-read-qr`
+/// says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Origin {
+    /// The person's folder the wizard made.
+    Folder,
+    /// The system's screenshot folder.
+    Screenshots,
+    /// The clipboard.
+    Clipboard,
+    /// A typed or dragged-in path, or `--image`.
+    Path,
+}
+
+impl Origin {
+    /// The Fluent selector value.
+    pub(super) fn selector(self) -> &'static str {
+        match self {
+            Origin::Folder => "folder",
+            Origin::Screenshots => "screenshots",
+            Origin::Clipboard => "clipboard",
+            Origin::Path => "path",
+        }
+    }
+}
+
+/// A picture to read.
+pub(super) enum Found {
+    /// A file, and where it was found.
+    File(PathBuf, Origin),
+    /// A picture from the clipboard, as PNG bytes.
+    Clipboard(SecretBytes),
+}
+
+/// Every place a new screenshot may arrive while the wizard waits: the
+/// person's folder, the system's screenshot folders, the clipboard.
+pub(super) struct Sources<'a> {
+    folders: Vec<(Watch, Origin)>,
+    clipboard: Option<ClipboardWatch<'a>>,
+}
+
+impl<'a> Sources<'a> {
+    /// Starts watching; nothing already there counts as new.
+    pub(super) fn new(
+        own: &Path,
+        screenshots: &[PathBuf],
+        settle: Duration,
+        clipboard: Option<&'a mut dyn Clipboard>,
+    ) -> Self {
+        let mut folders = vec![(Watch::new(own, settle), Origin::Folder)];
+        folders.extend(
+            screenshots
+                .iter()
+                .filter(|dir| dir.as_path() != own)
+                .map(|dir| (Watch::new(dir, settle), Origin::Screenshots)),
+        );
+        Sources {
+            folders,
+            clipboard: clipboard.map(ClipboardWatch::new),
+        }
+    }
+
+    /// A picture to read now, if any.
+    pub(super) fn check(&mut self) -> Option<Found> {
+        for (watch, origin) in &mut self.folders {
+            if let Some(path) = watch.check() {
+                return Some(Found::File(path, *origin));
+            }
+        }
+        self.clipboard
+            .as_mut()
+            .and_then(ClipboardWatch::check)
+            .map(Found::Clipboard)
+    }
+
+    /// The watch of the folder `path` is in, if it is watched.
+    pub(super) fn watch_of(&mut self, path: &Path) -> Option<&mut Watch> {
+        self.folders
+            .iter_mut()
+            .map(|(watch, _)| watch)
+            .find(|watch| watch.watches(path))
     }
 }

@@ -50,10 +50,12 @@ fn setup(dir: &Path) {
             "--image",
             &picture,
         ];
-        if let Some(code) = code {
-            args.extend(["--deletion-code", code]);
+        // The deletion code comes on standard input, never the command line.
+        if code.is_some() {
+            args.extend(["--deletion-code", "-"]);
         }
-        let out = in_dir(dir, &args, "");
+        let stdin = code.map(|c| format!("{c}\n")).unwrap_or_default();
+        let out = in_dir(dir, &args, &stdin);
         assert!(out.status.success(), "{}", text(&out.stderr));
         fs::remove_file(dir.join(&picture)).unwrap();
     }

@@ -1,8 +1,10 @@
 //! The wizard as a person uses it: the real binary in a pseudo-terminal,
-//! the passphrase typed twice, screenshots dropped into the watched folder,
-//! the phone's codes computed from the keys at the moment they are typed,
-//! deletion codes typed and read back; then the bundle and the PDF checked.
-//! A second test kills the program half-way and resumes.
+//! the passphrase typed twice, screenshots dropped into the watched folder
+//! or the system's screenshot folder (or put on the clipboard of a virtual
+//! X server), the phone's codes computed from the keys at the moment they
+//! are typed, deletion codes typed and read back; then the bundle and the
+//! PDF checked. A second test kills the program half-way and resumes; a
+//! third registers "Én", the person running it, and reads what it says.
 //!
 //! The screen text of every step is compared with `docs/wizard.md`, so the
 //! page stays true; `KAPUKULCS_WRITE_DOCS=1` rewrites it from this run.
@@ -22,6 +24,13 @@ use qrcode::QrCode;
 
 use crate::support::{PASSPHRASE, now, open_bundle};
 const UP: &str = "\x1b[A";
+const DOWN: &str = "\x1b[B";
+
+/// The system's screenshot folder in every run (`KAPUKULCS_SCREENSHOT_DIR`).
+const SCREENSHOTS: &str = "Képernyőképek";
+
+/// Where the transcript shows that the screen and scrollback were cleared.
+const CLEARED: &str = "──── (itt a program letörli a képernyőt) ────";
 
 struct Person {
     name: &'static str,
@@ -89,6 +98,16 @@ pub(crate) fn screen(bytes: &[u8]) -> String {
                 }
                 let n = argument.parse::<usize>().unwrap_or(1);
                 match command {
+                    // The whole screen (and with 3J the scrollback): a
+                    // person sees it go; the transcript marks the place.
+                    'J' if argument == "2" => {
+                        row = lines.len();
+                        lines.push(CLEARED.chars().collect());
+                        row += 1;
+                        col = 0;
+                    }
+                    'J' if argument == "3" => {}
+                    'H' => {}
                     'K' => lines[row].clear(),
                     'J' => {
                         lines[row].truncate(col);
@@ -135,14 +154,29 @@ struct Run {
 }
 
 impl Run {
+    /// The wizard with no clipboard (no X server), as on every machine
+    /// the same, and a screenshot folder of its own.
     fn start(dir: &Path) -> Run {
+        Run::start_with(dir, false)
+    }
+
+    /// The wizard; with `clipboard`, it keeps `DISPLAY` and so the X
+    /// server's clipboard.
+    fn start_with(dir: &Path, clipboard: bool) -> Run {
+        let screenshots = dir.join(SCREENSHOTS);
+        fs::create_dir_all(&screenshots).unwrap();
         let mut command = Command::new(env!("CARGO_BIN_EXE_kapukulcs"));
         command
             .args(["--bundle", "mentes.age", "beallitas", "--dir", "kapukulcs"])
             .current_dir(dir)
             .env("LANG", "hu_HU.UTF-8")
             .env_remove("LC_ALL")
+            .env("KAPUKULCS_SCREENSHOT_DIR", &screenshots)
+            .env_remove("WAYLAND_DISPLAY")
             .env("TERM", "xterm");
+        if !clipboard {
+            command.env_remove("DISPLAY");
+        }
         let mut session = Session::spawn(command).expect("the binary starts in a pseudo-terminal");
         session.set_expect_timeout(Some(Duration::from_secs(60)));
         // Wide enough that no line wraps, so redraws are easy to follow.
@@ -185,8 +219,10 @@ impl Run {
         self.line(PASSPHRASE);
     }
 
-    /// Steps 1 to 5 for `p`, the screenshot dropped into `folder`.
-    fn register_until_code(&mut self, p: &Person, folder: &Path) {
+    /// Steps 1 to 5 for `p`, the screenshot saved into `folder` (the
+    /// person's, or the system's screenshot folder); with `terminal_qr`
+    /// the phone scans the QR code from the terminal.
+    fn register_until_code(&mut self, p: &Person, folder: &Path, terminal_qr: bool) {
         self.expect("Kit regisztrálunk?");
         self.line(p.name);
         self.expect("felhasználóneve");
@@ -194,17 +230,35 @@ impl Run {
         self.expect("Nyomj Entert, ha látod a QR-kódot.");
         self.line("");
         self.expect("Várom a képet");
-        fs::write(
-            folder.join(p.name).join("Képernyőkép 2026-01-10.png"),
-            screenshot(p),
-        )
-        .unwrap();
+        fs::write(folder.join("Képernyőkép 2026-01-10.png"), screenshot(p)).unwrap();
         self.expect("Beolvastam a QR-kódot");
+        self.key_and_phone(p, Some(&p.key.to_lowercase()), terminal_qr);
+    }
+
+    /// Steps 3 to 5: `key` typed (or skipped), the phone's code.
+    fn key_and_phone(&mut self, p: &Person, key: Option<&str>, terminal_qr: bool) {
         self.expect("A karaktersor");
-        self.line(&p.key.to_lowercase());
-        self.expect("ugyanaz a kulcs");
+        match key {
+            Some(key) => {
+                self.line(key);
+                self.expect("ugyanaz a kulcs");
+            }
+            None => {
+                self.line("");
+                self.expect("kihagytuk");
+            }
+        }
+        self.expect("Inkább kérem a QR-kódot");
+        self.expect("olvassa be?");
+        if terminal_qr {
+            self.send(UP);
+        }
+        self.line("");
         self.expect("mutatja a 6 jegyű kódot.");
         self.line("");
+        if terminal_qr {
+            self.expect("letöröltem a képernyőről");
+        }
         self.expect("5. lépés");
         let account = OtpAuth::parse(&uri(p)).unwrap();
         self.line(&totp::generate(&account, now()));
@@ -215,7 +269,7 @@ impl Run {
     fn deletion_code(&mut self, p: &Person) {
         self.expect("Nyomj Entert, ha látod a törlőkódot.");
         self.line("");
-        self.expect("törlőkódja");
+        self.expect("törlőkód");
         self.line(p.deletion_code);
         self.expect("Pontosan ez áll az oldalon?");
         self.line(""); // Igen is the default
@@ -223,13 +277,42 @@ impl Run {
         self.line("");
     }
 
-    fn finish(mut self) -> String {
+    /// The end: nobody next; the sheet made, not opened (no viewer is
+    /// ever started by a test), and deleted when `printed`; the pictures
+    /// deleted.
+    fn finish(mut self, printed: bool) -> String {
         self.expect("Jöhet a következő családtag?");
         self.line(""); // Nem is the default
-        self.expect("Elkészült a helyreállító lap");
-        self.expect("Törlöm őket?");
+        self.sheet(printed);
+        self.expect("Törlöm őket");
         self.line(""); // Igen
-        self.expect("töröltem");
+        self.expect("képet töröltem");
+        self.end()
+    }
+
+    /// The sheet's questions: made, not opened, printed or not.
+    fn sheet(&mut self, printed: bool) {
+        self.expect("Elkészítsem a kinyomtatható helyreállító lapot");
+        self.line(""); // Igen
+        self.expect("Elkészült a helyreállító lap");
+        self.expect("Megnyissam a PDF-nézőben");
+        self.send(DOWN);
+        self.line(""); // Nem
+        self.expect("Sikerült kinyomtatni a lapot?");
+        if printed {
+            self.line("");
+            self.expect("Törlöm a PDF fájlt?");
+            self.line("");
+            self.expect("A PDF fájlt töröltem");
+        } else {
+            self.send(DOWN);
+            self.line("");
+            self.expect("A PDF fájl itt maradt");
+        }
+    }
+
+    /// Waits for the program to end; the screen as the person saw it.
+    fn end(mut self) -> String {
         let rest = self.session.expect(expectrl::Eof).unwrap();
         self.output.extend_from_slice(rest.before());
         screen(&self.output)
@@ -242,16 +325,21 @@ fn docs_page(transcript: &str) -> String {
         "# A varázsló, ahogy a felhasználó látja\n\n\
          This is the terminal text of `kapukulcs beallitas` as the end-to-end test\n\
          `tests/wizard_pty.rs` captured it: two family members (Mama and Papa),\n\
-         the screenshots dropped into the watched folder, the phone's codes typed,\n\
-         deletion codes typed and read back. Colours and cursor movements are\n\
-         removed; the test fails when a line here no longer matches the program.\n\
+         Mama's screenshot saved into her folder and Papa's into the system's\n\
+         screenshot folder, Papa's QR code shown in the terminal for the phone\n\
+         (and wiped afterwards), the phone's codes typed, deletion codes typed\n\
+         and read back, the sheet made, printed and deleted. Colours and cursor\n\
+         movements are removed; the test fails when a line here no longer\n\
+         matches the program.\n\
          Regenerate with `KAPUKULCS_WRITE_DOCS=1 cargo test --test wizard_pty`.\n\n\
          ```text\n{}\n```\n",
         transcript.trim_end()
     )
 }
 
-fn check_family(dir: &Path) {
+/// The bundle holds Mama and Papa; the PDF was deleted when `printed`,
+/// and is a PDF otherwise.
+fn check_family(dir: &Path, printed: bool) {
     let contents = open_bundle(dir);
     let members = &contents.family.members;
     assert_eq!(members.len(), 2);
@@ -266,13 +354,20 @@ fn check_family(dir: &Path) {
         assert!(member.confirmed.is_some(), "{} was not confirmed", p.name);
         assert_eq!(member.original_uri.expose(), uri(p));
     }
-    let pdf = fs::read(dir.join("kapukulcs").join("helyreallito-lap.pdf")).unwrap();
-    assert!(pdf.starts_with(b"%PDF"));
-    // The screenshots were deleted at the end, as the user chose.
+    let pdf = dir.join("kapukulcs").join("helyreallito-lap.pdf");
+    if printed {
+        assert!(!pdf.exists(), "the printed sheet was not deleted");
+    } else {
+        assert!(fs::read(pdf).unwrap().starts_with(b"%PDF"));
+    }
+    // The screenshots were deleted at the end, as the user chose, from the
+    // people's folders and the system's screenshot folder alike.
     let left: Vec<PathBuf> = ["Mama", "Papa"]
         .iter()
+        .map(|n| Path::new("kapukulcs").join(n))
+        .chain([PathBuf::from(SCREENSHOTS)])
         .flat_map(|n| {
-            fs::read_dir(dir.join("kapukulcs").join(n))
+            fs::read_dir(dir.join(n))
                 .unwrap()
                 .map(|e| e.unwrap().path())
         })
@@ -286,15 +381,17 @@ fn two_family_members_through_a_terminal() {
     let workspace = dir.path().join("kapukulcs");
     let mut run = Run::start(dir.path());
     run.passphrase_new();
-    run.register_until_code(&MAMA, &workspace);
+    run.register_until_code(&MAMA, &workspace.join(MAMA.name), false);
     run.deletion_code(&MAMA);
     run.expect("Jöhet a következő családtag?");
     run.send(UP);
     run.line("");
-    run.register_until_code(&PAPA, &workspace);
+    // Papa's screenshot goes where the system saves it, and the phone
+    // scans the QR code from the terminal.
+    run.register_until_code(&PAPA, &dir.path().join(SCREENSHOTS), true);
     run.deletion_code(&PAPA);
-    let transcript = run.finish();
-    check_family(dir.path());
+    let transcript = run.finish(true);
+    check_family(dir.path(), true);
 
     // The documentation shows this very run; rewrite it with
     // KAPUKULCS_WRITE_DOCS=1 after changing a message.
@@ -320,6 +417,11 @@ fn two_family_members_through_a_terminal() {
         "5. lépés",
         "6–7. lépés",
         "8. lépés",
+        "Inkább kérem a QR-kódot",
+        CLEARED,
+        "a rendszer képernyőkép-mappájából",
+        "Sikerült kinyomtatni a lapot?",
+        "A PDF fájlt töröltem",
         "Összefoglaló",
     ] {
         assert!(
@@ -350,7 +452,7 @@ fn a_run_killed_half_way_resumes_where_it_stopped() {
     let workspace = dir.path().join("kapukulcs");
     let mut run = Run::start(dir.path());
     run.passphrase_new();
-    run.register_until_code(&MAMA, &workspace);
+    run.register_until_code(&MAMA, &workspace.join(MAMA.name), false);
     run.expect("Nyomj Entert, ha látod a törlőkódot.");
     // The key is confirmed and saved; the terminal is closed now.
     let pid = run.session.get_process().pid().as_raw();
@@ -369,8 +471,147 @@ fn a_run_killed_half_way_resumes_where_it_stopped() {
     run.deletion_code(&MAMA);
     run.expect("Felveszel most valakit?");
     run.line("");
-    run.register_until_code(&PAPA, &workspace);
+    run.register_until_code(&PAPA, &workspace.join(PAPA.name), false);
     run.deletion_code(&PAPA);
-    run.finish();
-    check_family(dir.path());
+    run.finish(false);
+    check_family(dir.path(), false);
+}
+
+/// What the wizard says, for the person running it ("Én") and about
+/// anyone else.
+const EN: Person = Person {
+    name: "Én",
+    username: "kovacs.peter",
+    key: "GEZDGNBVGY3TQOJQGEZA",
+    deletion_code: "12345678",
+};
+
+#[test]
+fn the_person_running_it_is_spoken_to_in_their_own_forms() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut run = Run::start(dir.path());
+    run.passphrase_new();
+    // The guide starts with yourself, and so does the suggested name:
+    // Enter takes it.
+    run.expect("Kit regisztrálunk?");
+    run.expect("(Én)");
+    run.line("");
+    run.expect("felhasználóneved");
+    run.line(EN.username);
+    run.expect("Nyomj Entert, ha látod a QR-kódot.");
+    run.line("");
+    run.expect("Várom a képet");
+    fs::write(
+        dir.path().join("kapukulcs").join("Én").join("kep.png"),
+        screenshot(&EN),
+    )
+    .unwrap();
+    run.expect("Beolvastam a QR-kódot");
+    run.key_and_phone(&EN, None, false);
+    run.deletion_code(&EN);
+    run.expect("Jöhet a következő családtag?");
+    run.line("");
+    run.expect("Elkészítsem a kinyomtatható helyreállító lapot");
+    run.send(DOWN);
+    run.line(""); // no sheet
+    run.expect("Törlöm őket");
+    run.line("");
+    let transcript = run.end();
+    for wrong in [
+        "Én ügyfélkapus felhasználóneve",
+        "Jelentkezz be Én RÉGI ügyfélkapus felhasználónevével",
+        "Írd be Én ügyfélkapus jelszavát",
+        "Én kulcsa ellenőrizve",
+        "Én törlőkódja",
+        "Én sorában",
+    ] {
+        assert!(!transcript.contains(wrong), "{wrong:?} in\n{transcript}");
+    }
+    for own in [
+        "A saját ügyfélkapus felhasználóneved",
+        "Jelentkezz be a saját RÉGI ügyfélkapus felhasználóneveddel (kovacs.peter) és jelszavaddal.",
+        "2. lépés – Készíts képet a saját QR-kódodról",
+        "Írd be a kódot, amit a telefon most a saját sorodban mutat",
+        "A kulcsod ellenőrizve és elmentve.",
+        "Írd be az ügyfélkapus jelszavadat és a telefonon most látható kódot.",
+        "A törlőkódod",
+        "kezdd magaddal",
+    ] {
+        assert!(
+            transcript.contains(own),
+            "{own:?} missing from\n{transcript}"
+        );
+    }
+    let contents = open_bundle(dir.path());
+    assert_eq!(contents.family.members[0].name, "Én");
+}
+
+#[test]
+#[ignore = "needs Xvfb and xclip (Debian packages xvfb, xclip) and DISPLAY set; .ci/run starts Xvfb :99"]
+fn a_picture_on_the_clipboard_of_a_virtual_x_server() {
+    let display = std::env::var("DISPLAY").unwrap_or_default();
+    assert!(
+        !display.is_empty(),
+        "DISPLAY is not set: start a virtual X server (Xvfb :99 &) and export DISPLAY=:99"
+    );
+    let probe = Command::new("xclip")
+        .args(["-selection", "clipboard", "-o", "-t", "TARGETS"])
+        .output()
+        .expect("xclip runs (Debian package xclip)");
+    // With nothing on the clipboard xclip says so and fails; without an X
+    // server it cannot open the display.
+    let said = String::from_utf8_lossy(&probe.stderr);
+    assert!(
+        !said.contains("Can't open display"),
+        "no X server on {display}: {said}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut run = Run::start_with(dir.path(), true);
+    run.passphrase_new();
+    run.expect("Kit regisztrálunk?");
+    run.line(MAMA.name);
+    run.expect("felhasználóneve");
+    run.line(MAMA.username);
+    run.expect("Nyomj Entert, ha látod a QR-kódot.");
+    run.line("");
+    run.expect("A vágólapra másolt képet is átveszem");
+    run.expect("Várom a képet");
+    // As the Snipping Tool does: the picture goes onto the clipboard only.
+    let picture = dir.path().join("vagolapra.png");
+    fs::write(&picture, screenshot(&MAMA)).unwrap();
+    let status = Command::new("xclip")
+        .args(["-selection", "clipboard", "-t", "image/png", "-i"])
+        .arg(&picture)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("xclip runs");
+    assert!(status.success());
+    fs::remove_file(&picture).unwrap();
+    run.expect("Beolvastam a QR-kódot a vágólapról");
+    run.key_and_phone(&MAMA, Some(MAMA.key), false);
+    run.deletion_code(&MAMA);
+    run.expect("Jöhet a következő családtag?");
+    run.line("");
+    run.expect("Elkészítsem a kinyomtatható helyreállító lapot");
+    run.send(DOWN);
+    run.line(""); // no sheet
+    run.expect("Törlöm a vágólapot?");
+    run.line("");
+    run.expect("A vágólapot töröltem.");
+    run.end();
+    let contents = open_bundle(dir.path());
+    let member = &contents.family.members[0];
+    assert_eq!(member.account.key.text().expose(), MAMA.key);
+    assert_eq!(member.original_uri.expose(), uri(&MAMA));
+    // The picture is no longer on the clipboard.
+    let left = Command::new("xclip")
+        .args(["-selection", "clipboard", "-o", "-t", "image/png"])
+        .output()
+        .expect("xclip runs");
+    assert!(
+        !left.status.success() || left.stdout.is_empty(),
+        "the picture is still on the clipboard"
+    );
 }
