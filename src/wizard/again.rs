@@ -6,12 +6,7 @@
 //! nothing is dropped; every step is saved as in the wizard, so an
 //! interrupted registration continues where it stopped.
 
-use std::fs;
-
-use super::{
-    Wizard,
-    watch::{person_folder, pictures_in},
-};
+use super::Wizard;
 use crate::{
     error::Error,
     family::{FamilyError, Stage},
@@ -51,18 +46,9 @@ impl<P: Prompter> Wizard<'_, P> {
             self.save()?;
         }
         self.continue_member(&name)?;
-        let pictures = pictures_in(&person_folder(&self.workspace, &name));
-        if !pictures.is_empty()
-            && self.prompter.confirm(
-                &fl!("wizard-delete-pictures", count = pictures.len().to_string()),
-                true,
-            )?
-        {
-            for picture in &pictures {
-                let _ = fs::remove_file(picture);
-            }
-            self.prompter.say(&fl!("wizard-pictures-deleted"));
-        }
+        // The new screenshots hold the key in the clear: offered for
+        // deletion, each deletion checked, as at the end of the wizard.
+        self.offer_picture_deletion()?;
         Ok(())
     }
 }

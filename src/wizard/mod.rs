@@ -537,14 +537,14 @@ impl<'a, P: Prompter> Wizard<'a, P> {
     /// Step 7: the deletion code, read back before it is saved.
     fn ask_deletion_code(&mut self, name: &str) -> Result<DeletionCode, Error> {
         loop {
-            // Kept in wiping memory from the keyboard on.
+            // Kept in wiping memory once typed.
             let typed = match self.answers.deletion_code.take() {
                 Some(code) => code,
-                None => self.prompter.typed_secret(&fl!(
-                    "wizard-ask-deletion-code",
-                    name = name,
-                    who = who(name)
-                ))?,
+                None => SecretString::new(self.prompter.input(
+                    &fl!("wizard-ask-deletion-code", name = name, who = who(name)),
+                    None,
+                    false,
+                )?),
             };
             let code = match DeletionCode::parse(typed.expose()) {
                 Ok(code) => code,

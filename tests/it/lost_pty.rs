@@ -161,6 +161,10 @@ fn a_lost_phone_through_a_terminal() {
     run.expect("A karaktersor");
     run.line(&MAMA_NEW.to_lowercase());
     run.expect("ugyanaz a kulcs");
+    // Step 4: the QR code is on the website again; no copy in the terminal.
+    run.expect("Inkább kérem a QR-kódot");
+    run.expect("olvassa be?");
+    run.line("");
     run.expect("mutatja a 6 jegyű kódot.");
     run.line("");
     run.expect("5. lépés");
@@ -175,7 +179,7 @@ fn a_lost_phone_through_a_terminal() {
     run.line("");
     run.expect("Nyomj Entert a folytatáshoz.");
     run.line("");
-    run.expect("Törlöm őket?");
+    run.expect("Törlöm őket (1 kép)?");
     run.line("");
     run.expect("Mama újra regisztrálva");
 
