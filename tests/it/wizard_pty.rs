@@ -163,9 +163,18 @@ impl Run {
     /// The wizard; with `clipboard`, it keeps `DISPLAY` and so the X
     /// server's clipboard.
     fn start_with(dir: &Path, clipboard: bool) -> Run {
+        Run::start_command(
+            dir,
+            clipboard,
+            Command::new(env!("CARGO_BIN_EXE_kapukulcs")),
+        )
+    }
+
+    /// The wizard started by `command`, which may carry an environment of
+    /// its own (a home folder).
+    fn start_command(dir: &Path, clipboard: bool, mut command: Command) -> Run {
         let screenshots = dir.join(SCREENSHOTS);
         fs::create_dir_all(&screenshots).unwrap();
-        let mut command = Command::new(env!("CARGO_BIN_EXE_kapukulcs"));
         command
             .args(["--bundle", "mentes.age", "beallitas", "--dir", "kapukulcs"])
             .current_dir(dir)
@@ -614,4 +623,156 @@ fn a_picture_on_the_clipboard_of_a_virtual_x_server() {
         !left.status.success() || left.stdout.is_empty(),
         "the picture is still on the clipboard"
     );
+}
+
+/// Every form a key may take in a file: as the QR code has it, grouped by
+/// four as the sheet and the cards print it, and both in lower case (a
+/// percent-encoded URI keeps the key's characters as they are).
+fn key_forms(key: &str) -> Vec<String> {
+    let grouped = key
+        .as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ");
+    vec![
+        key.to_owned(),
+        key.to_lowercase(),
+        grouped.clone(),
+        grouped.to_lowercase(),
+    ]
+}
+
+/// Every file under `dir`.
+fn files_under(dir: &Path, found: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let meta = fs::symlink_metadata(&path).unwrap();
+        if meta.is_dir() {
+            files_under(&path, found);
+        } else if meta.is_file() {
+            found.push(path);
+        }
+    }
+}
+
+#[test]
+fn keys_and_deletion_codes_are_only_where_the_person_asked_for_them() {
+    use std::os::unix::fs::PermissionsExt;
+
+    let root = tempfile::tempdir().unwrap();
+    // A home of its own: the program's data folder, its temporary files
+    // and the wizard's folder all land inside it.
+    let home = root.path().join("anna");
+    let tmp = home.join("tmp");
+    fs::create_dir_all(&tmp).unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kapukulcs"));
+    command
+        .env("HOME", &home)
+        .env("TMPDIR", &tmp)
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("XDG_CONFIG_HOME")
+        .env_remove("XDG_CACHE_HOME");
+    let mut run = Run::start_command(&home, false, command);
+    // Nothing secret is on the running program's command line.
+    let pid = run.session.get_process().pid();
+    let cmdline = fs::read(format!("/proc/{pid}/cmdline")).unwrap();
+    run.passphrase_new();
+    let workspace = home.join("kapukulcs");
+    run.register_until_code(&MAMA, &workspace.join(MAMA.name), false);
+    run.deletion_code(&MAMA);
+    run.expect("Jöhet a következő családtag?");
+    run.send(UP);
+    run.line("");
+    run.register_until_code(&PAPA, &home.join(SCREENSHOTS), true);
+    run.deletion_code(&PAPA);
+    // The sheet is kept ("not printed yet"): it may hold the keys.
+    run.finish(false);
+
+    // The commands a person runs next, each asked for by name.
+    fs::write(root.path().join("jelszo.txt"), format!("{PASSPHRASE}\n")).unwrap();
+    let passphrase = root.path().join("jelszo.txt");
+    let sheet = home.join("lap.pdf");
+    let pictures = home.join("qr-kodok");
+    let export = home.join("export.txt");
+    for args in [
+        vec!["nyomtatas", "--output", sheet.to_str().unwrap()],
+        vec!["visszaallitas", "--png", pictures.to_str().unwrap()],
+        vec![
+            "exportalas",
+            "--format",
+            "uri",
+            "--output",
+            export.to_str().unwrap(),
+        ],
+    ] {
+        let mut all = vec![
+            "--bundle",
+            "mentes.age",
+            "--passphrase-file",
+            passphrase.to_str().unwrap(),
+        ];
+        all.extend(args);
+        let out = Command::new(env!("CARGO_BIN_EXE_kapukulcs"))
+            .args(&all)
+            .current_dir(&home)
+            .env("HOME", &home)
+            .env("TMPDIR", &tmp)
+            .env("LANG", "hu_HU.UTF-8")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{all:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    let asked_for = |path: &Path| {
+        path == sheet
+            || path == export
+            || path.starts_with(&pictures)
+            || path == workspace.join(kapukulcs::wizard::SHEET_NAME)
+    };
+    let mut secrets: Vec<String> = Vec::new();
+    for p in [&MAMA, &PAPA] {
+        secrets.extend(key_forms(p.key));
+        secrets.push(p.deletion_code.to_owned());
+        secrets.push(format!(
+            "{} {}",
+            &p.deletion_code[..4],
+            &p.deletion_code[4..]
+        ));
+    }
+    for secret in &secrets {
+        assert!(
+            !String::from_utf8_lossy(&cmdline).contains(secret.as_str()),
+            "{secret} on the command line"
+        );
+    }
+    let mut files = Vec::new();
+    files_under(&home, &mut files);
+    assert!(files.len() > 5, "the session made too few files: {files:?}");
+    let mut found_in_asked = 0;
+    for file in &files {
+        let bytes = fs::read(file).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        let holds: Vec<&String> = secrets
+            .iter()
+            .filter(|s| text.contains(s.as_str()))
+            .collect();
+        if asked_for(file) {
+            let mode = fs::metadata(file).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{} is not private", file.display());
+            found_in_asked += holds.len();
+        } else {
+            assert!(
+                holds.is_empty(),
+                "{} holds {holds:?}, and nobody asked for it",
+                file.display()
+            );
+        }
+    }
+    // The scan can see a key: the export names every one in the clear.
+    assert!(found_in_asked >= 2, "no key found even where it must be");
 }
