@@ -9,21 +9,17 @@
 //! The screen text is compared with `docs/lost.md`, so the page stays
 //! true; `KAPUKULCS_WRITE_DOCS=1` rewrites it from this run.
 
-use std::{fs, path::Path, process::Command, time::Duration};
+use std::{fs, path::Path};
 
-use expectrl::{Expect, session::OsSession as Session};
 use kapukulcs::{formats::otpauth::OtpAuth, totp};
 
-use crate::{
-    support::{
-        PASSPHRASE, now, open_bundle,
-        picture::{qr_png_sized, ugyfelkapu_uri as uri},
-        run::{in_dir, text},
-    },
-    wizard_pty::screen,
+use crate::support::{
+    PASSPHRASE, now, open_bundle,
+    picture::{qr_png_sized, ugyfelkapu_uri as uri},
+    pty::{DOWN, Pty},
+    run::{in_dir, text},
 };
 
-const DOWN: &str = "\x1b[B";
 const MAMA_OLD: &str = "ABCDEFGHIJKLMNOPQRST";
 const MAMA_NEW: &str = "MFRGGZDFMZTWQ2LKNNWG";
 const PAPA: &str = "GEZDGNBVGY3TQOJQGEZD";
@@ -61,57 +57,12 @@ fn setup(dir: &Path) {
     }
 }
 
-struct Run {
-    session: Session,
-    output: Vec<u8>,
-}
-
-impl Run {
-    fn start(dir: &Path) -> Run {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_kapukulcs"));
-        command
-            .args(["--bundle", "mentes.age", "elveszett", "--dir", "kapukulcs"])
-            .current_dir(dir)
-            .env("LANG", "hu_HU.UTF-8")
-            .env_remove("LC_ALL")
-            .env("TERM", "xterm");
-        let mut session = Session::spawn(command).expect("the binary starts in a pseudo-terminal");
-        session.set_expect_timeout(Some(Duration::from_secs(60)));
-        session.get_process_mut().set_window_size(220, 60).unwrap();
-        Run {
-            session,
-            output: Vec::new(),
-        }
-    }
-
-    fn expect(&mut self, text: &str) {
-        match self.session.expect(text) {
-            Ok(found) => {
-                self.output.extend_from_slice(found.before());
-                self.output.extend_from_slice(text.as_bytes());
-            }
-            Err(error) => panic!(
-                "waiting for {text:?}: {error}\n--- so far ---\n{}",
-                screen(&self.output)
-            ),
-        }
-    }
-
-    fn send(&mut self, text: &str) {
-        std::thread::sleep(Duration::from_millis(150));
-        self.session.send(text).unwrap();
-    }
-
-    fn line(&mut self, text: &str) {
-        std::thread::sleep(Duration::from_millis(150));
-        self.session.send(format!("{text}\r")).unwrap();
-    }
-
-    fn finish(mut self) -> String {
-        let rest = self.session.expect(expectrl::Eof).unwrap();
-        self.output.extend_from_slice(rest.before());
-        screen(&self.output)
-    }
+/// `elveszett` in a pseudo-terminal.
+fn start(dir: &Path) -> Pty {
+    Pty::start(
+        dir,
+        &["--bundle", "mentes.age", "elveszett", "--dir", "kapukulcs"],
+    )
 }
 
 /// The documentation page around a captured transcript.
@@ -136,7 +87,7 @@ fn docs_page(transcript: &str) -> String {
 fn a_lost_phone_through_a_terminal() {
     let dir = tempfile::tempdir().unwrap();
     setup(dir.path());
-    let mut run = Run::start(dir.path());
+    let mut run = start(dir.path());
     run.expect("A mentés jelszava");
     run.line(PASSPHRASE);
     run.expect("Nyomj Entert, és kezdjük.");

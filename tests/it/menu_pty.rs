@@ -55,7 +55,7 @@ fn the_passphrase_is_asked_once_for_a_whole_visit_to_the_menu() {
     menu.expect("A helyreállító lap elkészült");
     menu.expect("Mit szeretnél?");
     menu.pick(QUIT);
-    let screen = menu.finish();
+    let screen = menu.finish_plain();
 
     // Each question is drawn as "? question ›"; once answered, "✔ …".
     assert_eq!(

@@ -14,23 +14,21 @@ use std::{
     io::Cursor,
     path::{Path, PathBuf},
     process::Command,
-    time::Duration,
 };
 
-use expectrl::{Expect, session::OsSession as Session};
 use image::{ImageFormat, Luma};
 use kapukulcs::{formats::otpauth::OtpAuth, totp};
 use qrcode::QrCode;
 
-use crate::support::{PASSPHRASE, now, open_bundle};
+use crate::support::{
+    PASSPHRASE, now, open_bundle,
+    pty::{CLEARED, Pty},
+};
 const UP: &str = "\x1b[A";
 const DOWN: &str = "\x1b[B";
 
 /// The system's screenshot folder in every run (`KAPUKULCS_SCREENSHOT_DIR`).
 const SCREENSHOTS: &str = "Képernyőképek";
-
-/// Where the transcript shows that the screen and scrollback were cleared.
-const CLEARED: &str = "──── (itt a program letörli a képernyőt) ────";
 
 struct Person {
     name: &'static str,
@@ -74,83 +72,8 @@ fn screenshot(p: &Person) -> Vec<u8> {
     bytes
 }
 
-/// What the screen shows after `bytes`: a small terminal emulator that
-/// knows what spinners and prompts use to redraw themselves (carriage
-/// return, erase line, erase below, cursor up and down); colours and other
-/// escapes are dropped.
-pub(crate) fn screen(bytes: &[u8]) -> String {
-    let text = String::from_utf8_lossy(bytes);
-    let mut lines: Vec<Vec<char>> = vec![Vec::new()];
-    let (mut row, mut col) = (0usize, 0usize);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\x1b' if chars.peek() == Some(&'[') => {
-                chars.next();
-                let mut argument = String::new();
-                let mut command = ' ';
-                for c in chars.by_ref() {
-                    if c.is_ascii_alphabetic() || c == '~' {
-                        command = c;
-                        break;
-                    }
-                    argument.push(c);
-                }
-                let n = argument.parse::<usize>().unwrap_or(1);
-                match command {
-                    // The whole screen (and with 3J the scrollback): a
-                    // person sees it go; the transcript marks the place.
-                    'J' if argument == "2" => {
-                        row = lines.len();
-                        lines.push(CLEARED.chars().collect());
-                        row += 1;
-                        col = 0;
-                    }
-                    'J' if argument == "3" => {}
-                    'H' => {}
-                    'K' => lines[row].clear(),
-                    'J' => {
-                        lines[row].truncate(col);
-                        lines.truncate(row + 1);
-                    }
-                    'A' => row = row.saturating_sub(n),
-                    'B' => row += n,
-                    _ => {}
-                }
-            }
-            '\x1b' => {
-                chars.next();
-            }
-            '\r' => col = 0,
-            '\n' => {
-                row += 1;
-                col = 0;
-            }
-            c => {
-                let line = &mut lines[row];
-                if col < line.len() {
-                    line[col] = c;
-                } else {
-                    line.resize(col, ' ');
-                    line.push(c);
-                }
-                col += 1;
-            }
-        }
-        while lines.len() <= row {
-            lines.push(Vec::new());
-        }
-    }
-    lines
-        .iter()
-        .map(|line| line.iter().collect::<String>().trim_end().to_owned())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 struct Run {
-    session: Session,
-    output: Vec<u8>,
+    pty: Pty,
 }
 
 impl Run {
@@ -178,47 +101,26 @@ impl Run {
         command
             .args(["--bundle", "mentes.age", "beallitas", "--dir", "kapukulcs"])
             .current_dir(dir)
-            .env("LANG", "hu_HU.UTF-8")
-            .env_remove("LC_ALL")
             .env("KAPUKULCS_SCREENSHOT_DIR", &screenshots)
-            .env_remove("WAYLAND_DISPLAY")
-            .env("TERM", "xterm");
+            .env_remove("WAYLAND_DISPLAY");
         if !clipboard {
             command.env_remove("DISPLAY");
         }
-        let mut session = Session::spawn(command).expect("the binary starts in a pseudo-terminal");
-        session.set_expect_timeout(Some(Duration::from_secs(60)));
-        // Wide enough that no line wraps, so redraws are easy to follow.
-        session.get_process_mut().set_window_size(220, 60).unwrap();
         Run {
-            session,
-            output: Vec::new(),
+            pty: Pty::spawn(command),
         }
     }
 
     fn expect(&mut self, text: &str) {
-        match self.session.expect(text) {
-            Ok(found) => {
-                self.output.extend_from_slice(found.before());
-                self.output.extend_from_slice(text.as_bytes());
-            }
-            Err(error) => panic!(
-                "waiting for {text:?}: {error}\n--- so far ---\n{}",
-                screen(&self.output)
-            ),
-        }
+        self.pty.expect(text);
     }
 
     fn send(&mut self, text: &str) {
-        std::thread::sleep(Duration::from_millis(150));
-        self.session.send(text).unwrap();
+        self.pty.send(text);
     }
 
     fn line(&mut self, text: &str) {
-        // A person reads the prompt before typing; without the pause the
-        // keys can reach the terminal before the prompt listens for them.
-        std::thread::sleep(Duration::from_millis(150));
-        self.session.send(format!("{text}\r")).unwrap();
+        self.pty.line(text);
     }
 
     fn passphrase_new(&mut self) {
@@ -321,10 +223,8 @@ impl Run {
     }
 
     /// Waits for the program to end; the screen as the person saw it.
-    fn end(mut self) -> String {
-        let rest = self.session.expect(expectrl::Eof).unwrap();
-        self.output.extend_from_slice(rest.before());
-        screen(&self.output)
+    fn end(self) -> String {
+        self.pty.finish()
     }
 }
 
@@ -464,7 +364,7 @@ fn a_run_killed_half_way_resumes_where_it_stopped() {
     run.register_until_code(&MAMA, &workspace.join(MAMA.name), false);
     run.expect("Nyomj Entert, ha látod a törlőkódot.");
     // The key is confirmed and saved; the terminal is closed now.
-    let pid = run.session.get_process().pid().as_raw();
+    let pid = run.pty.pid();
     // SAFETY: sending a signal to our own child.
     unsafe { libc::kill(pid, libc::SIGKILL) };
     drop(run);
@@ -675,7 +575,7 @@ fn keys_and_deletion_codes_are_only_where_the_person_asked_for_them() {
         .env_remove("XDG_CACHE_HOME");
     let mut run = Run::start_command(&home, false, command);
     // Nothing secret is on the running program's command line.
-    let pid = run.session.get_process().pid();
+    let pid = run.pty.pid();
     let cmdline = fs::read(format!("/proc/{pid}/cmdline")).unwrap();
     run.passphrase_new();
     let workspace = home.join("kapukulcs");

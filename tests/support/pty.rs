@@ -1,6 +1,7 @@
 //! The real binary in a pseudo-terminal, as a person at a keyboard uses it:
 //! wait for a prompt, then type (with a pause, as a person reads first);
-//! everything the program wrote is kept for the assertions.
+//! everything the program wrote is kept, and [`screen`] turns it into the
+//! text the person saw.
 
 use std::{path::Path, process::Command, time::Duration};
 
@@ -9,6 +10,83 @@ use expectrl::{Expect, session::OsSession as Session};
 /// The arrow keys dialoguer's menus listen to.
 pub const DOWN: &str = "\x1b[B";
 
+/// Where the transcript shows that the screen and scrollback were cleared.
+pub const CLEARED: &str = "──── (itt a program letörli a képernyőt) ────";
+
+/// What the screen shows after `bytes`: a small terminal emulator that
+/// knows what spinners and prompts use to redraw themselves (carriage
+/// return, erase line, erase below, cursor up and down); colours and other
+/// escapes are dropped.
+pub fn screen(bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    let mut lines: Vec<Vec<char>> = vec![Vec::new()];
+    let (mut row, mut col) = (0usize, 0usize);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\x1b' if chars.peek() == Some(&'[') => {
+                chars.next();
+                let mut argument = String::new();
+                let mut command = ' ';
+                for c in chars.by_ref() {
+                    if c.is_ascii_alphabetic() || c == '~' {
+                        command = c;
+                        break;
+                    }
+                    argument.push(c);
+                }
+                let n = argument.parse::<usize>().unwrap_or(1);
+                match command {
+                    // The whole screen (and with 3J the scrollback): a
+                    // person sees it go; the transcript marks the place.
+                    'J' if argument == "2" => {
+                        row = lines.len();
+                        lines.push(CLEARED.chars().collect());
+                        row += 1;
+                        col = 0;
+                    }
+                    'J' if argument == "3" => {}
+                    'H' => {}
+                    'K' => lines[row].clear(),
+                    'J' => {
+                        lines[row].truncate(col);
+                        lines.truncate(row + 1);
+                    }
+                    'A' => row = row.saturating_sub(n),
+                    'B' => row += n,
+                    _ => {}
+                }
+            }
+            '\x1b' => {
+                chars.next();
+            }
+            '\r' => col = 0,
+            '\n' => {
+                row += 1;
+                col = 0;
+            }
+            c => {
+                let line = &mut lines[row];
+                if col < line.len() {
+                    line[col] = c;
+                } else {
+                    line.resize(col, ' ');
+                    line.push(c);
+                }
+                col += 1;
+            }
+        }
+        while lines.len() <= row {
+            lines.push(Vec::new());
+        }
+    }
+    lines
+        .iter()
+        .map(|line| line.iter().collect::<String>().trim_end().to_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// A running program in a pseudo-terminal.
 pub struct Pty {
     session: Session,
@@ -16,13 +94,17 @@ pub struct Pty {
 }
 
 impl Pty {
-    /// Starts the program with `args` in `dir`, in Hungarian, in a wide
-    /// terminal so that no line wraps.
+    /// Starts the program with `args` in `dir`, in Hungarian.
     pub fn start(dir: &Path, args: &[&str]) -> Pty {
         let mut command = Command::new(env!("CARGO_BIN_EXE_kapukulcs"));
+        command.args(args).current_dir(dir);
+        Pty::spawn(command)
+    }
+
+    /// Starts `command` in Hungarian, in a terminal wide enough that no
+    /// line wraps, so redraws are easy to follow.
+    pub fn spawn(mut command: Command) -> Pty {
         command
-            .args(args)
-            .current_dir(dir)
             .env("LANG", "hu_HU.UTF-8")
             .env_remove("LC_ALL")
             .env("TERM", "xterm");
@@ -35,6 +117,11 @@ impl Pty {
         }
     }
 
+    /// The program's process id.
+    pub fn pid(&self) -> i32 {
+        self.session.get_process().pid().as_raw()
+    }
+
     /// Waits until the program has written `text`.
     pub fn expect(&mut self, text: &str) {
         match self.session.expect(text) {
@@ -44,18 +131,20 @@ impl Pty {
             }
             Err(error) => panic!(
                 "waiting for {text:?}: {error}\n--- so far ---\n{}",
-                String::from_utf8_lossy(&self.output)
+                screen(&self.output)
             ),
         }
     }
 
     /// Presses keys (arrows) without Enter.
-    pub fn keys(&mut self, keys: &str) {
+    pub fn send(&mut self, keys: &str) {
         std::thread::sleep(Duration::from_millis(150));
         self.session.send(keys).unwrap();
     }
 
-    /// Types a line and presses Enter.
+    /// Types a line and presses Enter. A person reads the prompt first;
+    /// without the pause the keys can reach the terminal before the prompt
+    /// listens for them.
     pub fn line(&mut self, text: &str) {
         std::thread::sleep(Duration::from_millis(150));
         self.session.send(format!("{text}\r")).unwrap();
@@ -63,16 +152,26 @@ impl Pty {
 
     /// Picks the menu item `index` places below the first.
     pub fn pick(&mut self, index: usize) {
-        self.keys(&DOWN.repeat(index));
+        self.send(&DOWN.repeat(index));
         self.line("");
     }
 
-    /// Waits for the program to end; everything it wrote, as text without
-    /// colours and cursor movements.
+    /// Waits for the program to end; the screen as the person saw it.
     pub fn finish(mut self) -> String {
+        self.read_to_end();
+        screen(&self.output)
+    }
+
+    /// Waits for the program to end; everything it wrote, without colours
+    /// and cursor movements, every redraw kept.
+    pub fn finish_plain(mut self) -> String {
+        self.read_to_end();
+        plain(&String::from_utf8_lossy(&self.output))
+    }
+
+    fn read_to_end(&mut self) {
         let rest = self.session.expect(expectrl::Eof).unwrap();
         self.output.extend_from_slice(rest.before());
-        plain(&String::from_utf8_lossy(&self.output))
     }
 }
 
