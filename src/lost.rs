@@ -512,7 +512,8 @@ mod tests {
         prompter.confirms.push(true);
         prompter.drops.push(setup.new_screenshot());
         prompter.inputs.extend(registration_inputs());
-        prompter.confirms.extend([true, true]); // read-back, delete the screenshot
+        // No QR code in the terminal, read-back, delete the screenshot.
+        prompter.confirms.extend([false, true, true]);
         // Mama: it did not work. Papa: no code; the office later.
         prompter.selections.extend([1, 1]);
         setup.run(&mut prompter, &[]).unwrap();
@@ -621,7 +622,8 @@ mod tests {
         let mut prompter = Scripted::default();
         prompter.confirms.extend([true, true]); // continue the run, and Én's registration
         prompter.inputs.extend(registration_inputs());
-        prompter.confirms.extend([true, true]); // read-back, delete the screenshot
+        // No QR code in the terminal, read-back, delete the screenshot.
+        prompter.confirms.extend([false, true, true]);
         prompter.selections.push(0); // Mama: it worked
         prompter.confirms.push(false); // not registering again now
         assert!(setup.run(&mut prompter, &[]).is_err());

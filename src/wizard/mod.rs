@@ -131,8 +131,18 @@ impl<'a, P: Prompter> Wizard<'a, P> {
             workspace,
             answers,
             settle: SETTLE,
-            screenshot_dirs: platform::screenshot_dirs(),
-            clipboard: ClipboardState::Unopened,
+            // Unit tests never touch the person's own screenshot folders or
+            // clipboard: each test gives the ones it uses.
+            screenshot_dirs: if cfg!(test) {
+                Vec::new()
+            } else {
+                platform::screenshot_dirs()
+            },
+            clipboard: if cfg!(test) {
+                ClipboardState::Unavailable
+            } else {
+                ClipboardState::Unopened
+            },
             viewer: Box::new(SystemViewer),
             read_files: Vec::new(),
             clipboard_used: false,
@@ -1714,8 +1724,17 @@ mod tests {
             Some(&picture(&p.account)),
         );
         setup.clipboard = Some(fake.clone());
-        // The sheet cannot be written: a folder stands in its place.
+        // The sheet cannot be written: folders stand in its place and in
+        // the place of every numbered name it could take instead.
         fs::create_dir_all(setup.workspace().join(SHEET_NAME)).unwrap();
+        for n in 2..=99 {
+            fs::create_dir_all(
+                setup
+                    .workspace()
+                    .join(format!("helyreallito-lap ({n}).pdf")),
+            )
+            .unwrap();
+        }
         let mut prompter = new_bundle_prompter();
         prompter.inputs.extend([
             p.name.into(),
