@@ -57,12 +57,19 @@ fn setup(dir: &Path) {
     }
 }
 
-/// `elveszett` in a pseudo-terminal.
+/// `elveszett` in a pseudo-terminal, away from the clipboard and the
+/// system's screenshot folders (a run under an X server would watch them).
 fn start(dir: &Path) -> Pty {
-    Pty::start(
-        dir,
-        &["--bundle", "mentes.age", "elveszett", "--dir", "kapukulcs"],
-    )
+    let screenshots = dir.join("Képernyőképek");
+    fs::create_dir_all(&screenshots).unwrap();
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_kapukulcs"));
+    command
+        .args(["--bundle", "mentes.age", "elveszett", "--dir", "kapukulcs"])
+        .current_dir(dir)
+        .env("KAPUKULCS_SCREENSHOT_DIR", &screenshots)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY");
+    Pty::spawn(command)
 }
 
 /// The documentation page around a captured transcript.
