@@ -371,8 +371,14 @@ wizard-step-1 =
     Step 1 – On the Ügyfélkapu site
       • Open a private (incognito) browser window and go to https://ugyfelkapu.gov.hu/
       • { $who ->
-            [self] Log in with your own OLD Ügyfélkapu username ({$username}) and password.
-           *[other] Log in with {$name}'s OLD Ügyfélkapu username ({$username}) and password.
+            [self] Log in with your own OLD Ügyfélkapu username{ $known ->
+                [yes] {" "}({$username})
+               *[no] {""}
+            } and password.
+           *[other] Log in with {$name}'s OLD Ügyfélkapu username{ $known ->
+                [yes] {" "}({$username})
+               *[no] {""}
+            } and password.
         }
       • Click "Ügyfélkapu+ igénylése", then "Tovább az Ügyfélkapu+ igényléséhez".
       • A QR code appears. Stop here: do not scan it with the phone yet!

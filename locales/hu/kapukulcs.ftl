@@ -371,8 +371,14 @@ wizard-step-1 =
     1. lépés – Az Ügyfélkapu oldalán
       • Nyiss egy privát (inkognitó) böngészőablakot, és menj ide: https://ugyfelkapu.gov.hu/
       • { $who ->
-            [self] Jelentkezz be a saját RÉGI ügyfélkapus felhasználóneveddel ({$username}) és jelszavaddal.
-           *[other] Jelentkezz be {$name} RÉGI ügyfélkapus felhasználónevével ({$username}) és jelszavával.
+            [self] Jelentkezz be a saját RÉGI ügyfélkapus felhasználóneveddel{ $known ->
+                [yes] {" "}({$username})
+               *[no] {""}
+            } és jelszavaddal.
+           *[other] Jelentkezz be {$name} RÉGI ügyfélkapus felhasználónevével{ $known ->
+                [yes] {" "}({$username})
+               *[no] {""}
+            } és jelszavával.
         }
       • Kattints az „Ügyfélkapu+ igénylése” gombra, majd a „Tovább az Ügyfélkapu+ igényléséhez” gombra.
       • Megjelenik egy QR-kód. Figyelem! Itt állj meg: még ne olvasd be a telefonnal!

@@ -29,11 +29,12 @@ impl<P: Prompter> Wizard<'_, P> {
             .ok_or_else(|| FamilyError::NoSuchMember(name.to_owned()))?;
         let name = member.name.clone();
         if member.stage == Stage::Done {
-            let username = member.username.clone().unwrap_or_else(|| name.clone());
+            let username = member.username.clone();
             self.prompter.pause(&fl!(
                 "wizard-step-1",
                 name = name.as_str(),
-                username = username,
+                known = if username.is_some() { "yes" } else { "no" },
+                username = username.unwrap_or_default(),
                 who = crate::phone_check::who(&name)
             ))?;
             let (uri, account, picture) = self.read_picture(&name)?;

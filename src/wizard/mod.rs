@@ -269,7 +269,8 @@ impl<'a, P: Prompter> Wizard<'a, P> {
             "wizard-step-1",
             name = name.as_str(),
             who = who(&name),
-            username = username.clone().unwrap_or_else(|| name.clone())
+            known = if username.is_some() { "yes" } else { "no" },
+            username = username.clone().unwrap_or_default()
         ))?;
 
         // Step 2: the screenshot.
@@ -1367,6 +1368,40 @@ mod tests {
                 assert!(line.contains(&code.grouped()), "{line}");
             }
         }
+    }
+
+    #[test]
+    fn the_login_line_names_the_username_only_when_known() {
+        let step_1 = |name: &str, username: Option<&str>| {
+            fl!(
+                "wizard-step-1",
+                name = name,
+                who = who(name),
+                known = if username.is_some() { "yes" } else { "no" },
+                username = username.unwrap_or_default()
+            )
+        };
+        let own = step_1("Én", None);
+        assert!(
+            own.contains("a saját RÉGI ügyfélkapus felhasználóneveddel és jelszavaddal."),
+            "{own}"
+        );
+        assert!(!own.contains("()") && !own.contains("(Én)"), "{own}");
+        let own = step_1("Én", Some("kovacs.peter"));
+        assert!(
+            own.contains("felhasználóneveddel (kovacs.peter) és jelszavaddal."),
+            "{own}"
+        );
+        let mama = step_1("Mama", None);
+        assert!(
+            mama.contains("Mama RÉGI ügyfélkapus felhasználónevével és jelszavával."),
+            "{mama}"
+        );
+        let mama = step_1("Mama", Some("kovacs.maria"));
+        assert!(
+            mama.contains("felhasználónevével (kovacs.maria) és jelszavával."),
+            "{mama}"
+        );
     }
 
     #[test]
