@@ -308,6 +308,27 @@ fn cover(canvas: &mut Canvas, family: &Family, title: &str, created_line: &str) 
     );
 }
 
+/// A person's page heading: the name large, then the username (or
+/// "none"); returns the "none" text for the fields that follow.
+fn name_and_username(canvas: &mut Canvas, member: &Member) -> String {
+    canvas.centered(Face::Bold, NAME_PT, &member.name, 2);
+    canvas.gap(4.0);
+    let none = fl!("sheet-none");
+    let username = member
+        .username
+        .as_deref()
+        .filter(|name| !name.trim().is_empty())
+        .unwrap_or(&none);
+    canvas.field(
+        &fl!("sheet-label-username"),
+        Face::Regular,
+        VALUE_PT,
+        username,
+        2,
+    );
+    none
+}
+
 /// One member's page: the QR code on top, then who it is, the key, the
 /// deletion code, when it was last confirmed, and how to restore it.
 fn person(canvas: &mut Canvas, member: &Member) -> Result<(), QrTooLong> {
@@ -337,22 +358,7 @@ fn person(canvas: &mut Canvas, member: &Member) -> Result<(), QrTooLong> {
     canvas.qr(&modules, left, top, module);
     canvas.y = top + QR_SIDE + quiet;
 
-    canvas.centered(Face::Bold, NAME_PT, &member.name, 2);
-    canvas.gap(4.0);
-
-    let none = fl!("sheet-none");
-    let username = member
-        .username
-        .as_deref()
-        .filter(|name| !name.trim().is_empty())
-        .unwrap_or(&none);
-    canvas.field(
-        &fl!("sheet-label-username"),
-        Face::Regular,
-        VALUE_PT,
-        username,
-        2,
-    );
+    let none = name_and_username(canvas, member);
     let issuer = member.account.issuer.as_deref().unwrap_or(&none);
     canvas.field(
         &fl!("sheet-label-issuer"),
@@ -479,21 +485,7 @@ fn cancelled_person(canvas: &mut Canvas, member: &Member, date: OffsetDateTime) 
     canvas.frame(MARGIN, top, TEXT_W, canvas.y - top, 1.6);
     canvas.gap(8.0);
 
-    canvas.centered(Face::Bold, NAME_PT, &member.name, 2);
-    canvas.gap(4.0);
-    let none = fl!("sheet-none");
-    let username = member
-        .username
-        .as_deref()
-        .filter(|name| !name.trim().is_empty())
-        .unwrap_or(&none);
-    canvas.field(
-        &fl!("sheet-label-username"),
-        Face::Regular,
-        VALUE_PT,
-        username,
-        2,
-    );
+    name_and_username(canvas, member);
     canvas.field(
         &fl!("sheet-label-key"),
         Face::Bold,
