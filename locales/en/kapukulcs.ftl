@@ -592,6 +592,14 @@ err-bundle-appended = Foreign data was added after the end of the backup (for ex
 rec-bundle-appended = The file was not touched. The backup itself is the first {$whole} bytes: try the previous version ending in .bak, or cut the file to that size (on Linux and macOS: truncate -s {$whole} FILE).
 err-bundle-work-too-high = This backup asks for scrypt work 2^{$factor} for its passphrase; kapukulcs accepts at most 2^{$max} (already 4 GiB of memory and several seconds): {$file}
 rec-bundle-work-too-high = Open it on the computer that made it (or with the age tool) and give it a new passphrase there: kapukulcs jelszo. New passphrase backups ask for 2^{$factor} and open on any computer.
+err-bundle-memory = The passphrase of this backup needs {$mib} MiB of memory, which the program cannot get now: {$file}
+rec-bundle-memory = Close other programs and try again, or open it on a computer with more memory (the age tool works too) and give it a new passphrase there: kapukulcs passphrase. New passphrase backups ask for 2^{$factor} (256 MiB).
+warn-bundle-resealed = This backup was last encrypted by another program (the age tool, for example), not by kapukulcs, so the list of keys inside it may no longer be true: {$file}
+    It opened with this key: {$opener}. The next save is made for this key only.
+    { $count ->
+        [one] The other key on the list is left out
+       *[other] The other {$count} keys on the list are left out
+    }: {$keys}. If they must open it too, add them: kapukulcs recipients --add age1…
 info-opening-slow = This backup's passphrase asks for stronger protection than usual (2^{$factor}), so opening is slower: about {$seconds} seconds on an ordinary computer.
 err-recipient-for-passphrase = This backup opens with a passphrase; --recipient only chooses the keys of a new backup: {$file}
 rec-recipient-for-passphrase = To lock it to keys: kapukulcs kulcsok --add age1…; for a new passphrase: kapukulcs jelszo.
@@ -606,9 +614,14 @@ help-new-passphrase-file = The new passphrase is the first line of this file (fo
 help-keys = Show or change which age keys open the backup (switches a passphrase backup to keys)
 help-keys-add = Add this age public key too (may be given more than once)
 help-keys-remove = Remove this age public key; it no longer opens the backup (may be given more than once)
-help-keys-yes = Do not ask when the backup switches between a passphrase and keys
+help-keys-yes = Do not ask when the backup switches between a passphrase and keys, or when none of the key files given (-i) will open it
 prompt-switch-to-passphrase = This backup opened with {$count} age keys so far. Switch it to a passphrase? Those keys will no longer open it.
 prompt-switch-to-keys = This backup opened with a passphrase so far. Switch it to the given keys? The passphrase will no longer open it.
+warn-keys-none-at-hand = Careful: from now on the backup opens only with { $count ->
+        [one] this key
+       *[other] these keys
+    }: {$keys}. None of the key files given now (-i) holds its secret key, so if you mistyped it or took away the wrong key, nobody will be able to open it. (In a script: --yes.)
+prompt-keys-none-at-hand = Are you sure someone has the secret key? Save it like this?
 info-keys-passphrase = This backup opens with a passphrase; no age key opens it. To lock it to keys: kapukulcs kulcsok --add age1…
 info-keys-list = These age keys open the backup ({$count}):
 info-keys-changed = Done. From now on these age keys open the backup ({$count}):

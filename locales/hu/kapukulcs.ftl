@@ -592,6 +592,14 @@ err-bundle-appended = A mentés végére idegen adat került (például két fá
 rec-bundle-appended = A fájlhoz nem nyúltam. Maga a mentés az első {$whole} bájt: próbáld a .bak végű előző változatot, vagy vágd le a fájlt erre a méretre (Linuxon és macOS-en: truncate -s {$whole} FÁJL).
 err-bundle-work-too-high = Ez a mentés 2^{$factor} scrypt munkát kér a jelszóhoz, a kapukulcs legfeljebb 2^{$max} értéket fogad el (az is 4 GiB memória és jó néhány másodperc): {$file}
 rec-bundle-work-too-high = Nyisd ki azon a gépen, amelyik készítette (vagy az age programmal), és adj neki ott új jelszót: kapukulcs jelszo. Az új jelszavas mentések 2^{$factor} értéket kérnek, és bármelyik gépen kinyílnak.
+err-bundle-memory = Ennek a mentésnek a jelszavához {$mib} MiB memória kell, ennyit most nem kap meg a program: {$file}
+rec-bundle-memory = Zárj be más programokat, és próbáld újra, vagy nyisd ki egy több memóriájú gépen (az age programmal is lehet), és adj neki ott új jelszót: kapukulcs jelszo. Az új jelszavas mentések 2^{$factor} értéket kérnek (256 MiB).
+warn-bundle-resealed = Ezt a mentést utoljára nem a kapukulcs titkosította (hanem például az age parancs), ezért a benne tárolt kulcslista nem biztos, hogy igaz: {$file}
+    Ezzel a kulccsal nyílt meg: {$opener}. A következő mentés csak erre a kulcsra készül.
+    { $count ->
+        [one] A lista másik kulcsa kimarad belőle
+       *[other] A lista másik {$count} kulcsa kimarad belőle
+    }: {$keys}. Ha ezeknek is nyitniuk kell, add hozzá őket: kapukulcs kulcsok --add age1…
 info-opening-slow = Ennek a mentésnek a jelszava a szokásosnál erősebb védelmet kér (2^{$factor}), ezért a kinyitás lassabb: egy átlagos gépen nagyjából {$seconds} másodperc.
 err-recipient-for-passphrase = Ez a mentés jelszóval nyílik; a --recipient kapcsoló csak új mentésnél választ kulcsot: {$file}
 rec-recipient-for-passphrase = Kulcsra állítás: kapukulcs kulcsok --add age1…; új jelszó: kapukulcs jelszo.
@@ -606,9 +614,14 @@ help-new-passphrase-file = Az új jelszó ennek a fájlnak az első sorából (s
 help-keys = Megmutatja vagy megváltoztatja, mely age kulcsok nyitják a mentést (jelszavas mentést kulcsosra állít)
 help-keys-add = Ezt az age nyilvános kulcsot is hozzáadja (többször is megadható)
 help-keys-remove = Ezt az age nyilvános kulcsot elveszi, többé nem nyitja a mentést (többször is megadható)
-help-keys-yes = Nem kérdez rá, ha a mentés jelszavasról kulcsosra vagy kulcsosról jelszavasra vált
+help-keys-yes = Nem kérdez rá, ha a mentés jelszavasról kulcsosra vagy kulcsosról jelszavasra vált, vagy ha a megadott kulcsfájlok (-i) egyike sem nyitja majd
 prompt-switch-to-passphrase = A mentést eddig {$count} age kulcs nyitotta. Átállítod jelszóra? Utána ezek a kulcsok nem nyitják.
 prompt-switch-to-keys = A mentés eddig jelszóval nyílt. Átállítod a megadott kulcsokra? Utána a jelszó nem nyitja.
+warn-keys-none-at-hand = Figyelem: a mentés ezután csak { $count ->
+        [one] ezzel a kulccsal
+       *[other] ezekkel a kulcsokkal
+    } nyílik: {$keys}. A most megadott kulcsfájlok (-i) egyikében sincs hozzá titkos kulcs, így ha elgépelted, vagy rossz kulcsot vettél ki a listából, senki sem tudja majd kinyitni. (Szkriptből: --yes.)
+prompt-keys-none-at-hand = Biztosan megvan valakinél a titkos kulcs? Így mentsem?
 info-keys-passphrase = Ez a mentés jelszóval nyílik, age kulcs nem nyitja. Kulcsra állítás: kapukulcs kulcsok --add age1…
 info-keys-list = A mentést ezek az age kulcsok nyitják ({$count}):
 info-keys-changed = Kész. A mentést mostantól ezek az age kulcsok nyitják ({$count}):

@@ -28,7 +28,8 @@ pub struct Options {
     /// `--remove age1…`: keys that shall no longer open the bundle.
     #[arg(long, value_name = "age1…", help = fl!("help-keys-remove"))]
     pub remove: Vec<String>,
-    /// `--yes`: no question when a passphrase bundle is switched to keys.
+    /// `--yes`: no question when a passphrase bundle is switched to keys,
+    /// or when no key given with `-i` will open the result.
     #[arg(long, short, help = fl!("help-keys-yes"))]
     pub yes: bool,
 }
@@ -99,6 +100,20 @@ pub fn run(
     if switching && !options.yes && !prompter.confirm(&fl!("prompt-switch-to-keys"), false)? {
         let _ = writeln!(out, "{}", fl!("info-keys-not-changed"));
         return Ok(());
+    }
+    // A bundle that no key given here can open is a lock-out waiting to
+    // happen (a mistyped key, or the wrong one taken away): said, and asked.
+    let at_hand = vault.keys_at_hand();
+    if !list.iter().any(|key| at_hand.contains(key)) && !options.yes {
+        prompter.say(&fl!(
+            "warn-keys-none-at-hand",
+            count = list.len().to_string(),
+            keys = list.join(", ")
+        ));
+        if !prompter.confirm(&fl!("prompt-keys-none-at-hand"), false)? {
+            let _ = writeln!(out, "{}", fl!("info-keys-not-changed"));
+            return Ok(());
+        }
     }
     vault.save(prompter, ctx.clock.now())?;
     let heading = fl!("info-keys-changed", count = list.len().to_string());

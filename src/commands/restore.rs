@@ -23,7 +23,7 @@ use crate::{
     formats::{google_transfer, otpauth::OtpAuth},
     interrupt::ShowingSecrets,
     phone_check::{confirm_phone_code, who},
-    prompter::{PromptError, Prompter},
+    prompter::Prompter,
     qr::{draw, terminal},
     safe_save,
     secret::SecretString,
@@ -202,7 +202,9 @@ fn show_and_confirm(
         let codes = google_codes(&members, prompter);
         let count = codes.len();
         for (index, code) in codes.iter().enumerate() {
-            let picture = terminal::render(code).map_err(|_| PromptError::Cancelled)?;
+            // A code too long to draw is that, not a cancellation.
+            let picture = terminal::render(code)
+                .map_err(|too_long| Error::Qr(too_long.named(names.join(", "))))?;
             prompter.clear_screen();
             prompter.say(&fl!(
                 "restore-google",
@@ -218,8 +220,8 @@ fn show_and_confirm(
         let member = vault.family.find(name).expect("chosen from this family");
         if !args.google {
             let account = member.labelled_account();
-            let picture =
-                terminal::render(&account.to_uri()).map_err(|_| PromptError::Cancelled)?;
+            let picture = terminal::render(&account.to_uri())
+                .map_err(|too_long| Error::Qr(too_long.named(name.as_str())))?;
             prompter.clear_screen();
             prompter.say(&fl!(
                 "restore-person",
@@ -256,7 +258,7 @@ fn show_and_confirm(
 mod tests {
     use super::*;
     use crate::{
-        prompter::Scripted,
+        prompter::{PromptError, Scripted},
         totp,
         vault::{Keys, bundle::tests::demo_family},
     };
@@ -338,6 +340,28 @@ mod tests {
             );
         }
         assert_eq!(shown.last().unwrap(), Scripted::CLEARED);
+    }
+
+    #[test]
+    fn a_code_too_long_to_draw_is_named_not_called_cancelled() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut vault, mut prompter) = saved_family(dir.path());
+        let clock = Clock::fixed(OffsetDateTime::from_unix_timestamp(NOW).unwrap());
+        // A username no QR code can hold (the audit used a long name).
+        vault.family.members[0].username = Some("k".repeat(3000));
+        let name = vault.family.members[0].name.clone();
+        let error = on_phone(
+            &mut vault,
+            &Options::default(),
+            &clock,
+            &mut prompter,
+            &mut Vec::new(),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(&error, Error::Qr(too_long) if too_long.name == name),
+            "{error:?}"
+        );
     }
 
     #[test]

@@ -147,6 +147,12 @@ struct Manifest {
     /// that a bundle opened with an identity is saved to the same keys.
     #[serde(default)]
     recipients: Vec<String>,
+    /// SHA-256 of the age header this plaintext was encrypted under
+    /// (`crypt::header_digest`). When the file's header is another, the
+    /// file was re-encrypted by another program and `recipients` is no
+    /// longer known to be its list. Absent in bundles written before it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    age_header_sha256: Option<String>,
     members: Vec<ManifestMember>,
 }
 
@@ -162,8 +168,11 @@ struct VersionProbe {
 pub struct Contents {
     /// The people.
     pub family: Family,
-    /// The public keys it was encrypted to (empty for a passphrase).
+    /// The public keys it was encrypted to (empty for a passphrase), as
+    /// the manifest says.
     pub recipients: Vec<String>,
+    /// The age header the manifest was written for, if recorded.
+    pub age_header_sha256: Option<String>,
     /// When it was saved.
     pub saved: OffsetDateTime,
 }
@@ -433,6 +442,17 @@ pub fn to_tar(
     recipients: &[String],
     saved: OffsetDateTime,
 ) -> Result<Zeroizing<Vec<u8>>, QrTooLong> {
+    to_tar_sealed(family, recipients, None, saved)
+}
+
+/// [`to_tar`] for a file whose age header is already made: its digest is
+/// recorded beside the list of keys (see `Manifest::age_header_sha256`).
+pub fn to_tar_sealed(
+    family: &Family,
+    recipients: &[String],
+    age_header: Option<&str>,
+    saved: OffsetDateTime,
+) -> Result<Zeroizing<Vec<u8>>, QrTooLong> {
     let mut tar = TarWriter::new(saved);
     tar.dir("");
     let readme = format!(
@@ -543,6 +563,7 @@ pub fn to_tar(
         program: format!("kapukulcs {}", env!("CARGO_PKG_VERSION")),
         saved,
         recipients: recipients.to_vec(),
+        age_header_sha256: age_header.map(str::to_owned),
         members,
     };
     let json = Zeroizing::new(
@@ -720,6 +741,7 @@ pub fn from_tar(bytes: &[u8]) -> Result<Contents, BundleError> {
     Ok(Contents {
         family,
         recipients: manifest.recipients,
+        age_header_sha256: manifest.age_header_sha256,
         saved: manifest.saved,
     })
 }

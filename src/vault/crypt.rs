@@ -65,12 +65,15 @@ pub enum Lock {
     Recipients(Vec<age::x25519::Recipient>),
 }
 
+/// One identity from an identity file, of whatever kind age read.
+pub type AnyIdentity = Box<dyn age::Identity + Send + Sync>;
+
 /// How a bundle is opened.
 pub enum Unlock {
     /// The passphrase it was locked with.
     Passphrase(SecretString),
     /// Identities from age identity files, as `age -d -i` takes them.
-    Identities(Vec<Box<dyn age::Identity + Send + Sync>>),
+    Identities(Vec<AnyIdentity>),
 }
 
 /// Why a bundle could not be encrypted or decrypted.
@@ -107,6 +110,12 @@ pub enum CryptError {
     BadRecipient(String),
     /// An identity file could not be read or holds no usable key.
     BadIdentityFile(String),
+    /// scrypt's work area for this passphrase file does not fit in the
+    /// memory the system grants this run.
+    OutOfMemory {
+        /// Bytes scrypt needs.
+        needed: u64,
+    },
 }
 
 fn age_secret(passphrase: &SecretString) -> AgeSecret {
@@ -115,31 +124,121 @@ fn age_secret(passphrase: &SecretString) -> AgeSecret {
 
 /// Encrypts `plaintext` into a binary age file.
 pub fn encrypt(plaintext: &[u8], lock: &Lock) -> Result<Vec<u8>, CryptError> {
+    encrypt_bound(lock, |error| error, |_| Ok(plaintext))
+}
+
+/// Encrypts the plaintext that `plaintext` makes once it knows the
+/// file's header ([`header_digest`] of the result): the bundle records
+/// its own header inside, so that a file re-encrypted by another program
+/// (the age CLI) can be told from one this program wrote, and the list of
+/// keys inside it is trusted only when it is still the file's own.
+/// `crypt_error` turns an encryption error into the caller's.
+pub fn encrypt_bound<P: AsRef<[u8]>, E>(
+    lock: &Lock,
+    crypt_error: impl Fn(CryptError) -> E,
+    plaintext: impl FnOnce(&str) -> Result<P, E>,
+) -> Result<Vec<u8>, E> {
     let encryptor = match lock {
         Lock::Passphrase {
             passphrase,
             work_factor,
         } => {
+            let log_n = work_factor.unwrap_or(WORK_FACTOR).clamp(1, 63);
+            ensure_scrypt_memory(log_n).map_err(&crypt_error)?;
             let mut recipient = age::scrypt::Recipient::new(age_secret(passphrase));
-            recipient.set_work_factor(work_factor.unwrap_or(WORK_FACTOR).clamp(1, 63));
+            recipient.set_work_factor(log_n);
             age::Encryptor::with_recipients(iter::once(&recipient as &dyn age::Recipient))
         }
         Lock::Recipients(recipients) => {
             age::Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient))
         }
     }
-    .map_err(|e| CryptError::BadRecipient(e.to_string()))?;
-    let mut out = Vec::with_capacity(plaintext.len() + 1024);
-    let write = |out: &mut Vec<u8>| -> io::Result<()> {
-        let mut writer = encryptor.wrap_output(out)?;
-        writer.write_all(plaintext)?;
+    .map_err(|e| crypt_error(CryptError::BadRecipient(e.to_string())))?;
+    let out = Shared::default();
+    // age writes the header and the payload nonce as soon as the output is
+    // wrapped, before any plaintext.
+    let mut writer = encryptor
+        .wrap_output(out.clone())
+        .expect("writing into memory cannot fail");
+    let digest = {
+        let written = out.0.borrow();
+        sha256_hex(&written[..written.len() - NONCE_LEN])
+    };
+    let plaintext = plaintext(&digest)?;
+    writer
+        .write_all(plaintext.as_ref())
         // Without finish() the last chunk is never written and the file
         // would not decrypt.
-        writer.finish()?;
+        .and_then(|()| writer.finish().map(drop))
+        .expect("writing into memory cannot fail");
+    drop(plaintext);
+    Ok(out.0.take())
+}
+
+/// The payload nonce that follows the header (age spec, "Payload").
+const NONCE_LEN: usize = 16;
+
+/// An in-memory output that can be looked at while age still writes to it.
+#[derive(Clone, Default)]
+struct Shared(std::rc::Rc<RefCell<Vec<u8>>>);
+
+impl Write for Shared {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
         Ok(())
-    };
-    write(&mut out).expect("writing into memory cannot fail");
-    Ok(out)
+    }
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    data_encoding::HEXLOWER.encode(&Sha256::digest(bytes))
+}
+
+/// SHA-256 of the file's binary header (from the version line through the
+/// MAC line), armor taken off: what [`encrypt_bound`] handed to the
+/// plaintext. `None` for a file whose header does not read.
+pub fn header_digest(ciphertext: &[u8]) -> Option<String> {
+    let found = examine(ciphertext).ok()?;
+    let end = found.header.payload_start.checked_sub(NONCE_LEN)?;
+    Some(sha256_hex(found.binary.get(..end)?))
+}
+
+/// How many X25519 recipient stanzas the file's header holds (0 when the
+/// header does not read): the number of `age1…` keys it is locked to.
+pub fn x25519_stanzas(ciphertext: &[u8]) -> usize {
+    examine(ciphertext).map_or(0, |found| {
+        found
+            .header
+            .stanzas
+            .iter()
+            .filter(|stanza| matches!(stanza, header::Stanza::X25519))
+            .count()
+    })
+}
+
+/// The memory scrypt needs for `N = 2^log_n` with age's `r = 8`:
+/// `128 · r · N` bytes (RFC 7914, section 5).
+pub fn scrypt_memory(log_n: u8) -> u64 {
+    128 * 8 * (1u64 << log_n.min(40))
+}
+
+/// scrypt allocates its whole work area at once, and a failed allocation
+/// aborts the program. Asking for the memory first, and giving it back,
+/// turns "not enough memory" into an error with a message.
+fn ensure_scrypt_memory(log_n: u8) -> Result<(), CryptError> {
+    let needed = scrypt_memory(log_n);
+    let fits = usize::try_from(needed)
+        .ok()
+        .is_some_and(|bytes| Vec::<u8>::new().try_reserve_exact(bytes).is_ok());
+    if fits {
+        Ok(())
+    } else {
+        Err(CryptError::OutOfMemory { needed })
+    }
 }
 
 /// Parses `age1…` public keys as given to `--recipient`.
@@ -168,6 +267,25 @@ pub fn read_identity_file(
         return Err(CryptError::BadIdentityFile(name.to_owned()));
     }
     Ok(identities)
+}
+
+/// The identities of an identity file, each with its public key (`age1…`)
+/// where it has one, in file order: so that the key that opened a bundle
+/// can be named, and a bundle is saved to it.
+pub fn read_identity_keys(
+    contents: &[u8],
+    name: &str,
+) -> Result<Vec<(AnyIdentity, Option<String>)>, CryptError> {
+    let identities = read_identity_file(contents, name)?;
+    let publics = recipients_of_identity_file(contents);
+    // age reads the same lines in the same order; should a future age read
+    // a kind this one cannot name, no key is named rather than a wrong one.
+    let named = publics.len() == identities.len();
+    Ok(identities
+        .into_iter()
+        .enumerate()
+        .map(|(index, identity)| (identity, named.then(|| publics[index].clone())))
+        .collect())
 }
 
 /// The recipients (public keys) belonging to the identities in an identity
@@ -254,6 +372,8 @@ fn examine(ciphertext: &[u8]) -> Result<Examined<'_>, CryptError> {
 struct KeepKey<'a> {
     identities: Vec<&'a dyn age::Identity>,
     key: RefCell<Option<FileKey>>,
+    /// Which identity unwrapped it.
+    opener: std::cell::Cell<Option<usize>>,
 }
 
 fn copy_key(key: &FileKey) -> FileKey {
@@ -267,14 +387,16 @@ impl age::Identity for KeepKey<'_> {
 
     fn unwrap_stanzas(&self, stanzas: &[Stanza]) -> Option<Result<FileKey, age::DecryptError>> {
         // In age's own order: each identity tries every stanza.
-        let found = self
+        let (index, found) = self
             .identities
             .iter()
-            .find_map(|identity| identity.unwrap_stanzas(stanzas));
-        if let Some(Ok(key)) = &found {
+            .enumerate()
+            .find_map(|(index, identity)| Some((index, identity.unwrap_stanzas(stanzas)?)))?;
+        if let Ok(key) = &found {
             *self.key.borrow_mut() = Some(copy_key(key));
+            self.opener.set(Some(index));
         }
-        found
+        Some(found)
     }
 }
 
@@ -388,6 +510,16 @@ fn unwrap_error(error: age::DecryptError, unlock: &Unlock) -> CryptError {
 /// Decrypts a whole age file (binary or armored); returns the plaintext
 /// only if every chunk authenticated.
 pub fn decrypt(ciphertext: &[u8], unlock: &Unlock) -> Result<Zeroizing<Vec<u8>>, CryptError> {
+    decrypt_opened_by(ciphertext, unlock).map(|(plaintext, _)| plaintext)
+}
+
+/// [`decrypt`], and which of the [`Unlock::Identities`] opened the file
+/// (its index; `None` for a passphrase): the key that really opens a file
+/// is known only here.
+pub fn decrypt_opened_by(
+    ciphertext: &[u8],
+    unlock: &Unlock,
+) -> Result<(Zeroizing<Vec<u8>>, Option<usize>), CryptError> {
     let found = examine(ciphertext)?;
     let is_scrypt = found.header.scrypt_work_factor().is_some();
     let scrypt_identity;
@@ -395,6 +527,9 @@ pub fn decrypt(ciphertext: &[u8], unlock: &Unlock) -> Result<Zeroizing<Vec<u8>>,
         Unlock::Passphrase(passphrase) => {
             if !is_scrypt {
                 return Err(CryptError::NeedsIdentity);
+            }
+            if let Some(log_n) = found.header.scrypt_work_factor() {
+                ensure_scrypt_memory(log_n)?;
             }
             let mut identity = age::scrypt::Identity::new(age_secret(passphrase));
             identity.set_max_work_factor(MAX_WORK_FACTOR);
@@ -416,6 +551,7 @@ pub fn decrypt(ciphertext: &[u8], unlock: &Unlock) -> Result<Zeroizing<Vec<u8>>,
     let keep = KeepKey {
         identities,
         key: RefCell::new(None),
+        opener: std::cell::Cell::new(None),
     };
     let mut reader = decryptor
         .decrypt(iter::once(&keep as &dyn age::Identity))
@@ -427,7 +563,11 @@ pub fn decrypt(ciphertext: &[u8], unlock: &Unlock) -> Result<Zeroizing<Vec<u8>>,
         let key = keep.key.borrow();
         return Err(payload_error(error, &found, index, key.as_ref()));
     }
-    Ok(plaintext)
+    let opener = match unlock {
+        Unlock::Passphrase(_) => None,
+        Unlock::Identities(_) => keep.opener.get(),
+    };
+    Ok((plaintext, opener))
 }
 
 /// Whether an age file asks for a passphrase (`true`) or an identity. A

@@ -125,6 +125,11 @@ impl Explain for VaultError {
                         factor = log_n.to_string(),
                         max = crypt::MAX_WORK_FACTOR.to_string()
                     ),
+                    CryptError::OutOfMemory { needed } => fl!(
+                        "err-bundle-memory",
+                        file = file,
+                        mib = (needed / (1024 * 1024)).to_string()
+                    ),
                     CryptError::BadRecipient(value) => {
                         fl!("err-bad-recipient", value = value.as_str())
                     }
@@ -215,6 +220,9 @@ impl Explain for VaultError {
                     factor = crypt::WORK_FACTOR.to_string()
                 ),
                 CryptError::BadRecipient(_) => fl!("rec-bad-recipient"),
+                CryptError::OutOfMemory { .. } => {
+                    fl!("rec-bundle-memory", factor = crypt::WORK_FACTOR.to_string())
+                }
                 _ => return None,
             },
             VaultError::Bundle { error, .. } => match error {
@@ -284,6 +292,11 @@ pub struct Vault {
     pub family: Family,
     lock: Lock,
     recipients: Vec<String>,
+    /// Public keys of the identity files given: the keys at hand.
+    at_hand: Vec<String>,
+    /// Keys the manifest lists that the file is no longer known to be
+    /// locked to (it was re-encrypted by another program); not saved to.
+    unconfirmed: Vec<String>,
     /// The right to write, held until the vault is dropped.
     writer: Option<store::WriterLock>,
     /// The file as it was read (or `Nothing` for a new bundle): a save
@@ -409,6 +422,8 @@ impl Vault {
                 family: Family::default(),
                 lock,
                 recipients: keys.recipients.clone(),
+                at_hand: Vec::new(),
+                unconfirmed: Vec::new(),
                 writer,
                 on_disk: Expect::Nothing,
                 told_link: false,
@@ -418,6 +433,10 @@ impl Vault {
         if !looks_like_age(&sealed) {
             return Err(VaultError::NotABundle(path.to_path_buf()));
         }
+        // The public key of each identity given, and of the one that
+        // opened the file.
+        let mut publics: Vec<Option<String>> = Vec::new();
+        let mut opener: Option<String> = None;
         let (plaintext, lock, mut recipients) =
             if crypt::needs_passphrase(&sealed).map_err(crypt_error)? {
                 if !keys.recipients.is_empty() {
@@ -435,36 +454,48 @@ impl Vault {
                     return Err(crypt_error(CryptError::NeedsIdentity));
                 }
                 let mut identities = Vec::new();
-                let mut recipients = Vec::new();
                 for file in &keys.identities {
                     let contents = fs::read(file).map_err(|error| VaultError::IdentityFile {
                         path: file.clone(),
                         error,
                     })?;
                     let name = file.display().to_string();
-                    identities
-                        .extend(crypt::read_identity_file(&contents, &name).map_err(crypt_error)?);
-                    recipients.extend(crypt::recipients_of_identity_file(&contents));
+                    let read = crypt::read_identity_keys(&contents, &name).map_err(crypt_error)?;
+                    for (identity, public) in read {
+                        identities.push(identity);
+                        publics.push(public);
+                    }
                 }
                 let unlock = Unlock::Identities(identities);
-                let plaintext = prompter
-                    .busy(&fl!("info-opening"), || crypt::decrypt(&sealed, &unlock))
+                let (plaintext, index) = prompter
+                    .busy(&fl!("info-opening"), || {
+                        crypt::decrypt_opened_by(&sealed, &unlock)
+                    })
                     .map_err(crypt_error)?;
-                (plaintext, Lock::Recipients(Vec::new()), recipients)
+                opener = index.and_then(|index| publics[index].clone());
+                (plaintext, Lock::Recipients(Vec::new()), Vec::new())
             };
         let contents = bundle::from_tar(&plaintext).map_err(|error| VaultError::Bundle {
             path: path.to_path_buf(),
             error,
         })?;
+        let at_hand: Vec<String> = publics.into_iter().flatten().collect();
+        let mut unconfirmed = Vec::new();
         if let Lock::Recipients(_) = lock {
-            // The manifest's list is the truth, so a key taken away stays
-            // away; a file the age CLI wrote has none and is saved to the
-            // keys that opened it.
-            if !contents.recipients.is_empty() {
-                recipients = contents.recipients;
+            let trusted = trusted_recipients(&sealed, &contents, opener.as_deref(), &at_hand);
+            recipients = trusted.recipients;
+            unconfirmed = trusted.unconfirmed;
+            if !unconfirmed.is_empty() {
+                // The key that opened the file wins over the list inside
+                // it, and the person hears which keys lose access.
+                prompter.say(&fl!(
+                    "warn-bundle-resealed",
+                    file = path.display().to_string(),
+                    opener = recipients.join(", "),
+                    count = unconfirmed.len().to_string(),
+                    keys = unconfirmed.join(", ")
+                ));
             }
-            recipients.sort();
-            recipients.dedup();
             let has = |key: &String| recipients.iter().any(|r| r == key.trim());
             if let Some(new) = keys.recipients.iter().find(|key| !has(key)) {
                 return Err(VaultError::NewRecipient(new.clone()));
@@ -481,6 +512,8 @@ impl Vault {
             family: contents.family,
             lock,
             recipients,
+            at_hand,
+            unconfirmed,
             writer,
             on_disk,
             told_link: false,
@@ -541,18 +574,19 @@ impl Vault {
         if self.writer.is_none() {
             self.writer = Some(store::WriterLock::acquire(&self.path)?);
         }
-        let plaintext =
-            bundle::to_tar(&self.family, &self.recipients, now).map_err(VaultError::Qr)?;
-        let sealed = prompter
-            .busy(&fl!("info-saving"), || {
-                crypt::encrypt(&plaintext, &self.lock)
+        let crypt_error = |error| VaultError::Crypt {
+            path: self.path.clone(),
+            error,
+        };
+        let sealed = prompter.busy(&fl!("info-saving"), || {
+            crypt::encrypt_bound(&self.lock, crypt_error, |header| {
+                bundle::to_tar_sealed(&self.family, &self.recipients, Some(header), now)
+                    .map_err(VaultError::Qr)
             })
-            .map_err(|error| VaultError::Crypt {
-                path: self.path.clone(),
-                error,
-            })?;
+        })?;
         let written = store::write_checked(&self.path, &sealed, &looks_like_age, self.on_disk)?;
         self.on_disk = Expect::Same(Fingerprint::of(&sealed));
+        self.unconfirmed.clear();
         if written != self.path && !self.told_link {
             self.told_link = true;
             prompter.say(&fl!(
@@ -589,6 +623,19 @@ impl Vault {
         &self.recipients
     }
 
+    /// The public keys of the identity files given (`-i`): the keys that
+    /// could open the bundle on this computer now.
+    pub fn keys_at_hand(&self) -> &[String] {
+        &self.at_hand
+    }
+
+    /// Keys the bundle's own list names but the file is no longer known
+    /// to be locked to (re-encrypted by another program): the next save
+    /// leaves them out unless they are added again.
+    pub fn unconfirmed_keys(&self) -> &[String] {
+        &self.unconfirmed
+    }
+
     /// From the next save on, the bundle is locked with `passphrase` (and
     /// no longer to any key). `work_factor` as in [`Keys::work_factor`].
     pub fn set_passphrase(&mut self, passphrase: SecretString, work_factor: Option<u8>) {
@@ -618,6 +665,59 @@ impl Vault {
     }
 }
 
+/// The keys a bundle locked to keys is saved to again, and those of its
+/// list that are left out.
+struct Trusted {
+    recipients: Vec<String>,
+    unconfirmed: Vec<String>,
+}
+
+/// Which keys to save a bundle to again. The list inside it is trusted only
+/// while the file is the one this program wrote for it: its age header is
+/// the one the manifest recorded, or, for a bundle written before headers
+/// were recorded, the key that opened it is on the list and the header has
+/// as many keys as the list. Otherwise another program (the age CLI)
+/// re-encrypted it, and the key that actually opened it wins: saving to the
+/// old list would lock out the new key and hand the data to an old one.
+fn trusted_recipients(
+    sealed: &[u8],
+    contents: &bundle::Contents,
+    opener: Option<&str>,
+    at_hand: &[String],
+) -> Trusted {
+    let mut listed = contents.recipients.clone();
+    listed.sort();
+    listed.dedup();
+    let own = match &contents.age_header_sha256 {
+        Some(recorded) => crypt::header_digest(sealed).as_ref() == Some(recorded),
+        None => {
+            !listed.is_empty()
+                && opener.is_some_and(|key| listed.iter().any(|listed| listed == key))
+                && crypt::x25519_stanzas(sealed) == listed.len()
+        }
+    };
+    if own {
+        return Trusted {
+            recipients: listed,
+            unconfirmed: Vec::new(),
+        };
+    }
+    let mut recipients = match opener {
+        Some(key) => vec![key.to_owned()],
+        None => at_hand.to_vec(),
+    };
+    recipients.sort();
+    recipients.dedup();
+    let unconfirmed = listed
+        .into_iter()
+        .filter(|key| !recipients.contains(key))
+        .collect();
+    Trusted {
+        recipients,
+        unconfirmed,
+    }
+}
+
 /// A new passphrase: the first line of `file` for scripts, otherwise asked
 /// twice with advice about a weak one (as when a bundle is made).
 pub fn ask_new_passphrase(
@@ -642,6 +742,71 @@ mod tests {
             work_factor: LOW,
             ..Keys::default()
         }
+    }
+
+    /// The list inside a bundle against the file's header, every way.
+    #[test]
+    fn the_list_inside_is_trusted_only_while_the_file_is_its_own() {
+        let a = age::x25519::Identity::generate().to_public().to_string();
+        let b = age::x25519::Identity::generate().to_public().to_string();
+        let family = Family::default();
+        let seal_to = |to: &[String], record: bool, listed: &[String]| {
+            let lock = Lock::Recipients(crypt::parse_recipients(to).unwrap());
+            let sealed = crypt::encrypt_bound(
+                &lock,
+                |e| e,
+                |header| {
+                    Ok(bundle::to_tar_sealed(
+                        &family,
+                        listed,
+                        record.then_some(header),
+                        OffsetDateTime::UNIX_EPOCH,
+                    )
+                    .unwrap())
+                },
+            )
+            .unwrap();
+            let plaintext =
+                bundle::to_tar_sealed(&family, listed, None, OffsetDateTime::UNIX_EPOCH).unwrap();
+            let mut contents = bundle::from_tar(&plaintext).unwrap();
+            if record {
+                contents.age_header_sha256 = crypt::header_digest(&sealed);
+            }
+            (sealed, contents)
+        };
+        let both = vec![a.clone(), b.clone()];
+        let trusted = |sealed: &[u8], contents: &bundle::Contents, opener: &str| {
+            let t = trusted_recipients(sealed, contents, Some(opener), &[]);
+            (t.recipients, t.unconfirmed)
+        };
+
+        // Written by kapukulcs for both keys: the list stands.
+        let (sealed, contents) = seal_to(&both, true, &both);
+        assert_eq!(trusted(&sealed, &contents, &a), (both.clone(), vec![]));
+        // The same plaintext under another header (re-encrypted to A and B
+        // by the age CLI): only the key that opened it is sure.
+        let (other, _) = seal_to(&both, true, &both);
+        assert_eq!(
+            trusted(&other, &contents, &a),
+            (vec![a.clone()], vec![b.clone()])
+        );
+        // Before headers were recorded: the list stands while the opener
+        // is on it and the header holds as many keys...
+        let (sealed, contents) = seal_to(&both, false, &both);
+        assert_eq!(trusted(&sealed, &contents, &b), (both.clone(), vec![]));
+        // ...but not when the file holds fewer keys than the list,
+        let (sealed, contents) = seal_to(std::slice::from_ref(&a), false, &both);
+        assert_eq!(
+            trusted(&sealed, &contents, &a),
+            (vec![a.clone()], vec![b.clone()])
+        );
+        // ...nor when the key that opened it is not on it (the audit's
+        // rotation from A to B).
+        let (sealed, contents) = seal_to(std::slice::from_ref(&b), false, std::slice::from_ref(&a));
+        assert_eq!(
+            trusted(&sealed, &contents, &b),
+            (vec![b.clone()], vec![a.clone()])
+        );
     }
 
     #[test]
