@@ -4,7 +4,10 @@
 //! 20 renders and the file size.
 //!
 //! Run with `cargo run --release --example sheet_bench`; add
-//! `-- --save FILE` to keep the PDF for a look.
+//! `-- --save FILE` to keep the PDF for a look. `-- --note CHARS` also
+//! times one render with a note of that many characters for each person,
+//! as a hand-made bundle could hold (the sheet's layout must stay linear:
+//! a 1 MB note once took over 30 s).
 
 use std::time::{Duration, Instant};
 
@@ -93,6 +96,22 @@ fn main() {
     {
         std::fs::write(file, &pdf).expect("the PDF can be saved");
         println!("saved:         {file}");
+    }
+    if let [flag, chars] = args.as_slice()
+        && flag == "--note"
+    {
+        let chars: usize = chars.parse().expect("--note takes a number of characters");
+        let mut family = family;
+        for member in &mut family.members {
+            member.note = "Hosszú megjegyzés ".repeat(chars / 18 + 1);
+            member.note.truncate(chars);
+        }
+        let start = Instant::now();
+        sheet::render(&family, CREATED).expect("the sheet renders");
+        println!(
+            "with a {chars}-character note each: {:.1} ms",
+            ms(start.elapsed())
+        );
     }
 }
 

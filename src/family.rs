@@ -262,7 +262,19 @@ pub enum FamilyError {
     DuplicateName(String),
     /// No member has this name.
     NoSuchMember(String),
+    /// The note is longer than [`MAX_NOTE_CHARS`].
+    NoteTooLong {
+        /// Whose note.
+        name: String,
+        /// Its length in characters.
+        length: usize,
+    },
 }
+
+/// The longest note a person may have, in characters: far more than the
+/// sheet's three lines show, and a bound on what a hand-made bundle can
+/// make the sheet lay out.
+pub const MAX_NOTE_CHARS: usize = 1000;
 
 impl Explain for FamilyError {
     fn message(&self) -> String {
@@ -270,6 +282,13 @@ impl Explain for FamilyError {
             FamilyError::EmptyName => fl!("err-name-empty"),
             FamilyError::DuplicateName(name) => fl!("err-name-taken", name = name.as_str()),
             FamilyError::NoSuchMember(name) => fl!("err-no-such-member", name = name.as_str()),
+            FamilyError::NoteTooLong { name, length } => fl!(
+                "err-note-too-long",
+                name = name.as_str(),
+                who = if is_self(name) { "self" } else { "other" },
+                length = length.to_string(),
+                max = MAX_NOTE_CHARS.to_string()
+            ),
         }
     }
 
@@ -278,6 +297,7 @@ impl Explain for FamilyError {
             FamilyError::EmptyName => None,
             FamilyError::DuplicateName(_) => Some(fl!("rec-name-taken")),
             FamilyError::NoSuchMember(_) => Some(fl!("rec-no-such-member")),
+            FamilyError::NoteTooLong { .. } => Some(fl!("rec-note-too-long")),
         }
     }
 }
@@ -306,11 +326,19 @@ impl Family {
         self.members.iter_mut().find(|m| same_name(&m.name, name))
     }
 
-    /// Adds `member`, refusing a blank or already used name.
+    /// Adds `member`, refusing a blank or already used name and a note
+    /// over [`MAX_NOTE_CHARS`].
     pub fn add(&mut self, mut member: Member) -> Result<(), FamilyError> {
         member.name = member.name.trim().to_owned();
         if member.name.is_empty() {
             return Err(FamilyError::EmptyName);
+        }
+        let length = member.note.chars().count();
+        if length > MAX_NOTE_CHARS {
+            return Err(FamilyError::NoteTooLong {
+                name: member.name,
+                length,
+            });
         }
         if self.find(&member.name).is_some() {
             return Err(FamilyError::DuplicateName(member.name));
@@ -348,6 +376,23 @@ mod tests {
         let key = Key::parse("ABCDEFGHIJKLMNOPQRST").unwrap();
         let account = OtpAuth::new(Some("Ügyfélkapu+".into()), name.into(), key);
         Member::new(name.into(), account, OffsetDateTime::UNIX_EPOCH)
+    }
+
+    #[test]
+    fn a_note_over_the_limit_is_refused() {
+        let mut family = Family::default();
+        let mut long = member("Mama");
+        long.note = "a".repeat(MAX_NOTE_CHARS + 1);
+        assert_eq!(
+            family.add(long),
+            Err(FamilyError::NoteTooLong {
+                name: "Mama".into(),
+                length: MAX_NOTE_CHARS + 1
+            })
+        );
+        let mut fits = member("Mama");
+        fits.note = "ű".repeat(MAX_NOTE_CHARS);
+        family.add(fits).unwrap();
     }
 
     #[test]

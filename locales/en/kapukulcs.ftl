@@ -226,6 +226,13 @@ err-bundle-newer = A newer version of kapukulcs wrote this backup (format {$vers
 rec-bundle-newer = Update kapukulcs. Meanwhile the age program can open the backup (age -d FILE | tar x).
 err-bundle-missing-file = A file named in the backup's table of contents is missing ({$inner}): {$file}
 err-bundle-file-mismatch = A file in the backup does not match its table of contents ({$inner}): {$file}
+err-note-too-long =
+    { $who ->
+        [self] Your note is { $length } characters long; it may be at most { $max } characters.
+       *[other] The note for { $name } is { $length } characters long; it may be at most { $max } characters.
+    }
+rec-note-too-long = Shorten the note (only its beginning fits on the sheet anyway) and give it again.
+err-bundle-note-too-long = In this backup the note for { $name } is { $length } characters long; kapukulcs writes at most { $max }, so this backup was not made like this by kapukulcs: { $file }
 err-qr-too-long = {$name}'s QR code cannot be drawn: the URI is too long.
 rec-qr-too-long = Check the URI; an Ügyfélkapu+ URI is at most a few hundred characters.
 err-file-read = Could not read: {$file} ({$detail})

@@ -226,6 +226,13 @@ err-bundle-newer = Ezt a mentést a kapukulcs egy újabb változata írta ({$ver
 rec-bundle-newer = Frissítsd a kapukulcsot. A mentést addig is kinyithatod az age programmal (age -d FÁJL | tar x).
 err-bundle-missing-file = A mentésből hiányzik egy fájl, amelyet a tartalomjegyzéke említ ({$inner}): {$file}
 err-bundle-file-mismatch = A mentésben egy fájl nem egyezik a tartalomjegyzékkel ({$inner}): {$file}
+err-note-too-long =
+    { $who ->
+        [self] A megjegyzésed { $length } karakter hosszú; legfeljebb { $max } karakter lehet.
+       *[other] { $name } megjegyzése { $length } karakter hosszú; legfeljebb { $max } karakter lehet.
+    }
+rec-note-too-long = Rövidítsd le a megjegyzést (a lapra úgyis csak az eleje fér ki), és add meg újra.
+err-bundle-note-too-long = Ebben a mentésben a(z) „{ $name }” nevű családtag megjegyzése { $length } karakter hosszú, a kapukulcs legfeljebb { $max } karaktereset ír; ezt a mentést nem a kapukulcs készítette így: { $file }
 err-qr-too-long = {$name} QR-kódja nem rajzolható meg: a cím túl hosszú.
 rec-qr-too-long = Nézd meg az otpauth:// címet: egy Ügyfélkapu+ cím legfeljebb néhány száz karakter hosszú.
 err-file-read = Nem sikerült olvasni: {$file} ({$detail})

@@ -96,6 +96,9 @@ pub(super) struct Canvas<'a> {
     pub(super) y: f32,
     /// Set when a line was left out because it would cross [`BOTTOM`].
     pub(super) cut: bool,
+    /// How many characters were measured: the layout's work, which a test
+    /// holds to the length of what is shown, not of what was given.
+    pub(super) measured: std::cell::Cell<usize>,
 }
 
 impl<'a> Canvas<'a> {
@@ -106,6 +109,7 @@ impl<'a> Canvas<'a> {
             ops: Vec::new(),
             y: MARGIN,
             cut: false,
+            measured: std::cell::Cell::new(0),
         }
     }
 
@@ -132,15 +136,28 @@ impl<'a> Canvas<'a> {
 
     /// Width of `text` in millimetres.
     pub(super) fn width(&self, face: Face, size: f32, text: &str) -> f32 {
+        let advance: f32 = text.chars().map(|ch| self.advance(face, ch)).sum();
+        self.to_mm(face, size, advance)
+    }
+
+    /// A character's advance in the face's own units (a whole number, so
+    /// sums of them are exact and [`Canvas::wrap`] can add up a line as it
+    /// goes, measuring each character once).
+    fn advance(&self, face: Face, ch: char) -> f32 {
+        self.measured.set(self.measured.get() + 1);
         let font = &self.faces[face as usize];
-        let units = f32::from(font.pdf_font_metrics.units_per_em.max(1));
-        let advance: f32 = text
-            .chars()
-            .map(|ch| {
-                font.lookup_glyph_index(u32::from(ch))
-                    .map_or(0.0, |glyph| f32::from(font.get_horizontal_advance(glyph)))
-            })
-            .sum();
+        font.lookup_glyph_index(u32::from(ch))
+            .map_or(0.0, |glyph| f32::from(font.get_horizontal_advance(glyph)))
+    }
+
+    /// Font units of `face` at `size` points, in millimetres.
+    fn to_mm(&self, face: Face, size: f32, advance: f32) -> f32 {
+        let units = f32::from(
+            self.faces[face as usize]
+                .pdf_font_metrics
+                .units_per_em
+                .max(1),
+        );
         pt_to_mm(advance / units * size)
     }
 
@@ -167,6 +184,11 @@ impl<'a> Canvas<'a> {
     /// Splits `text` into lines no wider than `width`, breaking between
     /// words, and inside a word only when it is wider than a whole line.
     /// More than `max_lines` lines are cut, the last ending in an ellipsis.
+    ///
+    /// Linear in the text it reads: each character is measured once, the
+    /// line's width is kept as a running sum, and the text after the line
+    /// that shows the cut is never looked at (a hand-made bundle's
+    /// megabyte note once took half a minute here).
     pub(super) fn wrap(
         &self,
         face: Face,
@@ -175,42 +197,71 @@ impl<'a> Canvas<'a> {
         text: &str,
         max_lines: usize,
     ) -> Vec<String> {
+        let max_lines = max_lines.max(1);
         let text = self.printable(face, text);
+        let fits = |advance: f32| self.to_mm(face, size, advance) <= width;
+        let space = self.advance(face, ' ');
         let mut lines = Vec::new();
         let mut current = String::new();
-        for word in text.split_whitespace() {
-            let candidate = if current.is_empty() {
-                word.to_owned()
-            } else {
-                format!("{current} {word}")
-            };
-            if self.width(face, size, &candidate) <= width {
-                current = candidate;
-                continue;
-            }
-            if !current.is_empty() {
-                lines.push(std::mem::take(&mut current));
-            }
-            let mut rest = word;
-            while self.width(face, size, rest) > width {
-                let mut end = 0;
-                for (index, ch) in rest.char_indices() {
-                    let next = index + ch.len_utf8();
-                    if end > 0 && self.width(face, size, &rest[..next]) > width {
-                        break;
-                    }
-                    end = next;
+        let mut current_advance = 0.0;
+        let mut more = false;
+        // The word's advance when it fits after `start`; measuring stops
+        // at the first character that does not fit.
+        let after = |start: f32, word: &str| -> Option<f32> {
+            let mut sum = start;
+            for ch in word.chars() {
+                sum += self.advance(face, ch);
+                if !fits(sum) {
+                    return None;
                 }
-                lines.push(rest[..end].to_owned());
-                rest = &rest[end..];
             }
-            current = rest.to_owned();
+            Some(sum)
+        };
+        'words: for word in text.split_whitespace() {
+            if current.is_empty() {
+                if let Some(advance) = after(0.0, word) {
+                    current.push_str(word);
+                    current_advance = advance;
+                    continue;
+                }
+            } else if let Some(advance) = after(current_advance + space, word) {
+                current.push(' ');
+                current.push_str(word);
+                current_advance = advance;
+                continue;
+            } else {
+                lines.push(std::mem::take(&mut current));
+                current_advance = 0.0;
+                if lines.len() > max_lines {
+                    more = true;
+                    break;
+                }
+                if let Some(advance) = after(0.0, word) {
+                    current.push_str(word);
+                    current_advance = advance;
+                    continue;
+                }
+            }
+            // A word wider than a line: split between characters.
+            for ch in word.chars() {
+                let advance = self.advance(face, ch);
+                if !current.is_empty() && !fits(current_advance + advance) {
+                    lines.push(std::mem::take(&mut current));
+                    current_advance = 0.0;
+                    if lines.len() > max_lines {
+                        more = true;
+                        break 'words;
+                    }
+                }
+                current.push(ch);
+                current_advance += advance;
+            }
         }
-        if !current.is_empty() {
+        if !more && !current.is_empty() {
             lines.push(current);
         }
-        if lines.len() > max_lines.max(1) {
-            lines.truncate(max_lines.max(1));
+        if lines.len() > max_lines {
+            lines.truncate(max_lines);
             if let Some(last) = lines.last_mut() {
                 loop {
                     let trimmed = last.trim_end().to_owned();

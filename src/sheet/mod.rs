@@ -860,6 +860,26 @@ mod tests {
     }
 
     #[test]
+    fn wrapping_reads_only_what_it_shows() {
+        let ids: [FontId; 3] = std::array::from_fn(|_| FontId::new());
+        let canvas = Canvas::new(&FACES, &ids);
+        // A hand-made bundle's megabyte note, in words and as one word.
+        for note in [
+            "Ez egy nagyon hosszú megjegyzés. ".repeat(32 * 1024),
+            "ő".repeat(512 * 1024),
+        ] {
+            canvas.measured.set(0);
+            let lines = canvas.wrap(Face::Regular, BODY_PT, VALUE_W, &note, 3);
+            assert_eq!(lines.len(), 3);
+            assert!(lines[2].ends_with(ELLIPSIS), "{lines:?}");
+            // Three lines of about 100 characters, each measured a couple
+            // of times: nowhere near the million given.
+            let measured = canvas.measured.get();
+            assert!(measured < 2_000, "{measured} characters measured");
+        }
+    }
+
+    #[test]
     fn a_uri_too_long_for_a_qr_code_is_an_error() {
         let mut family = family(2);
         family.members[1].original_uri = SecretString::new("x".repeat(5000));

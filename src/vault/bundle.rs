@@ -18,7 +18,7 @@ use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
 use crate::{
-    family::{DeletionCode, Family, Former, Member, Picture, Stage},
+    family::{DeletionCode, Family, FamilyError, Former, Member, Picture, Stage},
     fl,
     formats::otpauth::{Algorithm, Key, OtpAuth},
     qr::draw::{self, QrTooLong},
@@ -55,6 +55,14 @@ pub enum BundleError {
     MissingFile(String),
     /// A file's contents differ from what the manifest recorded.
     FileMismatch(String),
+    /// A person's note is longer than `family::MAX_NOTE_CHARS` (no
+    /// kapukulcs writes one; a hand-made bundle could stall the sheet).
+    NoteTooLong {
+        /// Whose note.
+        name: String,
+        /// Its length in characters.
+        length: usize,
+    },
 }
 
 #[derive(Serialize, Deserialize)]
@@ -736,7 +744,10 @@ pub fn from_tar(bytes: &[u8]) -> Result<Contents, BundleError> {
             cancelled: entry.cancelled,
             history,
         };
-        family.add(member).map_err(|_| bad("name"))?;
+        family.add(member).map_err(|error| match error {
+            FamilyError::NoteTooLong { name, length } => BundleError::NoteTooLong { name, length },
+            _ => bad("name"),
+        })?;
     }
     Ok(Contents {
         family,
@@ -800,6 +811,22 @@ pub(crate) mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_hand_made_note_over_the_limit_is_refused_at_the_door() {
+        let mut family = demo_family();
+        // No kapukulcs writes it (`Family::add` refuses it): put in by hand.
+        family.members[1].note = "ő".repeat(crate::family::MAX_NOTE_CHARS + 1);
+        let tar = to_tar(&family, &[], datetime!(2026-11-25 14:00 UTC)).unwrap();
+        assert!(matches!(
+            from_tar(&tar),
+            Err(BundleError::NoteTooLong { name, length })
+                if name == family.members[1].name && length == crate::family::MAX_NOTE_CHARS + 1
+        ));
+        family.members[1].note = "ő".repeat(crate::family::MAX_NOTE_CHARS);
+        let tar = to_tar(&family, &[], datetime!(2026-11-25 14:00 UTC)).unwrap();
+        assert!(from_tar(&tar).is_ok(), "the limit itself is allowed");
     }
 
     #[test]

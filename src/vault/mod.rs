@@ -167,6 +167,13 @@ impl Explain for VaultError {
                             inner = inner.as_str()
                         )
                     }
+                    BundleError::NoteTooLong { name, length } => fl!(
+                        "err-bundle-note-too-long",
+                        file = file,
+                        name = name.as_str(),
+                        length = length.to_string(),
+                        max = crate::family::MAX_NOTE_CHARS.to_string()
+                    ),
                 }
             }
             VaultError::Qr(error) => error.message(),
