@@ -709,18 +709,18 @@ fn hard_link(from: &Path, to: &Path) -> io::Result<()> {
 }
 
 /// A staged backup: the previous version under a temporary name, on its
-/// way to `.bak`. Removed when dropped unless it was put in place.
+/// way to `.bak`. Its name is removed when it is dropped, also after the
+/// rename to `.bak`: when `.bak` already is another name of the same file
+/// (a save stopped right after its backup), `rename` does nothing at all,
+/// as POSIX says, and the staged name would stay.
 struct Staged {
     path: PathBuf,
-    placed: bool,
     _tracked: interrupt::Tracked,
 }
 
 impl Drop for Staged {
     fn drop(&mut self) {
-        if !self.placed {
-            let _ = fs::remove_file(&self.path);
-        }
+        let _ = fs::remove_file(&self.path);
     }
 }
 
@@ -745,7 +745,6 @@ fn stage_backup(
     )?;
     Ok(Staged {
         path: path_staged,
-        placed: false,
         _tracked: tracked,
     })
 }
@@ -928,9 +927,8 @@ fn replace(
         return Err(changed());
     }
     let staged = if existed {
-        let mut staged = stage_backup(path, temp.path(), link).map_err(write_error)?;
+        let staged = stage_backup(path, temp.path(), link).map_err(write_error)?;
         fs::rename(&staged.path, backup_path(path)).map_err(write_error)?;
-        staged.placed = true;
         Some(staged)
     } else {
         None

@@ -12,6 +12,8 @@ use std::{
     time::{Duration, Instant},
 };
 
+use kapukulcs::prompter::CLEAR_SCREEN;
+
 use crate::{
     saving::{Keyed, names},
     support::{
@@ -33,8 +35,13 @@ fn temporaries(dir: &Path) -> Vec<String> {
 }
 
 /// Polls `dir` until a temporary appears, then sends `signal`; whether it
-/// was sent while the temporary existed and the run ended by it.
-fn signal_when_a_temporary_appears(mut child: Child, dir: &Path, signal: i32) -> bool {
+/// was sent while the temporary existed and the run ended by it, and how
+/// the run ended.
+fn signal_when_a_temporary_appears(
+    mut child: Child,
+    dir: &Path,
+    signal: i32,
+) -> (bool, std::process::ExitStatus) {
     let started = Instant::now();
     let mut seen = false;
     while child.try_wait().unwrap().is_none() && started.elapsed() < Duration::from_secs(30) {
@@ -48,7 +55,7 @@ fn signal_when_a_temporary_appears(mut child: Child, dir: &Path, signal: i32) ->
         unsafe { libc::kill(child.id() as i32, signal) };
     }
     let status = child.wait().unwrap();
-    seen && status.signal() == Some(signal)
+    (seen && status.signal() == Some(signal), status)
 }
 
 /// Runs `start` until `signal` has landed `wanted` times while a
@@ -62,13 +69,14 @@ fn land(wanted: u32, signal: i32, dir: &Path, mut start: impl FnMut(u32) -> Chil
             attempt <= 400,
             "signal {signal}: only {landed} landed during a write in 400 runs"
         );
-        if signal_when_a_temporary_appears(start(attempt), dir, signal) {
+        let (now, status) = signal_when_a_temporary_appears(start(attempt), dir, signal);
+        if now {
             landed += 1;
         }
         assert_eq!(
             temporaries(dir),
             Vec::<String>::new(),
-            "signal {signal}, attempt {attempt}: a temporary was left"
+            "signal {signal}, attempt {attempt}: a temporary was left ({status})"
         );
     }
     attempt
@@ -200,6 +208,9 @@ fn an_ending_signal_wipes_a_screen_that_shows_codes_or_keys() {
         pty.expect("(Kilépés: Ctrl-C)");
         // SAFETY: sending a signal to our own child.
         unsafe { libc::kill(pty.pid(), signal) };
+        // Waited for here: what arrives as the run ends may be missed
+        // once the end of the output is reached.
+        pty.expect(CLEAR_SCREEN);
         let screen = pty.finish();
         assert!(
             after_last(&screen, "Mama").contains(CLEARED),
@@ -214,6 +225,7 @@ fn an_ending_signal_wipes_a_screen_that_shows_codes_or_keys() {
         pty.expect("Mama sorában mutat");
         // SAFETY: sending a signal to our own child.
         unsafe { libc::kill(pty.pid(), signal) };
+        pty.expect(CLEAR_SCREEN);
         let screen = pty.finish();
         assert!(
             after_last(&screen, "ABCD EFGH").contains(CLEARED),
