@@ -121,11 +121,9 @@ impl Explain for StoreError {
             StoreError::Unrelated(path) => {
                 fl!("err-file-unrelated", file = path.display().to_string())
             }
-            StoreError::Busy { path, holder } => busy_message(
-                &path.display().to_string(),
-                holder.as_ref(),
-                platform::KIND,
-            ),
+            StoreError::Busy { path, holder } => {
+                busy_message(&path.display().to_string(), holder.as_ref(), platform::KIND)
+            }
             StoreError::LockNotPlain(path) => {
                 fl!("err-lock-not-plain", file = path.display().to_string())
             }
@@ -145,10 +143,9 @@ impl Explain for StoreError {
         match self {
             StoreError::Unrelated(_) => Some(fl!("rec-not-a-bundle")),
             StoreError::Busy { .. } => Some(fl!("rec-file-busy")),
-            StoreError::LockNotPlain(path) => Some(fl!(
-                "rec-lock-not-plain",
-                file = path.display().to_string()
-            )),
+            StoreError::LockNotPlain(path) => {
+                Some(fl!("rec-lock-not-plain", file = path.display().to_string()))
+            }
             StoreError::ChangedMeanwhile(_) => Some(fl!("rec-file-changed")),
             StoreError::NoFreeName(_) => Some(fl!("rec-plaintext-no-free-name")),
             StoreError::Read { .. }
@@ -247,7 +244,10 @@ impl Holder {
     /// Always the same length, so a new note is written over an old one
     /// without first cutting the file to nothing.
     fn to_text(&self) -> String {
-        format!("kapukulcs\npid {:>10}\nsince {:>20}\n", self.pid, self.since)
+        format!(
+            "kapukulcs\npid {:>10}\nsince {:>20}\n",
+            self.pid, self.since
+        )
     }
 
     fn parse(text: &str) -> Option<Holder> {
@@ -894,7 +894,15 @@ fn write_checked_with(
     let (temp, tracked) = new_temporary(&dir).map_err(write_error)?;
     // `temp` is consumed (renamed into place, or removed) before the
     // registration ends.
-    let written = replace(temp, path, bytes, existing.is_some(), expect, link, meanwhile);
+    let written = replace(
+        temp,
+        path,
+        bytes,
+        existing.is_some(),
+        expect,
+        link,
+        meanwhile,
+    );
     drop(tracked);
     written?;
     sync_dir(&dir);
@@ -1200,6 +1208,188 @@ mod tests {
             WriterLock::lock_path(&link).unwrap(),
             stick.join("mentes.age.lock")
         );
+    }
+
+    /// Issue 17, item 8: another program's change that lands while the
+    /// new version is written, or after the backup, is kept and the save
+    /// refused, at each moment a save can be stepped into.
+    #[test]
+    fn a_change_landing_during_the_save_is_kept_and_the_save_refused() {
+        for (moment, how) in [
+            (Moment::Written, "in place"),
+            (Moment::Written, "renamed over"),
+            (Moment::BackedUp, "renamed over"),
+        ] {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("mentes.age");
+            write_atomic(&path, b"OURS one", &ours).unwrap();
+            let read = Fingerprint::of(&fs::read(&path).unwrap());
+            let mut change = |now: Moment| {
+                if now != moment {
+                    return;
+                }
+                if how == "in place" {
+                    fs::write(&path, b"OURS someone else's").unwrap();
+                } else {
+                    let other = dir.path().join("szinkron.tmp");
+                    fs::write(&other, b"OURS someone else's").unwrap();
+                    fs::rename(&other, &path).unwrap();
+                }
+            };
+            let error = write_checked_with(
+                &path,
+                b"OURS two",
+                &ours,
+                Expect::Same(read),
+                &hard_link,
+                &mut change,
+            )
+            .unwrap_err();
+            assert!(
+                matches!(&error, StoreError::ChangedMeanwhile(p) if *p == path),
+                "{moment:?}, {how}: {error:?}"
+            );
+            assert_eq!(
+                fs::read(&path).unwrap(),
+                b"OURS someone else's",
+                "{moment:?}, {how}"
+            );
+            assert_eq!(
+                names_in(dir.path()).len(),
+                2 - usize::from(moment == Moment::Written),
+                "{moment:?}, {how}: {:?}",
+                names_in(dir.path())
+            );
+        }
+        // A bundle that appeared where there was none, just before the rename.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("uj.age");
+        let error = write_checked_with(
+            &path,
+            b"OURS mine",
+            &ours,
+            Expect::Nothing,
+            &hard_link,
+            &mut |now| {
+                if now == Moment::BackedUp {
+                    fs::write(&path, b"OURS someone else's").unwrap();
+                }
+            },
+        )
+        .unwrap_err();
+        assert!(
+            matches!(error, StoreError::ChangedMeanwhile(_)),
+            "{error:?}"
+        );
+        assert_eq!(fs::read(&path).unwrap(), b"OURS someone else's");
+        assert_eq!(names_in(dir.path()), ["uj.age"]);
+    }
+
+    /// `docs/security.md`: where the file system has no hard links (FAT32
+    /// USB sticks), the backup is a copy, whole and private.
+    #[test]
+    fn without_hard_links_the_backup_is_a_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mentes.age");
+        write_atomic(&path, b"OURS one", &ours).unwrap();
+        let no_links = |_: &Path, _: &Path| -> io::Result<()> {
+            Err(io::Error::from(io::ErrorKind::Unsupported))
+        };
+        write_checked_with(
+            &path,
+            b"OURS two",
+            &ours,
+            Expect::Anything,
+            &no_links,
+            &mut |_| {},
+        )
+        .unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"OURS two");
+        assert_eq!(fs::read(backup_path(&path)).unwrap(), b"OURS one");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let backup = fs::metadata(backup_path(&path)).unwrap();
+            assert_eq!(backup.nlink(), 1, "a copy, not a second name");
+            assert_eq!(backup.permissions().mode() & 0o777, 0o600);
+        }
+        assert_eq!(names_in(dir.path()), ["mentes.age", "mentes.age.bak"]);
+    }
+
+    /// Issue 17, item 10: the message for a bundle in use names "another
+    /// window" only on Windows, where the other run's note cannot be read;
+    /// elsewhere it is unread only while the other run is starting.
+    #[test]
+    fn the_busy_message_fits_the_platform() {
+        let windows = busy_message("mentes.age", None, "windows");
+        assert!(windows.contains("talán egy másik ablakban"), "{windows}");
+        for platform in ["other", "macos"] {
+            let unix = busy_message("mentes.age", None, platform);
+            assert!(!unix.contains("ablak"), "{unix}");
+            assert!(unix.contains("épp most indult el"), "{unix}");
+        }
+        let holder = Holder {
+            pid: 4242,
+            since: Holder::now(),
+        };
+        let known = busy_message("mentes.age", Some(&holder), "windows");
+        assert!(
+            known.contains("4242") && !known.contains("ablak"),
+            "{known}"
+        );
+        // What this build says is the one for its platform.
+        let busy = StoreError::Busy {
+            path: PathBuf::from("mentes.age"),
+            holder: None,
+        };
+        assert_eq!(
+            busy.message().contains("ablak"),
+            cfg!(windows),
+            "{}",
+            busy.message()
+        );
+    }
+
+    #[test]
+    fn a_lock_for_a_bundle_never_written_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("uj/mappa/mentes.age");
+        let lock = WriterLock::acquire(&path).unwrap();
+        assert!(dir.path().join("uj/mappa/mentes.age.lock").is_file());
+        drop(lock);
+        assert_eq!(names_in(dir.path()), Vec::<String>::new());
+        // Once the bundle exists, the lock file stays beside it.
+        let lock = WriterLock::acquire(&path).unwrap();
+        write_atomic(&path, b"OURS one", &ours).unwrap();
+        drop(lock);
+        assert_eq!(
+            names_in(&dir.path().join("uj/mappa")),
+            ["mentes.age", "mentes.age.lock"]
+        );
+        // A note written over an older one, never cut first.
+        let lock = WriterLock::acquire(&path).unwrap();
+        let note = fs::read_to_string(dir.path().join("uj/mappa/mentes.age.lock")).unwrap();
+        assert_eq!(Holder::parse(&note).unwrap().pid, std::process::id());
+        assert_eq!(lock.swept(), 0);
+    }
+
+    #[test]
+    fn only_the_programs_own_temporary_names_are_its_own() {
+        for name in [".kapukulcs-Ab12Cd.tmp", ".kapukulcs-zzzzzz.bak.tmp"] {
+            assert!(temporary_name(name).is_some(), "{name}");
+        }
+        for name in [
+            ".kapukulcs-Ab12C.tmp",
+            ".kapukulcs-Ab12Cd7.tmp",
+            ".kapukulcs-Ab12C-.tmp",
+            ".kapukulcs-Ab12Cd.tmp.txt",
+            "kapukulcs-Ab12Cd.tmp",
+            ".kapukulcs-Ab12Cd.bak",
+            ".kapukulcs-jegyzet.txt",
+            "mentes.age.bak",
+        ] {
+            assert!(temporary_name(name).is_none(), "{name}");
+        }
     }
 
     fn names_in(dir: &Path) -> Vec<String> {

@@ -148,7 +148,10 @@ fn temporaries_a_kill_left_are_swept_by_the_next_writer() {
     let writing = fs::File::create(&held).unwrap();
     writing.lock().unwrap();
 
-    let out = keyed.run(&["hozzaadas", "--name", "Papa", "--key", "-"], "GEZDGNBVGY3TQOJQ\n");
+    let out = keyed.run(
+        &["hozzaadas", "--name", "Papa", "--key", "-"],
+        "GEZDGNBVGY3TQOJQ\n",
+    );
     let err = text(&out.stderr);
     assert!(out.status.success(), "{err}");
     assert!(
@@ -177,7 +180,11 @@ fn temporaries_a_kill_left_are_swept_by_the_next_writer() {
     fs::remove_file(&held).unwrap();
     let out = keyed.run(&["torles", "--yes", "Papa"], "");
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(!text(&out.stderr).contains("Félbehagyott"), "{}", text(&out.stderr));
+    assert!(
+        !text(&out.stderr).contains("Félbehagyott"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 /// The screen after the last time it showed `shown`.

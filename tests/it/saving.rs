@@ -237,7 +237,12 @@ fn kills_during_the_write_leave_the_old_or_the_new_bundle() {
 
 /// Runs `args` with files limited to `limit` bytes and SIGXFSZ ignored, so
 /// a write past it fails with "File too large" as on a full disk.
-pub(crate) fn with_file_size_limit(keyed: &Keyed, args: &[&str], stdin: &str, limit: u64) -> Output {
+pub(crate) fn with_file_size_limit(
+    keyed: &Keyed,
+    args: &[&str],
+    stdin: &str,
+    limit: u64,
+) -> Output {
     let mut command = keyed.command(args);
     // SAFETY: setrlimit and signal are async-signal-safe, as pre_exec
     // requires.
@@ -361,8 +366,12 @@ fn a_lock_file_that_is_a_link_or_a_second_name_is_refused_untouched() {
     let nowhere = keyed.path("masutt/nincs.txt");
     let before = keyed.bundle();
     let plant: [(&str, &dyn Fn()); 3] = [
-        ("a link to a file", &|| std::os::unix::fs::symlink(&victim, &lock).unwrap()),
-        ("a link to nowhere", &|| std::os::unix::fs::symlink(&nowhere, &lock).unwrap()),
+        ("a link to a file", &|| {
+            std::os::unix::fs::symlink(&victim, &lock).unwrap()
+        }),
+        ("a link to nowhere", &|| {
+            std::os::unix::fs::symlink(&nowhere, &lock).unwrap()
+        }),
         ("a second name", &|| fs::hard_link(&victim, &lock).unwrap()),
     ];
     for (what, plant) in plant {
@@ -372,12 +381,18 @@ fn a_lock_file_that_is_a_link_or_a_second_name_is_refused_untouched() {
         let out = keyed.run(&["torles", "--yes", "Mama"], "");
         let err = text(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{what}: {err}");
-        assert!(err.contains("zárolófájlja nem egy közönséges"), "{what}: {err}");
+        assert!(
+            err.contains("zárolófájlja nem egy közönséges"),
+            "{what}: {err}"
+        );
         // Named as the person named the bundle (here, in the current folder).
         assert!(err.contains(": mentes.age.lock."), "{what}: {err}");
         assert!(err.contains("töröld ezt az egy fájlt"), "{what}: {err}");
         assert_eq!(fs::read(&victim).unwrap(), b"Kedves Mama!", "{what}");
-        assert!(!nowhere.exists() && !keyed.path("masutt").exists(), "{what}");
+        assert!(
+            !nowhere.exists() && !keyed.path("masutt").exists(),
+            "{what}"
+        );
         assert_eq!(keyed.bundle(), before, "{what}: the bundle changed");
     }
     // Once the planted file is gone, the same command works.
@@ -403,22 +418,13 @@ fn the_old_keys_copy_is_named_where_it_is_behind_a_link() {
     let said = text(&out.stdout);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(real_backup.is_file());
-    assert!(
-        said.contains(shown),
-        "{said}"
-    );
+    assert!(said.contains(shown), "{said}");
     assert!(!said.contains("mentes.age.bak"), "{said}");
     fs::write(keyed.path("uj.txt"), "hegy-tavasz-kert-alma-88\n").unwrap();
-    let out = keyed.run(
-        &["jelszo", "--yes", "--new-passphrase-file", "uj.txt"],
-        "",
-    );
+    let out = keyed.run(&["jelszo", "--yes", "--new-passphrase-file", "uj.txt"], "");
     let said = text(&out.stdout);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(
-        said.contains(shown),
-        "{said}"
-    );
+    assert!(said.contains(shown), "{said}");
     assert!(!keyed.path("mentes.age.bak").exists());
 }
 
@@ -438,7 +444,10 @@ fn a_mistyped_bundle_creates_nothing() {
         assert!(err.contains("Még nincs mentés itt"), "{err}");
     }
     assert!(!keyed.path("nincs").exists(), "a folder was made");
-    assert!(!keyed.path("elgepelt.age.lock").exists(), "a lock file was made");
+    assert!(
+        !keyed.path("elgepelt.age.lock").exists(),
+        "a lock file was made"
+    );
 }
 
 /// Issue 17, item 10: a plaintext output that cannot be written (a full
