@@ -377,7 +377,8 @@ fn is_plain_and_own(file: &File) -> io::Result<bool> {
 /// nothing behind when it ends: the lock file and the folders made for it
 /// go again.
 pub struct WriterLock {
-    file: File,
+    /// Always there until the lock is dropped.
+    file: Option<File>,
     path: PathBuf,
     /// The bundle the lock is for, after following links.
     bundle: PathBuf,
@@ -454,7 +455,7 @@ impl WriterLock {
             );
         }
         Ok(WriterLock {
-            file,
+            file: Some(file),
             path: lock_path,
             bundle,
             created,
@@ -473,12 +474,18 @@ impl Drop for WriterLock {
         if fs::symlink_metadata(&self.bundle).is_ok() {
             return;
         }
+        let Some(file) = self.file.take() else {
+            return;
+        };
         // Removed while still locked; a run that opened the old file
         // meanwhile sees that the name no longer leads to it and takes the
         // lock again (`lock`).
-        if still_named(&self.file, &self.path).unwrap_or(false) {
+        if still_named(&file, &self.path).unwrap_or(false) {
             let _ = fs::remove_file(&self.path);
         }
+        // Closed before its folders go: Windows removes a file still open
+        // only once it is closed.
+        drop(file);
         remove_empty(&self.created);
     }
 }
