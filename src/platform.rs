@@ -149,7 +149,7 @@ impl Console {
             let saved_code_pages = windows::use_utf8();
             Console {
                 saved_code_pages,
-                own_window: windows::console_is_ours_alone() && stdin_is_terminal(),
+                own_window: is_own_window(windows::console_processes(), stdin_is_terminal()),
             }
         }
         #[cfg(not(windows))]
@@ -165,18 +165,32 @@ impl Console {
     /// Ends the run: in a window of its own, shows `message` and waits for
     /// Enter before the window closes.
     pub fn finish(self, message: &str) {
+        self.finish_with(message, &mut io::stdin().lock(), &mut io::stderr());
+    }
+
+    /// [`Console::finish`] with the streams passed in.
+    fn finish_with(self, message: &str, input: &mut dyn BufRead, err: &mut dyn Write) {
         if self.own_window {
-            let mut err = io::stderr();
             let _ = write!(err, "\n{message} ");
             let _ = err.flush();
             let mut line = String::new();
-            let _ = io::stdin().lock().read_line(&mut line);
+            let _ = input.read_line(&mut line);
         }
         #[cfg(windows)]
         if let Some(saved) = self.saved_code_pages {
             windows::restore_code_pages(saved);
         }
     }
+}
+
+/// Whether the console window is the program's own, to keep open at the
+/// end: Windows counts the processes attached to the console, and only
+/// this one (Explorer opened the window for it; a `cmd` or PowerShell
+/// window counts its shell too) with a keyboard on standard input (not a
+/// pipe or a file) waits for Enter. No console at all counts 0.
+#[cfg_attr(not(windows), allow(dead_code))]
+fn is_own_window(console_processes: u32, stdin_is_terminal: bool) -> bool {
+    console_processes == 1 && stdin_is_terminal
 }
 
 #[cfg(windows)]
@@ -262,13 +276,13 @@ mod windows {
         }
     }
 
-    /// True when no other process shares the console: Explorer opened the
-    /// window for this program, and it closes when the program ends.
-    pub fn console_is_ours_alone() -> bool {
+    /// How many processes share the console (0 without one): 1 when
+    /// Explorer opened the window for this program, and it closes when the
+    /// program ends.
+    pub fn console_processes() -> u32 {
         let mut ids = [0u32; 4];
         // SAFETY: the buffer holds `ids.len()` process ids.
-        let count = unsafe { GetConsoleProcessList(ids.as_mut_ptr(), ids.len() as u32) };
-        count == 1
+        unsafe { GetConsoleProcessList(ids.as_mut_ptr(), ids.len() as u32) }
     }
 
     fn stdin_handle() -> Option<HANDLE> {
@@ -455,10 +469,37 @@ mod tests {
     }
 
     #[test]
-    fn a_console_that_is_not_a_window_of_its_own_never_waits() {
-        // Tests run without a console of their own, so finish returns at once.
-        let console = Console::start();
-        assert!(!console.own_window());
-        console.finish("never shown");
+    fn only_a_window_opened_for_the_program_alone_with_a_keyboard_waits() {
+        // Explorer's double-click: this process alone, a keyboard.
+        assert!(is_own_window(1, true));
+        // A cmd or PowerShell window: the shell shares it.
+        assert!(!is_own_window(2, true));
+        // Input from a pipe or a file: nobody to press Enter.
+        assert!(!is_own_window(1, false));
+        // No console at all.
+        assert!(!is_own_window(0, true));
+    }
+
+    fn console(own_window: bool) -> Console {
+        Console {
+            #[cfg(windows)]
+            saved_code_pages: None,
+            own_window,
+        }
+    }
+
+    #[test]
+    fn a_window_of_its_own_shows_the_message_and_waits_for_enter_others_never() {
+        let mut input: &[u8] = b"\nlater\n";
+        let mut err = Vec::new();
+        console(true).finish_with("Nyomj Entert", &mut input, &mut err);
+        assert_eq!(String::from_utf8(err).unwrap(), "\nNyomj Entert ");
+        assert_eq!(input, b"later\n", "exactly one line, the Enter, was read");
+
+        let mut input: &[u8] = b"\nlater\n";
+        let mut err = Vec::new();
+        console(false).finish_with("Nyomj Entert", &mut input, &mut err);
+        assert!(err.is_empty());
+        assert_eq!(input, b"\nlater\n", "nothing was read");
     }
 }

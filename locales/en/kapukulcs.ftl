@@ -239,10 +239,16 @@ err-file-read = Could not read: {$file} ({$detail})
 err-file-write = Could not write: {$file} ({$detail}). The previous version is untouched.
 err-file-unrelated = Another file is already here; I will not overwrite it: {$file}
 err-file-busy = Another kapukulcs (process id {$pid}, started {$minutes} minutes ago) is using this bundle right now: {$file}. While it runs, this run changes nothing, so neither overwrites the other.
-err-file-busy-unknown = Another kapukulcs (perhaps in another window) is using this bundle right now: {$file}. While it runs, this run changes nothing, so neither overwrites the other.
+err-file-busy-unknown = Another kapukulcs { $platform ->
+        [windows] (perhaps in another window)
+       *[other] (it has only just started)
+    } is using this bundle right now: {$file}. While it runs, this run changes nothing, so neither overwrites the other.
 rec-file-busy = Finish the other one (in the main menu: Quit), then start this one again. Listing, printing and checking work meanwhile.
 err-file-changed = The bundle changed since this run opened it (perhaps another program or a synced folder wrote it): {$file}. I will not overwrite it, or that change would be lost.
 rec-file-changed = Start kapukulcs again: it will open the current version. If you typed anything in this run, write it down now.
+err-lock-not-plain = The bundle's lock file is not a plain file of its own (it is a link, another name of some other file, or a folder): {$file}. I will not write into it, as that would overwrite another file, and the bundle was not touched.
+rec-lock-not-plain = If you did not make it, delete this one file (not the bundle!): {$file}. kapukulcs makes a new one the next time it starts.
+info-swept-temporaries = Removed temporary files left half-written in this folder (an earlier run was stopped before it could remove them): {$count}, in {$folder}
 info-saved-through-link = {$link} is a link; the bundle was saved to the file it points to: {$file}
 save-failed-title = Saving failed. What should I do?
 save-failed-retry = Try again (for example after freeing some space or plugging the USB stick back in)
@@ -732,6 +738,7 @@ sheet-cancelled-step-2 = Then print a new recovery sheet and destroy this one.
 
 info-plaintext-renamed = That name is taken and the file there is not replaced: {$taken}. The new file is: {$file}
 err-plaintext-no-free-name = This name and its numbered forms ("… (2)" to "… (99)") are all taken, so nothing was written: {$file}
+err-plaintext-write = Could not write: {$file} ({$detail}). No half-written file was left behind, and no existing file was overwritten.
 rec-plaintext-no-free-name = Give another file name or folder, or delete the old copies (they may hold secret keys too).
 warn-plaintext-sheet = Note: this PDF is NOT encrypted; it holds the keys and the deletion codes: {$file}. Print it, then delete it (from the bin too).
 warn-plaintext-pictures = Note: these pictures are NOT encrypted; each holds a key ({$dir}). Scan them with the phone, then delete them (from the bin too).

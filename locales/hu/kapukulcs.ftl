@@ -239,10 +239,16 @@ err-file-read = Nem sikerült olvasni: {$file} ({$detail})
 err-file-write = Nem sikerült írni: {$file} ({$detail}). Az előző változat érintetlen.
 err-file-unrelated = Itt már van egy másik fájl, azt nem írom felül: {$file}
 err-file-busy = Ezt a mentést éppen egy másik kapukulcs használja (folyamatazonosító: {$pid}, {$minutes} perce indult): {$file}. Amíg az fut, ez a futás nem változtat rajta, hogy egyik se írja felül a másikat.
-err-file-busy-unknown = Ezt a mentést éppen egy másik kapukulcs használja (talán egy másik ablakban): {$file}. Amíg az fut, ez a futás nem változtat rajta, hogy egyik se írja felül a másikat.
+err-file-busy-unknown = Ezt a mentést éppen egy másik kapukulcs használja { $platform ->
+        [windows] (talán egy másik ablakban)
+       *[other] (épp most indult el)
+    }: {$file}. Amíg az fut, ez a futás nem változtat rajta, hogy egyik se írja felül a másikat.
 rec-file-busy = Fejezd be a másikat (a főmenüben: Kilépés), aztán indítsd újra ezt. Addig is működik a lista, a nyomtatás és az ellenőrzés.
 err-file-changed = A mentés megváltozott, amióta ez a futás kinyitotta (talán egy másik program vagy egy szinkronizált mappa írta): {$file}. Nem írom felül, mert akkor az a változás elveszne.
 rec-file-changed = Indítsd újra a kapukulcsot: akkor a mostani változatot nyitja ki. Ha ebben a futásban beírtál valamit, azt most írd fel.
+err-lock-not-plain = A mentés zárolófájlja nem egy közönséges, önálló fájl (hanem hivatkozás, egy másik fájl másik neve vagy mappa): {$file}. Nem írok bele, mert azzal egy másik fájlt írnék felül, és a mentéshez sem nyúltam.
+rec-lock-not-plain = Ha nem te hoztad létre, töröld ezt az egy fájlt (a mentést ne!): {$file}. A kapukulcs a következő indításkor újat készít a helyére.
+info-swept-temporaries = Félbehagyott ideiglenes fájlt töröltem ebben a mappában (egy korábbi futás megszakadt, mielőtt eltüntethette volna): {$count} darab, itt: {$folder}
 info-saved-through-link = A {$link} egy hivatkozás; a mentés az általa mutatott fájlba került: {$file}
 save-failed-title = A mentés nem sikerült. Mit tegyek?
 save-failed-retry = Újrapróbálom (például miután helyet csináltál, vagy visszadugtad a pendrive-ot)
@@ -732,6 +738,7 @@ sheet-cancelled-step-2 = Utána nyomtass új helyreállító lapot, és ezt a la
 
 info-plaintext-renamed = Ez a név már foglalt, azt a fájlt nem írom felül: {$taken}. Az új fájl neve: {$file}
 err-plaintext-no-free-name = Ez a név és a számozott változatai is („… (2)” – „… (99)”) foglaltak, ezért nem írtam ki semmit: {$file}
+err-plaintext-write = Nem sikerült írni: {$file} ({$detail}). Félig írt fájl nem maradt utána, és meglévő fájlt nem írtam felül.
 rec-plaintext-no-free-name = Adj meg másik fájlnevet vagy mappát, vagy töröld a régi példányokat (azokban is titkos kulcsok lehetnek).
 warn-plaintext-sheet = Figyelem: ez a PDF NINCS titkosítva, benne vannak a kulcsok és a törlőkódok: {$file}. Nyomtasd ki, aztán töröld (a Lomtárból is).
 warn-plaintext-pictures = Figyelem: ezek a képek NINCSENEK titkosítva, mindegyikben egy kulcs van ({$dir}). Olvasd be őket a telefonnal, aztán töröld őket (a Lomtárból is).

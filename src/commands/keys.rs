@@ -118,7 +118,8 @@ pub fn run(
     vault.save(prompter, ctx.clock.now())?;
     let heading = fl!("info-keys-changed", count = list.len().to_string());
     write_list(out, heading, vault.recipients());
-    let backup = store::backup_path(&ctx.bundle).display().to_string();
+    // Beside the file really written: behind a link, next to its target.
+    let backup = store::backup_of(&vault.path).display().to_string();
     let _ = writeln!(out, "{}", fl!("info-old-keys-in-backup", backup = backup));
     Ok(())
 }

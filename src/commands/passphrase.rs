@@ -73,7 +73,8 @@ pub fn change(
     } else {
         fl!("info-passphrase-changed", file = file)
     };
-    let backup = store::backup_path(&vault.path).display().to_string();
+    // Beside the file really written: behind a link, next to its target.
+    let backup = store::backup_of(&vault.path).display().to_string();
     let _ = writeln!(out, "{done}");
     let _ = writeln!(out, "{}", fl!("info-old-keys-in-backup", backup = backup));
     Ok(())

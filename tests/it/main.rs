@@ -17,6 +17,7 @@ mod bundle;
 mod cli;
 mod demo;
 mod imports;
+mod interrupted;
 mod keys;
 mod lost;
 mod lost_pty;

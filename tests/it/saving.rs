@@ -27,7 +27,7 @@ use crate::support::{
 };
 
 /// A folder with an age key and a bundle locked to it.
-struct Keyed {
+pub(crate) struct Keyed {
     dir: tempfile::TempDir,
     identity: age::x25519::Identity,
 }
@@ -35,7 +35,7 @@ struct Keyed {
 impl Keyed {
     /// A bundle holding Mama, with `padding` bytes of noise in her original
     /// picture so that each save writes that much.
-    fn new(padding: usize) -> Keyed {
+    pub(crate) fn new(padding: usize) -> Keyed {
         let dir = tempfile::tempdir().unwrap();
         let identity = age::x25519::Identity::generate();
         fs::write(
@@ -64,11 +64,15 @@ impl Keyed {
         keyed
     }
 
-    fn path(&self, name: &str) -> PathBuf {
+    pub(crate) fn dir_path(&self) -> &std::path::Path {
+        self.dir.path()
+    }
+
+    pub(crate) fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
 
-    fn command(&self, args: &[&str]) -> Command {
+    pub(crate) fn command(&self, args: &[&str]) -> Command {
         let mut command = run::binary();
         command
             .current_dir(self.dir.path())
@@ -77,12 +81,12 @@ impl Keyed {
         command
     }
 
-    fn run(&self, args: &[&str], stdin: &str) -> Output {
+    pub(crate) fn run(&self, args: &[&str], stdin: &str) -> Output {
         run::output(self.command(args), &[], stdin)
     }
 
     /// `hozzaadas` for `name` with a key on standard input, started.
-    fn start_adding(&self, name: &str, key: &str) -> Child {
+    pub(crate) fn start_adding(&self, name: &str, key: &str) -> Child {
         let mut child = self
             .command(&["hozzaadas", "--name", name, "--key", "-"])
             .stdin(Stdio::piped())
@@ -98,13 +102,13 @@ impl Keyed {
         child
     }
 
-    fn bundle(&self) -> Vec<u8> {
+    pub(crate) fn bundle(&self) -> Vec<u8> {
         fs::read(self.path("mentes.age")).unwrap()
     }
 
     /// The names in the bundle, opened by the library's own reader, which
     /// checks every file against the manifest; `None` when it does not open.
-    fn names(&self) -> Option<BTreeSet<String>> {
+    pub(crate) fn names(&self) -> Option<BTreeSet<String>> {
         let unlock = Unlock::Identities(vec![Box::new(self.identity.clone())]);
         let plaintext = crypt::decrypt(&self.bundle(), &unlock).ok()?;
         let contents = bundle::from_tar(&plaintext).ok()?;
@@ -119,7 +123,7 @@ impl Keyed {
     }
 
     /// Temporary files a save left in the folder.
-    fn leftovers(&self) -> Vec<String> {
+    pub(crate) fn leftovers(&self) -> Vec<String> {
         fs::read_dir(self.dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -128,12 +132,12 @@ impl Keyed {
     }
 }
 
-fn names(list: &[&str]) -> BTreeSet<String> {
+pub(crate) fn names(list: &[&str]) -> BTreeSet<String> {
     list.iter().map(|s| s.to_string()).collect()
 }
 
 /// The start of the message a second writer gets, in Hungarian.
-const BUSY: &str = "Ezt a mentést éppen egy másik kapukulcs használja";
+pub(crate) const BUSY: &str = "Ezt a mentést éppen egy másik kapukulcs használja";
 
 #[test]
 fn two_writers_at_once_never_lose_a_person() {
@@ -233,7 +237,12 @@ fn kills_during_the_write_leave_the_old_or_the_new_bundle() {
 
 /// Runs `args` with files limited to `limit` bytes and SIGXFSZ ignored, so
 /// a write past it fails with "File too large" as on a full disk.
-fn with_file_size_limit(keyed: &Keyed, args: &[&str], stdin: &str, limit: u64) -> Output {
+pub(crate) fn with_file_size_limit(
+    keyed: &Keyed,
+    args: &[&str],
+    stdin: &str,
+    limit: u64,
+) -> Output {
     let mut command = keyed.command(args);
     // SAFETY: setrlimit and signal are async-signal-safe, as pre_exec
     // requires.
@@ -344,4 +353,120 @@ fn reading_works_while_another_run_writes() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains(BUSY), "{}", text(&out.stderr));
     assert_eq!(keyed.bundle(), before);
+}
+
+/// Issue 17, item 3: a lock file planted as a link (to a file, or to
+/// nowhere) or as a second name of another file is refused, and nothing is
+/// written through it.
+#[test]
+fn a_lock_file_that_is_a_link_or_a_second_name_is_refused_untouched() {
+    let keyed = Keyed::new(0);
+    let lock = keyed.path("mentes.age.lock");
+    let victim = keyed.path("level.txt");
+    let nowhere = keyed.path("masutt/nincs.txt");
+    let before = keyed.bundle();
+    let plant: [(&str, &dyn Fn()); 3] = [
+        ("a link to a file", &|| {
+            std::os::unix::fs::symlink(&victim, &lock).unwrap()
+        }),
+        ("a link to nowhere", &|| {
+            std::os::unix::fs::symlink(&nowhere, &lock).unwrap()
+        }),
+        ("a second name", &|| fs::hard_link(&victim, &lock).unwrap()),
+    ];
+    for (what, plant) in plant {
+        fs::write(&victim, b"Kedves Mama!").unwrap();
+        let _ = fs::remove_file(&lock);
+        plant();
+        let out = keyed.run(&["torles", "--yes", "Mama"], "");
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{what}: {err}");
+        assert!(
+            err.contains("zárolófájlja nem egy közönséges"),
+            "{what}: {err}"
+        );
+        // Named as the person named the bundle (here, in the current folder).
+        assert!(err.contains(": mentes.age.lock."), "{what}: {err}");
+        assert!(err.contains("töröld ezt az egy fájlt"), "{what}: {err}");
+        assert_eq!(fs::read(&victim).unwrap(), b"Kedves Mama!", "{what}");
+        assert!(
+            !nowhere.exists() && !keyed.path("masutt").exists(),
+            "{what}"
+        );
+        assert_eq!(keyed.bundle(), before, "{what}: the bundle changed");
+    }
+    // Once the planted file is gone, the same command works.
+    fs::remove_file(&lock).unwrap();
+    let out = keyed.run(&["torles", "--yes", "Mama"], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+/// Issue 17, item 7: `kulcsok` and `jelszo` on a bundle behind a link name
+/// the previous version where the save really kept it.
+#[test]
+fn the_old_keys_copy_is_named_where_it_is_behind_a_link() {
+    let keyed = Keyed::new(0);
+    let stick = keyed.path("pendrive");
+    fs::create_dir(&stick).unwrap();
+    fs::rename(keyed.path("mentes.age"), stick.join("b.age")).unwrap();
+    std::os::unix::fs::symlink("pendrive/b.age", keyed.path("mentes.age")).unwrap();
+    let real_backup = stick.join("b.age.bak");
+    // The link is relative, and so is the name the person is given.
+    let shown = "Az előző változat megmaradt: pendrive/b.age.bak.";
+    let another = age::x25519::Identity::generate().to_public().to_string();
+    let out = keyed.run(&["kulcsok", "--add", &another], "");
+    let said = text(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(real_backup.is_file());
+    assert!(said.contains(shown), "{said}");
+    assert!(!said.contains("mentes.age.bak"), "{said}");
+    fs::write(keyed.path("uj.txt"), "hegy-tavasz-kert-alma-88\n").unwrap();
+    let out = keyed.run(&["jelszo", "--yes", "--new-passphrase-file", "uj.txt"], "");
+    let said = text(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(said.contains(shown), "{said}");
+    assert!(!keyed.path("mentes.age.bak").exists());
+}
+
+/// Issue 17, item 10: a mistyped `--bundle` makes nothing (no folder, no
+/// lock file) before saying there is no bundle there.
+#[test]
+fn a_mistyped_bundle_creates_nothing() {
+    let keyed = Keyed::new(0);
+    for bundle in ["nincs/ilyen/mentes.age", "elgepelt.age"] {
+        let mut command = run::binary();
+        command
+            .current_dir(keyed.dir.path())
+            .args(["--bundle", bundle, "--identity", "kulcs.txt"]);
+        let out = run::output(command, &["torles", "--yes", "Mama"], "");
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains("Még nincs mentés itt"), "{err}");
+    }
+    assert!(!keyed.path("nincs").exists(), "a folder was made");
+    assert!(
+        !keyed.path("elgepelt.age.lock").exists(),
+        "a lock file was made"
+    );
+}
+
+/// Issue 17, item 10: a plaintext output that cannot be written (a full
+/// disk, here a file size limit) does not claim a previous version that
+/// never was; it says no half-written file was left, and none is.
+#[test]
+fn a_failed_plaintext_write_says_what_fits() {
+    let keyed = Keyed::new(0);
+    let out = with_file_size_limit(
+        &keyed,
+        &["exportalas", "--format", "uri", "--output", "lista.txt"],
+        "",
+        10,
+    );
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("Nem sikerült írni"), "{err}");
+    assert!(!err.contains("Az előző változat érintetlen"), "{err}");
+    assert!(err.contains("Félig írt fájl nem maradt"), "{err}");
+    assert_eq!(keyed.leftovers(), Vec::<String>::new());
+    assert!(!keyed.path("lista.txt").exists());
 }
