@@ -398,6 +398,11 @@ impl Vault {
             path: path.to_path_buf(),
             error,
         };
+        // A bundle that is not there (a mistyped `--bundle`) is said before
+        // anything is made for it: no folder, no lock file.
+        if access == Access::Write && !store::real_path(path).is_ok_and(|real| real.exists()) {
+            return Err(VaultError::NoBundle(path.to_path_buf()));
+        }
         let writer = match access {
             Access::Read => None,
             Access::Write | Access::Create => Some(store::WriterLock::acquire(path)?),
@@ -781,7 +786,8 @@ mod tests {
             }
             (sealed, contents)
         };
-        let both = vec![a.clone(), b.clone()];
+        let mut both = vec![a.clone(), b.clone()];
+        both.sort();
         let trusted = |sealed: &[u8], contents: &bundle::Contents, opener: &str| {
             let t = trusted_recipients(sealed, contents, Some(opener), &[]);
             (t.recipients, t.unconfirmed)
