@@ -18,6 +18,7 @@ mod cli;
 mod demo;
 mod imports;
 mod keys;
+mod leaks;
 mod lost;
 mod lost_pty;
 mod menu_pty;
