@@ -22,6 +22,7 @@ use crate::{
     error::Error,
     fl,
     i18n::Lang,
+    prompter::Output,
 };
 
 /// What the user asked for, checked.
@@ -105,43 +106,55 @@ pub fn language_from_args(args: &[OsString]) -> Result<Option<Lang>, Error> {
     Ok(None)
 }
 
-/// Turns clap's error into one line in the user's language.
-fn args_error(error: &clap::Error) -> Error {
+/// A word the user typed on the command line, as a message may name it:
+/// an option by its name (what follows `=` left out), anything else by its
+/// place alone. A key or URI typed where it does not belong must not come
+/// back on the screen (clap's own messages quote it).
+fn typed_word(word: &str, args: &[OsString]) -> String {
+    if word.starts_with('-') {
+        return word.split('=').next().unwrap_or_default().to_owned();
+    }
+    let position = args
+        .iter()
+        .skip(1)
+        .position(|arg| arg.to_string_lossy() == word)
+        .map_or(String::new(), |index| (index + 1).to_string());
+    fl!("args-position", position = position)
+}
+
+/// Turns clap's error into one line in the user's language. A value is
+/// never repeated: an option is named, a word by its place.
+fn args_error(error: &clap::Error, args: &[OsString]) -> Error {
     let context = |kind| match error.get(kind) {
         Some(ContextValue::String(s)) => s.clone(),
         Some(ContextValue::Strings(v)) => v.join(", "),
         Some(other) => other.to_string(),
         None => String::new(),
     };
+    let option = context(ContextKind::InvalidArg);
     let detail = match error.kind() {
         ErrorKind::UnknownArgument => {
-            fl!("err-args-unknown", arg = context(ContextKind::InvalidArg))
+            fl!("err-args-unknown", arg = typed_word(&option, args))
         }
         ErrorKind::InvalidSubcommand => {
-            fl!(
-                "err-args-subcommand",
-                arg = context(ContextKind::InvalidSubcommand)
-            )
+            let word = context(ContextKind::InvalidSubcommand);
+            fl!("err-args-subcommand", arg = typed_word(&word, args))
         }
-        ErrorKind::MissingRequiredArgument => {
-            fl!("err-args-missing", arg = context(ContextKind::InvalidArg))
+        ErrorKind::MissingRequiredArgument => fl!("err-args-missing", arg = option),
+        ErrorKind::ValueValidation
+            if std::error::Error::source(error)
+                .is_some_and(|source| source.is::<commands::add::OnCommandLine>()) =>
+        {
+            let name = option.split(' ').next().unwrap_or_default();
+            fl!("err-args-stdin-only", arg = name)
         }
-        ErrorKind::InvalidValue | ErrorKind::ValueValidation => fl!(
-            "err-args-value",
-            arg = context(ContextKind::InvalidArg),
-            value = context(ContextKind::InvalidValue)
-        ),
-        ErrorKind::NoEquals
+        ErrorKind::InvalidValue
+        | ErrorKind::ValueValidation
+        | ErrorKind::NoEquals
         | ErrorKind::TooManyValues
         | ErrorKind::TooFewValues
         | ErrorKind::WrongNumberOfValues
-        | ErrorKind::ArgumentConflict => {
-            fl!(
-                "err-args-value",
-                arg = context(ContextKind::InvalidArg),
-                value = ""
-            )
-        }
+        | ErrorKind::ArgumentConflict => fl!("err-args-value", arg = option),
         _ => fl!("err-args-other"),
     };
     Error::Args(detail)
@@ -162,7 +175,7 @@ pub fn parse(args: &[OsString]) -> Result<Parsed, Error> {
         Err(error) => match error.kind() {
             ErrorKind::DisplayHelp => Ok(Parsed::Help(error.render().to_string())),
             ErrorKind::DisplayVersion => Ok(Parsed::Version(error.render().to_string())),
-            _ => Err(args_error(&error)),
+            _ => Err(args_error(&error, args)),
         },
     }
 }
@@ -172,8 +185,10 @@ pub fn parse(args: &[OsString]) -> Result<Parsed, Error> {
 pub fn run(args: &[OsString]) -> Result<(), Error> {
     match parse(args)? {
         Parsed::Help(text) | Parsed::Version(text) => {
-            let _ = write!(io::stdout(), "{text}");
-            Ok(())
+            let mut out = Output::new(io::stdout());
+            // A failure is kept by `out` and reported by `finish`.
+            let _ = write!(out, "{text}");
+            Ok(out.finish()?)
         }
         Parsed::Run(cli) => commands::run(cli.command, cli.bundle),
     }

@@ -28,15 +28,55 @@ pub static LOADER: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
     loader
 });
 
-/// Looks up a message by id (checked at compile time) with optional arguments.
+/// Looks up a message by id (checked at compile time) with optional
+/// arguments. Every argument goes through [`argument`] on its way in: the
+/// one place where outside text (a name from a QR code, an issuer, a file
+/// name) reaches a message, so none can carry a terminal sequence.
 #[macro_export]
 macro_rules! fl {
     ($message_id:literal) => {{
         i18n_embed_fl::fl!($crate::i18n::LOADER, $message_id)
     }};
-    ($message_id:literal, $($args:expr),*) => {{
-        i18n_embed_fl::fl!($crate::i18n::LOADER, $message_id, $($args), *)
+    ($message_id:literal, $($name:ident = $value:expr),* $(,)?) => {{
+        i18n_embed_fl::fl!(
+            $crate::i18n::LOADER,
+            $message_id,
+            $($name = $crate::i18n::argument($value)),*
+        )
     }};
+}
+
+/// True for a character a terminal obeys rather than shows: every control
+/// character (C0, DEL and C1: the escape that starts a terminal sequence,
+/// a carriage return that rewrites the line, a bell) and every
+/// bidirectional override or isolate (which reorders what follows it).
+fn obeyed(ch: char) -> bool {
+    ch.is_control() || matches!(ch, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` made safe to print on a terminal or a page: every character a
+/// terminal obeys is replaced by its escape, `\u{1b}`, so it is shown,
+/// never obeyed. Everything else, accents included, is kept as it is.
+pub fn printable(text: &str) -> String {
+    escaped(text, obeyed)
+}
+
+/// A message argument, [`printable`] but for line breaks, which a message
+/// made of other messages keeps.
+pub fn argument(text: impl AsRef<str>) -> String {
+    escaped(text.as_ref(), |ch| ch != '\n' && obeyed(ch))
+}
+
+fn escaped(text: &str, escape: impl Fn(char) -> bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if escape(ch) {
+            out.extend(ch.escape_unicode());
+        } else {
+            out.push(ch);
+        }
+    }
+    out
 }
 
 /// An error as the user reads it: one line of what failed (an `err-…`
@@ -154,6 +194,15 @@ mod tests {
             "only in Hungarian: {only_hu:?}; only in English: {only_en:?}"
         );
         assert!(hu.len() > 10, "the Hungarian file lost its messages");
+    }
+
+    #[test]
+    fn message_arguments_cannot_carry_terminal_sequences() {
+        let hostile = "\u{1b}]0;pwned\u{7}\u{1b}[2J\rMama\u{202e}";
+        let said = crate::fl!("info-removed", name = hostile);
+        assert!(!said.chars().any(obeyed), "{said:?}");
+        assert!(said.contains("\\u{1b}]0;pwned\\u{7}"), "{said}");
+        assert_eq!(argument("a\nb\rc"), "a\nb\\u{d}c");
     }
 
     #[test]

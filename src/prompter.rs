@@ -3,7 +3,11 @@
 //! with dialoguer and indicatif, tests answer from a script. (cargo-generate
 //! passes its prompts in the same way.)
 
-use std::{io::IsTerminal, path::PathBuf, time::Duration};
+use std::{
+    io::{self, IsTerminal, Write},
+    path::PathBuf,
+    time::Duration,
+};
 
 use dialoguer::{Input, Password, Select, theme::ColorfulTheme};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -19,6 +23,9 @@ pub enum PromptError {
     Cancelled,
     /// The terminal failed.
     Terminal(std::io::Error),
+    /// Standard output could not be written: a full disk, a closed file.
+    /// (A closed pipe is not an error: [`Output::finish`] ends quietly.)
+    Output(std::io::Error),
 }
 
 impl Explain for PromptError {
@@ -27,18 +34,116 @@ impl Explain for PromptError {
             PromptError::NoTerminal => fl!("err-no-terminal"),
             PromptError::Cancelled => fl!("err-cancelled"),
             PromptError::Terminal(error) => fl!("err-terminal", detail = error.to_string()),
+            PromptError::Output(error) => fl!("err-output", detail = error.to_string()),
         }
     }
 
     fn recovery(&self) -> Option<String> {
         match self {
             PromptError::NoTerminal => Some(fl!("rec-no-terminal")),
+            PromptError::Output(_) => Some(fl!("rec-output")),
             PromptError::Cancelled | PromptError::Terminal(_) => None,
         }
     }
 }
 
 crate::explained!(PromptError);
+
+/// Standard output as every command writes to it: the one boundary where
+/// a command's text reaches the terminal, a pipe or a file.
+///
+/// Everything written is made [`crate::i18n::argument`]-safe on the way
+/// through (a name in a table, a URI read from a picture), so no text from
+/// outside can carry a terminal sequence, whoever printed it. The first
+/// write error is kept, and every later write fails with it too: a command
+/// that ignores a failed write still cannot end as if it had written.
+/// [`Output::finish`] says how the run ends, as ripgrep does: a closed pipe
+/// (`| head`) quietly, any other failure (`> /dev/full`) as an error.
+pub struct Output<W: Write> {
+    inner: W,
+    failed: Option<io::Error>,
+}
+
+impl<W: Write> Output<W> {
+    /// Wraps `inner` (the process's standard output, or a buffer in tests).
+    pub fn new(inner: W) -> Output<W> {
+        Output {
+            inner,
+            failed: None,
+        }
+    }
+
+    fn fail(&mut self, error: io::Error) -> io::Error {
+        let again = io::Error::new(error.kind(), error.to_string());
+        self.failed.get_or_insert(error);
+        again
+    }
+
+    /// Flushes, then says how the run ends: `Ok` when everything was
+    /// written or the reader closed the pipe, the first error otherwise.
+    pub fn finish(mut self) -> Result<(), PromptError> {
+        if self.failed.is_none()
+            && let Err(error) = self.inner.flush()
+        {
+            self.failed = Some(error);
+        }
+        match self.failed {
+            None => Ok(()),
+            Some(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+            Some(error) => Err(PromptError::Output(error)),
+        }
+    }
+}
+
+impl<W: Write> Write for Output<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if let Some(error) = &self.failed {
+            return Err(io::Error::new(error.kind(), error.to_string()));
+        }
+        // Formatting hands over whole `str`s; raw bytes keep their bytes
+        // but for the ASCII controls.
+        let shown = match std::str::from_utf8(buf) {
+            Ok(text) => crate::i18n::argument(text).into_bytes(),
+            Err(_) => buf
+                .iter()
+                .flat_map(|&byte| {
+                    if byte != b'\n' && (byte < 0x20 || byte == 0x7f) {
+                        format!("\\x{byte:02x}").into_bytes()
+                    } else {
+                        vec![byte]
+                    }
+                })
+                .collect(),
+        };
+        match self.inner.write_all(&shown) {
+            Ok(()) => Ok(buf.len()),
+            Err(error) => Err(self.fail(error)),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if let Some(error) = &self.failed {
+            return Err(io::Error::new(error.kind(), error.to_string()));
+        }
+        match self.inner.flush() {
+            Ok(()) => Ok(()),
+            Err(error) => Err(self.fail(error)),
+        }
+    }
+}
+
+/// Writes `text` and a line break to `out`, a command's standard output;
+/// a failure is the command's error (see [`Output`]).
+pub fn print(out: &mut dyn Write, text: &str) -> Result<(), PromptError> {
+    writeln!(out, "{text}").map_err(PromptError::Output)
+}
+
+/// Writes `text` to standard error. Its own failure has nowhere to be
+/// reported, so it is dropped rather than ending the run in a panic, as
+/// `eprintln!` would.
+fn to_stderr(text: &str) {
+    let _ = writeln!(io::stderr(), "{text}");
+}
 
 /// Home, erase the screen (`ESC [2J`) and erase the scrollback (`ESC [3J`,
 /// xterm's "erase saved lines", which VTE, Konsole, iTerm2, Windows
@@ -179,9 +284,12 @@ impl Prompter for Terminal {
         default: usize,
     ) -> Result<usize, PromptError> {
         self.check()?;
+        // Items may be names as they were typed or read (a message's
+        // arguments are escaped by `fl!`; these are not messages).
+        let items: Vec<String> = items.iter().map(crate::i18n::argument).collect();
         Select::with_theme(&self.theme)
             .with_prompt(prompt)
-            .items(items)
+            .items(&items)
             .default(default)
             .interact()
             .map_err(prompt_error)
@@ -193,7 +301,7 @@ impl Prompter for Terminal {
         // read the same way as every other answer.
         let (body, last) = text.rsplit_once('\n').unwrap_or(("", text));
         if !body.is_empty() {
-            eprintln!("{body}");
+            to_stderr(body);
         }
         Input::<String>::with_theme(&self.theme)
             .with_prompt(last)
@@ -245,13 +353,18 @@ impl Prompter for Terminal {
     }
 
     fn say(&mut self, text: &str) {
-        eprintln!("{text}");
+        to_stderr(text);
     }
 
     fn live(&mut self, render: &mut dyn FnMut() -> String) -> Result<(), PromptError> {
         self.check()?;
         loop {
-            eprint!("\x1b[2J\x1b[H{}\n{}\n", render(), fl!("live-quit"));
+            let _ = write!(
+                io::stderr(),
+                "\x1b[2J\x1b[H{}\n{}\n",
+                render(),
+                fl!("live-quit")
+            );
             if crate::platform::input_ready(Duration::from_secs(1)) {
                 let mut line = String::new();
                 std::io::stdin()
@@ -267,7 +380,6 @@ impl Prompter for Terminal {
     fn clear_screen(&mut self) {
         // Only a terminal understands it; a log file gets no escape codes.
         if std::io::stderr().is_terminal() {
-            use std::io::Write;
             let mut err = std::io::stderr();
             let _ = err.write_all(CLEAR_SCREEN.as_bytes());
             let _ = err.flush();

@@ -41,13 +41,16 @@ err-args = Invalid command line: {$detail}
 err-args-unknown = unknown option or argument: {$arg}
 err-args-subcommand = unknown command: {$arg}
 err-args-missing = missing: {$arg}
-err-args-value = invalid value: "{$value}" ({$arg})
+err-args-value = invalid value: {$arg}
+# A word of the command line named by its place; the text is not repeated, as it may hold a key.
+args-position = argument {$position} (not repeated here: it may hold a key)
+err-args-stdin-only = {$arg} takes only "-": do not put a key or URI on the command line (other programs see it and the shell remembers it). Give "-" and type or paste it on standard input, then Ctrl-D (on Windows Ctrl-Z, Enter).
 err-args-other = the command line cannot be understood
 rec-args = `kapukulcs --help` lists what is possible.
 err-lang = Unknown language: "{$value}". Use hu or en.
 err-stdin-read = Could not read standard input: {$detail}
 err-stdin-empty = Standard input is empty: no key and no otpauth:// URI.
-rec-stdin-empty = Type or paste the key, for example: echo 'ABCD EFGH …' | kapukulcs code
+rec-stdin-empty = Run kapukulcs code, type or paste the key, then press Enter and Ctrl-D (on Windows Ctrl-Z, Enter). From a file: kapukulcs code < key.txt
 
 ## Keys and otpauth:// URIs
 
@@ -59,11 +62,13 @@ err-key-length = A key cannot have this length ({$length} characters): a charact
 err-uri-scheme = This is not an otpauth:// URI.
 rec-uri = The URI starts with otpauth://totp/… – the QR code holds one.
 err-uri-hotp = This is a counter-based (HOTP) key; Ügyfélkapu+ uses time-based (TOTP) codes, and kapukulcs handles only those.
-err-uri-type = Unknown code type in the otpauth:// URI: "{$kind}". Only "totp" is supported.
+err-uri-steam = This is a Steam key: its own codes with letters, not standard TOTP; kapukulcs does not handle it.
+err-uri-type = Unknown code type in the otpauth:// URI: what follows otpauth:// is not "totp/".
 err-uri-no-secret = The otpauth:// URI has no key (secret=…).
-err-uri-algorithm = Unknown algorithm: "{$value}". Use SHA1, SHA256 or SHA512.
-err-uri-digits = The number of digits can only be 6, 7 or 8, here: "{$value}".
-err-uri-period = Invalid period: "{$value}" (a whole number of seconds from 1 to 3600).
+# A bad value is named by its place, never quoted: after a ? typed for &, the key may be in it.
+err-uri-algorithm = Unknown algorithm in parameter {$position} of the URI (algorithm=…). Use SHA1, SHA256 or SHA512. Check too that no ? stands for a &.
+err-uri-digits = In parameter {$position} of the URI (digits=…), the number of digits can only be 6, 7 or 8. Check too that no ? stands for a &.
+err-uri-period = In parameter {$position} of the URI (period=…), the period is invalid: a whole number of seconds from 1 to 3600. Check too that no ? stands for a &.
 err-uri-encoding = The otpauth:// URI contains a badly encoded character.
 
 ## Images and QR codes
@@ -206,6 +211,8 @@ err-no-terminal = I would need to ask a question, but the program was not starte
 rec-no-terminal = Start it from a terminal window, or give the answers as options (for example --passphrase-file).
 err-cancelled = Cancelled.
 err-terminal = The terminal reported an error: {$detail}
+err-output = Could not write to standard output: {$detail}
+rec-output = Check where the output goes (is the disk full? can the file be written?) and run it again.
 err-no-bundle = There is no backup here yet: {$file}
 rec-no-bundle = First add someone (kapukulcs add or kapukulcs setup), or give the backup's location with --bundle.
 err-not-a-bundle = This file is not a kapukulcs backup (not age-encrypted): {$file}
@@ -549,6 +556,7 @@ check-nobody = {$code}: this code belongs to none of the saved accounts. That en
 check-live-title = Everyone's current code:
 check-live-quit = (Quit: Ctrl-C)
 import-found = Found {$count} accounts:
+import-found-item = {$number}. {$issuer} – {$account}
 import-ask = {$label}: add it to the family?
 import-take = Yes, add it
 import-skip = No, skip it
@@ -577,7 +585,7 @@ sheet-people-more = … and {$count} more
 
 ## Pictures: bounds and secret-free messages (issue 11)
 what-transfer = a Google Authenticator transfer code (not shown, as it holds keys)
-what-key-text = a text holding a key (not shown)
+what-key-text = a text that may hold a key (not shown)
 rec-image-transfer = Google Authenticator transfer codes are read by import: kapukulcs import IMAGE
 rec-image-too-long = kapukulcs reads images of up to {$side} pixels wide and high. Crop around the QR code or take a new screenshot.
 err-image-file-too-large = The file is too large for an image (over {$megabytes} MB): {$file}
@@ -590,10 +598,26 @@ import-skipped-entry = {$name} – {$reason}
 import-skipped-noname = (no name)
 skip-reason-hotp = a counter-based (HOTP) key; Ügyfélkapu+ uses time-based (TOTP) codes
 skip-reason-steam = a Steam key: its own codes with letters, not standard TOTP
-skip-reason-type = unknown code type: "{$kind}"
-skip-reason-algorithm = unknown algorithm: "{$value}" (only SHA1, SHA256 or SHA512)
-skip-reason-digits = the number of digits is "{$value}"; it can only be 6, 7 or 8
-skip-reason-period = the code lasts "{$value}" seconds; it must be between 1 and 3600
+# $how: quoted (a short value that cannot hold a key), parameter (parameter $position of the URI), none (the text may hold a key: not shown).
+skip-reason-type = { $how ->
+        [quoted] unknown code type: "{$value}"
+       *[other] unknown code type
+    }
+skip-reason-algorithm = { $how ->
+        [quoted] unknown algorithm: "{$value}" (only SHA1, SHA256 or SHA512)
+        [parameter] unknown algorithm in parameter {$position} (only SHA1, SHA256 or SHA512)
+       *[other] unknown algorithm (only SHA1, SHA256 or SHA512)
+    }
+skip-reason-digits = { $how ->
+        [quoted] the number of digits is "{$value}"; it can only be 6, 7 or 8
+        [parameter] in parameter {$position}, the number of digits is not 6, 7 or 8
+       *[other] the number of digits is not 6, 7 or 8
+    }
+skip-reason-period = { $how ->
+        [quoted] the code lasts "{$value}" seconds; it must be between 1 and 3600
+        [parameter] in parameter {$position}, the period is not between 1 and 3600 seconds
+       *[other] the period is not between 1 and 3600 seconds
+    }
 skip-reason-key = the key is missing or broken
 skip-reason-unreadable = unreadable (not an otpauth:// URI, or a damaged entry)
 

@@ -41,13 +41,16 @@ err-args = Hibás parancssor: {$detail}
 err-args-unknown = ismeretlen kapcsoló vagy paraméter: {$arg}
 err-args-subcommand = ismeretlen parancs: {$arg}
 err-args-missing = hiányzik: {$arg}
-err-args-value = érvénytelen érték: „{$value}” ({$arg})
+err-args-value = érvénytelen érték: {$arg}
+# A parancssor egy szava a helyével megnevezve; a szöveget nem írjuk ki, mert kulcs is lehet benne.
+args-position = a(z) {$position}. paraméter (nem írom ki: kulcs is lehet benne)
+err-args-stdin-only = a(z) {$arg} után csak „-” állhat: a kulcsot és a címet ne írd a parancssorba (más programok is látják, és a shell megjegyzi). Írd „-”-t, és a szabványos bemenetre írd be vagy másold be, majd Ctrl-D (Windowson Ctrl-Z, Enter).
 err-args-other = a parancssor nem értelmezhető
 rec-args = A lehetőségeket a `kapukulcs --help` mutatja meg.
 err-lang = Ismeretlen nyelv: „{$value}”. Lehet: hu, en.
 err-stdin-read = Nem sikerült olvasni a szabványos bemenetet: {$detail}
 err-stdin-empty = A szabványos bemenet üres: nincs kulcs és nincs otpauth:// cím.
-rec-stdin-empty = Írd be vagy másold be a kulcsot, például: echo 'ABCD EFGH …' | kapukulcs kod
+rec-stdin-empty = Indítsd így: kapukulcs kod, írd be vagy másold be a kulcsot, majd nyomj Entert és Ctrl-D-t (Windowson Ctrl-Z, Enter). Fájlból: kapukulcs kod < kulcs.txt
 
 ## Kulcsok és otpauth:// címek
 
@@ -59,11 +62,13 @@ err-key-length = A kulcs hossza ({$length} karakter) nem lehetséges: valószín
 err-uri-scheme = Ez nem otpauth:// cím.
 rec-uri = A cím így kezdődik: otpauth://totp/… – ilyet a QR-kód tartalmaz.
 err-uri-hotp = Ez számláló alapú (HOTP) kulcs; az Ügyfélkapu+ időalapú (TOTP) kódot használ, ezt a kapukulcs nem kezeli.
-err-uri-type = Ismeretlen kódtípus az otpauth:// címben: „{$kind}”. Csak a „totp” használható.
+err-uri-steam = Ez Steam-kulcs: saját, betűs kódokat ad, nem szabványos TOTP, ezt a kapukulcs nem kezeli.
+err-uri-type = Ismeretlen kódtípus az otpauth:// címben: az otpauth:// utáni rész nem „totp/”.
 err-uri-no-secret = Az otpauth:// címből hiányzik a kulcs (secret=…).
-err-uri-algorithm = Ismeretlen algoritmus: „{$value}”. Lehet: SHA1, SHA256, SHA512.
-err-uri-digits = A számjegyek száma csak 6, 7 vagy 8 lehet, itt: „{$value}”.
-err-uri-period = Az időlépés érvénytelen: „{$value}” (1 és 3600 másodperc közötti egész szám kell).
+# A hibás értéket a helyével nevezzük meg, nem írjuk ki: egy & helyett gépelt ? után a kulcs is benne lehet.
+err-uri-algorithm = Ismeretlen algoritmus a cím {$position}. paraméterében (algorithm=…). Lehet: SHA1, SHA256, SHA512. Nézd meg azt is, nem ? áll-e & helyett.
+err-uri-digits = A cím {$position}. paraméterében (digits=…) a számjegyek száma csak 6, 7 vagy 8 lehet. Nézd meg azt is, nem ? áll-e & helyett.
+err-uri-period = A cím {$position}. paraméterében (period=…) az időlépés érvénytelen: 1 és 3600 másodperc közötti egész szám kell. Nézd meg azt is, nem ? áll-e & helyett.
 err-uri-encoding = Az otpauth:// cím hibásan kódolt karaktert tartalmaz.
 
 ## Képek és QR-kódok
@@ -206,6 +211,8 @@ err-no-terminal = Ehhez kérdeznem kellene, de nem terminálból indítottad a p
 rec-no-terminal = Indítsd egy terminálablakból, vagy add meg a válaszokat kapcsolókkal (például --passphrase-file).
 err-cancelled = Megszakítva.
 err-terminal = A terminál hibát jelzett: {$detail}
+err-output = Nem sikerült írni a szabványos kimenetre: {$detail}
+rec-output = Nézd meg, hová megy a kimenet (megtelt a lemez? írható a fájl?), és futtasd újra.
 err-no-bundle = Még nincs mentés itt: {$file}
 rec-no-bundle = Előbb vegyél fel valakit (kapukulcs hozzaadas vagy kapukulcs beallitas), vagy add meg a mentés helyét a --bundle kapcsolóval.
 err-not-a-bundle = Ez a fájl nem kapukulcs mentés (nem age titkosítású): {$file}
@@ -549,6 +556,7 @@ check-nobody = {$code}: ez a kód egyik elmentett fiókhoz sem tartozik. Ez a be
 check-live-title = Mindenki mostani kódja:
 check-live-quit = (Kilépés: Ctrl-C)
 import-found = {$count} fiókot találtam:
+import-found-item = {$number}. {$issuer} – {$account}
 import-ask = {$label}: felveszem a családtagok közé?
 import-take = Igen, felveszem
 import-skip = Nem, kihagyom
@@ -577,7 +585,7 @@ sheet-people-more = … és még {$count} fő
 
 ## Pictures: bounds and secret-free messages (issue 11)
 what-transfer = egy Google Hitelesítő átviteli kód (a szövegét nem írom ki, mert kulcsokat tartalmaz)
-what-key-text = egy kulcsot tartalmazó szöveg (nem írom ki)
+what-key-text = egy szöveg, amelyben kulcs lehet (nem írom ki)
 rec-image-transfer = A Google Hitelesítő átviteli kódját az importálás olvassa be: kapukulcs importalas KÉP
 rec-image-too-long = A kapukulcs legfeljebb {$side} képpont széles és magas képet olvas. Vágd körbe a QR-kódot, vagy készíts új képernyőképet.
 err-image-file-too-large = A fájl túl nagy egy képhez (több mint {$megabytes} MB): {$file}
@@ -590,10 +598,26 @@ import-skipped-entry = {$name} – {$reason}
 import-skipped-noname = (név nélkül)
 skip-reason-hotp = számláló alapú (HOTP) kulcs; az Ügyfélkapu+ időalapú (TOTP) kódot használ
 skip-reason-steam = Steam-kulcs: saját, betűs kódokat ad, nem szabványos TOTP
-skip-reason-type = ismeretlen kódtípus: „{$kind}”
-skip-reason-algorithm = ismeretlen algoritmus: „{$value}” (csak SHA1, SHA256 vagy SHA512 lehet)
-skip-reason-digits = a számjegyek száma „{$value}”; csak 6, 7 vagy 8 lehet
-skip-reason-period = a kód érvényessége „{$value}” másodperc; 1 és 3600 között lehet
+# $how: quoted (a rövid, kulcsot nem tartalmazó érték idézve), parameter (a cím $position. paramétere), none (a szöveg kulcsot tartalmazhat: nem írjuk ki).
+skip-reason-type = { $how ->
+        [quoted] ismeretlen kódtípus: „{$value}”
+       *[other] ismeretlen kódtípus
+    }
+skip-reason-algorithm = { $how ->
+        [quoted] ismeretlen algoritmus: „{$value}” (csak SHA1, SHA256 vagy SHA512 lehet)
+        [parameter] ismeretlen algoritmus a(z) {$position}. paraméterben (csak SHA1, SHA256 vagy SHA512 lehet)
+       *[other] ismeretlen algoritmus (csak SHA1, SHA256 vagy SHA512 lehet)
+    }
+skip-reason-digits = { $how ->
+        [quoted] a számjegyek száma „{$value}”; csak 6, 7 vagy 8 lehet
+        [parameter] a(z) {$position}. paraméterben a számjegyek száma nem 6, 7 vagy 8
+       *[other] a számjegyek száma nem 6, 7 vagy 8
+    }
+skip-reason-period = { $how ->
+        [quoted] a kód érvényessége „{$value}” másodperc; 1 és 3600 között lehet
+        [parameter] a(z) {$position}. paraméterben a kód érvényessége nem 1 és 3600 másodperc közötti
+       *[other] a kód érvényessége nem 1 és 3600 másodperc közötti
+    }
 skip-reason-key = a kulcs hiányzik vagy hibás
 skip-reason-unreadable = nem olvasható (nem otpauth:// cím, vagy sérült bejegyzés)
 

@@ -15,7 +15,7 @@ use crate::{
     family::{DeletionCode, FamilyError, Member, Picture, UGYFELKAPU_ISSUER},
     fl,
     formats::otpauth::{Key, OtpAuth},
-    prompter::Prompter,
+    prompter::{Prompter, print},
     qr::picture,
     secret::SecretString,
     vault::{Access, Vault},
@@ -35,14 +35,38 @@ pub struct Options {
     #[command(flatten)]
     pub person: PersonArgs,
     /// `--uri -`: the otpauth URI on standard input.
-    #[arg(long, value_name = "-", value_parser = ["-"], hide_possible_values = true, help = fl!("help-add-uri"))]
+    #[arg(long, value_name = "-", value_parser = stdin_only, help = fl!("help-add-uri"))]
     pub uri: Option<String>,
     /// `--key -`: the key on standard input.
-    #[arg(long, value_name = "-", value_parser = ["-"], hide_possible_values = true, help = fl!("help-add-key"))]
+    #[arg(long, value_name = "-", value_parser = stdin_only, help = fl!("help-add-key"))]
     pub key: Option<String>,
     /// A free note.
     #[arg(long, value_name = fl!("help-value-text"), help = fl!("help-add-note"))]
     pub note: Option<String>,
+}
+
+/// A key or URI written on the command line instead of `-`: refused
+/// without repeating it (other processes see a command line, and the
+/// shell keeps it in its history).
+#[derive(Debug)]
+pub struct OnCommandLine;
+
+impl std::fmt::Display for OnCommandLine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("-")
+    }
+}
+
+impl std::error::Error for OnCommandLine {}
+
+/// The value of `--key` and `--uri`: only `-`, standard input. Anything
+/// else is dropped unread and refused as [`OnCommandLine`].
+fn stdin_only(value: &str) -> Result<String, OnCommandLine> {
+    if value == "-" {
+        Ok(value.to_owned())
+    } else {
+        Err(OnCommandLine)
+    }
 }
 
 impl Options {
@@ -182,19 +206,19 @@ pub fn run(
             length = code.digits().expose().len().to_string()
         ));
     }
-    let name = member.name.clone();
-    let issuer = member.account.issuer.clone().unwrap_or_default();
+    let said = added(&member, &ctx.bundle);
     vault.family.add(member)?;
     vault.save(prompter, ctx.clock.now())?;
-    let _ = writeln!(
-        out,
-        "{}",
-        fl!(
-            "info-added",
-            name = name,
-            issuer = issuer,
-            file = ctx.bundle.display().to_string()
-        )
-    );
+    print(out, &said)?;
     Ok(())
+}
+
+/// What `hozzaadas` says once `member` is saved in `bundle`.
+pub fn added(member: &Member, bundle: &Path) -> String {
+    fl!(
+        "info-added",
+        name = member.name.as_str(),
+        issuer = member.account.issuer.as_deref().unwrap_or_default(),
+        file = bundle.display().to_string()
+    )
 }

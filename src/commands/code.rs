@@ -14,6 +14,7 @@ use crate::{
     error::Error,
     fl,
     formats::otpauth::{Algorithm, DEFAULT_DIGITS, DEFAULT_PERIOD, Key, OtpAuth, is_otpauth},
+    prompter::print,
     totp,
 };
 
@@ -108,8 +109,10 @@ pub fn run(
     let moment = args.time.unwrap_or_else(|| clock.unix());
     let code = totp::generate(&account, moment);
     let left = totp::seconds_left(&account, moment);
-    // A closed pipe is not the user's problem to fix; ignore write errors.
-    let _ = writeln!(out, "{code}");
+    // The code is the output: a failed write is the command's failure
+    // (a closed pipe ends quietly, see `prompter::Output`).
+    print(out, &code)?;
+    // Standard error has nowhere to report its own failure.
     let _ = writeln!(
         err,
         "{}",

@@ -8,6 +8,7 @@ use crate::{
     commands::options::HelpFlag,
     error::{Error, report},
     fl,
+    prompter::print,
     qr::picture::read_account,
 };
 
@@ -29,7 +30,7 @@ pub fn run(images: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> Resu
     for image in images {
         match read_account(image) {
             Ok((uri, _)) => {
-                let _ = writeln!(out, "{}", uri.expose());
+                print(out, uri.expose())?;
             }
             Err(error) => {
                 report(err, &error.into());

@@ -15,7 +15,7 @@ use crate::{
     family::Member,
     fl,
     formats::{aegis, uri_list},
-    prompter::Prompter,
+    prompter::{Prompter, print},
     store,
     vault::{Access, Vault},
 };
@@ -81,15 +81,14 @@ pub fn run(
     if let Some(note) = store::renamed_note(output, &written) {
         prompter.say(&note);
     }
-    let _ = writeln!(
+    print(
         out,
-        "{}",
-        fl!(
+        &fl!(
             "export-done",
             file = written.display().to_string(),
             count = vault.family.members.len().to_string()
-        )
-    );
+        ),
+    )?;
     prompter.say(&fl!("warn-export-unencrypted"));
     Ok(())
 }

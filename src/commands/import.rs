@@ -19,12 +19,12 @@ use crate::{
     formats::{
         ImportError, ImportKind, aegis,
         google_transfer::{self, MigrationError},
-        otpauth::is_otpauth,
+        otpauth::{OtpAuth, is_otpauth},
         skipped::Skipped,
         uri_list::{self, Imported, LineError},
     },
     phone_check::{confirm_phone_code, who},
-    prompter::Prompter,
+    prompter::{Prompter, print},
     qr::{
         picture::{self, ImageError, PictureError},
         read::{QrReadError, read_qr_codes},
@@ -99,6 +99,32 @@ pub fn accounts_in(path: &std::path::Path, bytes: &[u8]) -> Result<Imported, Err
     Ok(found)
 }
 
+/// What `importalas` says before its first question: the accounts found,
+/// then every entry left out and why (everything left behind is named
+/// before any question about the rest).
+pub fn summary(found: &[OtpAuth], skipped: &[Skipped]) -> Vec<String> {
+    let mut lines = Vec::new();
+    if !found.is_empty() {
+        lines.push(fl!("import-found", count = found.len().to_string()));
+    }
+    for (index, account) in found.iter().enumerate() {
+        let item = fl!(
+            "import-found-item",
+            number = (index + 1).to_string(),
+            issuer = account.issuer.as_deref().unwrap_or_default(),
+            account = account.account.as_str()
+        );
+        lines.push(format!("  {item}"));
+    }
+    if !skipped.is_empty() {
+        lines.push(fl!("import-skipped", count = skipped.len().to_string()));
+        for entry in skipped {
+            lines.push(format!("  – {}", entry.words()));
+        }
+    }
+    lines
+}
+
 /// Runs `importalas`.
 pub fn run(
     ctx: &Context,
@@ -115,23 +141,8 @@ pub fn run(
         found.extend(imported.accounts);
         skipped.extend(imported.skipped);
     }
-    if !found.is_empty() {
-        prompter.say(&fl!("import-found", count = found.len().to_string()));
-    }
-    for (index, account) in found.iter().enumerate() {
-        prompter.say(&format!(
-            "  {}. {} – {}",
-            index + 1,
-            account.issuer.clone().unwrap_or_default(),
-            account.account
-        ));
-    }
-    // Everything left behind is named before any question about the rest.
-    if !skipped.is_empty() {
-        prompter.say(&fl!("import-skipped", count = skipped.len().to_string()));
-        for entry in &skipped {
-            prompter.say(&format!("  – {}", entry.words()));
-        }
+    for line in summary(&found, &skipped) {
+        prompter.say(&line);
     }
     if found.is_empty() {
         return Err(Error::Import(ImportError {
@@ -186,7 +197,7 @@ pub fn run(
         })?;
         added += 1;
     }
-    let _ = writeln!(out, "{}", fl!("import-done", count = added.to_string()));
+    print(out, &fl!("import-done", count = added.to_string()))?;
     Ok(())
 }
 

@@ -11,7 +11,7 @@ use crate::{
     family::Family,
     fl,
     lost::lost_state,
-    prompter::Prompter,
+    prompter::{Prompter, print},
     vault::{Access, Vault, bundle::human_date},
 };
 
@@ -77,9 +77,9 @@ pub fn table(family: &Family) -> String {
 pub fn run(ctx: &Context, prompter: &mut impl Prompter, out: &mut dyn Write) -> Result<(), Error> {
     let vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, Access::Read)?;
     if vault.family.members.is_empty() {
-        let _ = writeln!(out, "{}", fl!("info-list-empty"));
+        print(out, &fl!("info-list-empty"))?;
     } else {
-        let _ = write!(out, "{}", table(&vault.family));
+        print(out, table(&vault.family).trim_end())?;
     }
     Ok(())
 }

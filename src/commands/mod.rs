@@ -32,7 +32,7 @@ use crate::{
     commands::options::{BundleArgs, Context},
     error::Error,
     fl,
-    prompter::Terminal,
+    prompter::{Output, PromptError, Terminal},
 };
 
 /// The help page's layout, in the user's language (clap's own headings
@@ -224,66 +224,73 @@ pub enum Command {
 }
 
 /// Runs `command` (the main menu when there is none) with the process's
-/// standard streams, a terminal prompter and the system clock.
+/// standard streams, a terminal prompter and the system clock. Standard
+/// output is the checked [`Output`]: a reader that closed the pipe ends the
+/// run quietly, any other failed write ends it with an error, whether or
+/// not the command noticed.
 pub fn run(command: Option<Command>, bundle: BundleArgs) -> Result<(), Error> {
     // Not locked for the whole run: spinners and prompts write to standard
     // error from their own threads, and a held lock would deadlock them.
-    let mut out = io::stdout();
+    let mut out = Output::new(io::stdout());
+    let result = dispatch(command, bundle, &mut out);
+    let written = out.finish();
+    match result {
+        Ok(()) | Err(Error::Prompt(PromptError::Output(_))) => Ok(written?),
+        Err(error) => Err(error),
+    }
+}
+
+/// Runs `command` with `out` as its standard output.
+fn dispatch(
+    command: Option<Command>,
+    bundle: BundleArgs,
+    out: &mut Output<io::Stdout>,
+) -> Result<(), Error> {
     let mut err = io::stderr();
     let clock = Clock::system();
     let ctx = || Context::new(bundle.clone(), clock.clone());
     let mut prompter = Terminal::new();
     match command {
-        None => menu::run(&ctx(), &mut prompter, &mut out),
+        None => menu::run(&ctx(), &mut prompter, out),
         Some(Command::Add(options)) => add::run(
             &ctx(),
             &options.checked()?,
             &mut io::stdin().lock(),
             &mut prompter,
-            &mut out,
+            out,
         ),
         Some(Command::Setup(options)) => {
             // Not locked: the wizard's prompts read standard input too.
             setup::run(&ctx(), options, &mut io::stdin(), &mut prompter)
         }
-        Some(Command::List(_)) => list::run(&ctx(), &mut prompter, &mut out),
+        Some(Command::List(_)) => list::run(&ctx(), &mut prompter, out),
         Some(Command::Remove(options)) => {
-            remove::run(&ctx(), &options.name, options.yes, &mut prompter, &mut out)
+            remove::run(&ctx(), &options.name, options.yes, &mut prompter, out)
         }
-        Some(Command::Print(options)) => {
-            print::run(&ctx(), options.output, &mut prompter, &mut out)
-        }
+        Some(Command::Print(options)) => print::run(&ctx(), options.output, &mut prompter, out),
         // The demo makes its own bundle: the bundle options do not apply.
         Some(Command::Demo(options)) => demo::run(
             &Context::new(BundleArgs::default(), clock),
             options.dir,
             &mut prompter,
-            &mut out,
+            out,
         ),
-        Some(Command::Restore(options)) => restore::run(&ctx(), &options, &mut prompter, &mut out),
-        Some(Command::Check(options)) => check::run(&ctx(), &options, &mut prompter, &mut out),
-        Some(Command::Import(options)) => {
-            import::run(&ctx(), &options.files, &mut prompter, &mut out)
+        Some(Command::Restore(options)) => restore::run(&ctx(), &options, &mut prompter, out),
+        Some(Command::Check(options)) => check::run(&ctx(), &options, &mut prompter, out),
+        Some(Command::Import(options)) => import::run(&ctx(), &options.files, &mut prompter, out),
+        Some(Command::Export(options)) => {
+            export::run(&ctx(), options.format, &options.output, &mut prompter, out)
         }
-        Some(Command::Export(options)) => export::run(
-            &ctx(),
-            options.format,
-            &options.output,
-            &mut prompter,
-            &mut out,
-        ),
         Some(Command::Code(options)) => code::run(
             &options.checked(),
             &mut io::stdin().lock(),
-            &mut out,
+            out,
             &mut err,
             &clock,
         ),
-        Some(Command::Decode(options)) => decode::run(&options.images, &mut out, &mut err),
-        Some(Command::Passphrase(options)) => {
-            passphrase::run(&ctx(), &options, &mut prompter, &mut out)
-        }
-        Some(Command::Keys(options)) => keys::run(&ctx(), &options, &mut prompter, &mut out),
+        Some(Command::Decode(options)) => decode::run(&options.images, out, &mut err),
+        Some(Command::Passphrase(options)) => passphrase::run(&ctx(), &options, &mut prompter, out),
+        Some(Command::Keys(options)) => keys::run(&ctx(), &options, &mut prompter, out),
         Some(Command::Lost(options)) => lost::run(&ctx(), &options, &mut prompter),
     }
 }

@@ -25,7 +25,7 @@ use serde_json::Value;
 use crate::formats::{
     otpauth::{Algorithm, DIGITS, Key, OtpAuth},
     printable,
-    skipped::{SkipReason, Skipped},
+    skipped::{Refused, SkipReason, Skipped},
 };
 use crate::secret::SecretString;
 
@@ -151,7 +151,7 @@ fn entry(value: Value) -> Result<Entry, Skipped> {
         "totp" => {}
         "hotp" => return Err(skip(SkipReason::Hotp)),
         "steam" => return Err(skip(SkipReason::Steam)),
-        other => return Err(skip(SkipReason::Type(printable(other)))),
+        other => return Err(skip(SkipReason::Type(Refused::text(other)))),
     }
     // A missing or non-text secret is a bad key; any other wrong shape of
     // `info` is unreadable.
@@ -165,20 +165,24 @@ fn entry(value: Value) -> Result<Entry, Skipped> {
         "SHA1" => Algorithm::Sha1,
         "SHA256" => Algorithm::Sha256,
         "SHA512" => Algorithm::Sha512,
-        _ => return Err(skip(SkipReason::Algorithm(printable(&info.algo)))),
+        _ => return Err(skip(SkipReason::Algorithm(Refused::text(&info.algo)))),
     };
     let Some(digits) = u8::try_from(info.digits)
         .ok()
         .filter(|d| DIGITS.contains(d))
     else {
-        return Err(skip(SkipReason::Digits(info.digits.to_string())));
+        return Err(skip(SkipReason::Digits(Refused::Quoted(
+            info.digits.to_string(),
+        ))));
     };
     // The same range the otpauth parser accepts.
     let Some(period) = u32::try_from(info.period)
         .ok()
         .filter(|p| (1..=3600).contains(p))
     else {
-        return Err(skip(SkipReason::Period(info.period.to_string())));
+        return Err(skip(SkipReason::Period(Refused::Quoted(
+            info.period.to_string(),
+        ))));
     };
     let key = Key::parse(secret.expose()).map_err(|_| skip(SkipReason::BadKey))?;
     let issuer = Some(printable(raw.issuer.trim())).filter(|issuer| !issuer.is_empty());
@@ -410,7 +414,10 @@ mod tests {
             [
                 skipped("Issuu: James", SkipReason::Hotp),
                 skipped("Boeing: Sophia", SkipReason::Steam),
-                skipped("WWE: Mason", SkipReason::Algorithm("MD5".into())),
+                skipped(
+                    "WWE: Mason",
+                    SkipReason::Algorithm(Refused::Quoted("MD5".into()))
+                ),
             ]
         );
     }
@@ -470,19 +477,19 @@ mod tests {
         let cases: Vec<(Value, SkipReason)> = vec![
             (
                 serde_json::json!({"type": "yandex", "name": "y", "info": {}}),
-                SkipReason::Type("yandex".into()),
+                SkipReason::Type(Refused::Quoted("yandex".into())),
             ),
             (
                 serde_json::json!({"type": "totp", "name": "y", "info": info(key(), "SHA1", 5, 30)}),
-                SkipReason::Digits("5".into()),
+                SkipReason::Digits(Refused::Quoted("5".into())),
             ),
             (
                 serde_json::json!({"type": "totp", "name": "y", "info": info(key(), "SHA1", 9, 30)}),
-                SkipReason::Digits("9".into()),
+                SkipReason::Digits(Refused::Quoted("9".into())),
             ),
             (
                 serde_json::json!({"type": "totp", "name": "y", "info": info(key(), "SHA1", 6, 0)}),
-                SkipReason::Period("0".into()),
+                SkipReason::Period(Refused::Quoted("0".into())),
             ),
             (
                 serde_json::json!({"type": "totp", "name": "y", "info": info("AB0".into(), "SHA1", 6, 30)}),

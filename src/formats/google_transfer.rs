@@ -22,7 +22,7 @@ use zeroize::{Zeroize, Zeroizing};
 use crate::formats::{
     otpauth::{Algorithm, DEFAULT_PERIOD, Key, OtpAuth},
     printable,
-    skipped::{SkipReason, Skipped},
+    skipped::{Refused, SkipReason, Skipped},
 };
 use crate::secret::SecretString;
 
@@ -287,14 +287,14 @@ fn account(parameters: &Parameters) -> Result<OtpAuth, SkipReason> {
     match parameters.kind {
         TYPE_UNSPECIFIED | TYPE_TOTP => {}
         TYPE_HOTP => return Err(SkipReason::Hotp),
-        value => return Err(SkipReason::Type(value.to_string())),
+        value => return Err(SkipReason::Type(Refused::Quoted(value.to_string()))),
     }
     let algorithm = match parameters.algorithm {
         ALGORITHM_UNSPECIFIED | ALGORITHM_SHA1 => Algorithm::Sha1,
         ALGORITHM_SHA256 => Algorithm::Sha256,
         ALGORITHM_SHA512 => Algorithm::Sha512,
-        ALGORITHM_MD5 => return Err(SkipReason::Algorithm("MD5".into())),
-        value => return Err(SkipReason::Algorithm(value.to_string())),
+        ALGORITHM_MD5 => return Err(SkipReason::Algorithm(Refused::Quoted("MD5".into()))),
+        value => return Err(SkipReason::Algorithm(Refused::Quoted(value.to_string()))),
     };
     let digits = match parameters.digits {
         DIGITS_UNSPECIFIED | DIGITS_SIX => 6,
@@ -696,9 +696,9 @@ mod tests {
         };
         vec![
             (uri_of(&entry(&[0x30, 1])), skipped("x", SkipReason::Hotp)),
-            (uri_of(&entry(&[0x30, 3])), skipped("x", SkipReason::Type("3".into()))),
-            (uri_of(&entry(&[0x20, 4])), skipped("x", SkipReason::Algorithm("MD5".into()))),
-            (uri_of(&entry(&[0x20, 9])), skipped("x", SkipReason::Algorithm("9".into()))),
+            (uri_of(&entry(&[0x30, 3])), skipped("x", SkipReason::Type(Refused::Quoted("3".into())))),
+            (uri_of(&entry(&[0x20, 4])), skipped("x", SkipReason::Algorithm(Refused::Quoted("MD5".into())))),
+            (uri_of(&entry(&[0x20, 9])), skipped("x", SkipReason::Algorithm(Refused::Quoted("9".into())))),
             (uri_of(&entry(&[0x28, 3])), skipped("x", SkipReason::Unreadable)),
             (uri_of(&[0x0a, 3, 0x12, 1, b'x']), skipped("x", SkipReason::BadKey)),
             // The HOTP account from scito/extract_otp_secrets' example export.

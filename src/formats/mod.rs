@@ -26,22 +26,42 @@ use crate::{
     i18n::Explain,
 };
 
-/// `text` made safe to print on a terminal: every control character (C0,
-/// DEL and C1: the escape that starts a terminal sequence, a carriage
-/// return that rewrites the line, a bell) and every bidirectional override
-/// or isolate (which reorders what follows it on screen) is replaced by its
-/// escape, `\u{1b}`, so it is shown, never obeyed. Everything else,
-/// accents included, is kept as it is.
+/// `text` made safe to print on a terminal: [`crate::i18n::printable`],
+/// the escape every Fluent argument goes through.
 pub fn printable(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    crate::i18n::printable(text)
+}
+
+/// The fewest key characters in a row taken for a key: 16 base32
+/// characters are 80 bits, less than any real key (RFC 4226 asks for 128).
+pub const KEY_RUN: usize = 16;
+
+/// True when `text` from outside (a label, a QR code's text, a value from
+/// another app's file) may hold a key, so that a message names it by its
+/// kind and place and never quotes it: the parts of an otpauth URI a key
+/// runs on into when one character is mistyped (`?`, `&`, `=`, `secret`,
+/// `otpauth`), or [`KEY_RUN`] key characters in a row (spaces and dashes
+/// between them allowed, as [`otpauth::Key::parse`] allows them). This is
+/// the one rule; every message about outside text asks it.
+pub fn may_hold_key(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    if text.contains(['?', '&', '=']) || lower.contains("secret") || lower.contains("otpauth") {
+        return true;
+    }
+    let mut run = 0;
     for ch in text.chars() {
-        if ch.is_control() || matches!(ch, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
-            out.extend(ch.escape_unicode());
-        } else {
-            out.push(ch);
+        match ch {
+            'a'..='z' | 'A'..='Z' | '2'..='7' => {
+                run += 1;
+                if run >= KEY_RUN {
+                    return true;
+                }
+            }
+            ' ' | '-' => {}
+            _ => run = 0,
         }
     }
-    out
+    false
 }
 
 /// `account` with its issuer and account name made [`printable`]; for
@@ -167,6 +187,31 @@ mod tests {
         ("\u{2066}x\u{2069}", "\\u{2066}x\\u{2069}"),
         ("", ""),
     ];
+
+    /// Outside texts, and whether a message may quote them.
+    const MAY_HOLD_KEY: &[(&str, bool)] = &[
+        ("Ügyfélkapu+", false),
+        ("Air Canada:Benjamin", false),
+        ("kovacs.maria", false),
+        ("yandex", false),
+        ("maria?secret", true),
+        ("6?secret=JBSW", true),
+        ("a&b", true),
+        ("SHA1=", true),
+        ("OTPAUTH:/totp", true),
+        ("JBSWY3DPEHPK3PX", false),
+        ("JBSWY3DPEHPK3PXP", true),
+        ("jbsw y3dp ehpk 3pxp", true),
+        ("JBSW-Y3DP-EHPK-3PXP", true),
+        ("JBSWY3DP.EHPK3PXP", false),
+    ];
+
+    #[test]
+    fn text_that_may_hold_a_key_is_told_apart() {
+        for (text, holds) in MAY_HOLD_KEY {
+            assert_eq!(may_hold_key(text), *holds, "{text:?}");
+        }
+    }
 
     #[test]
     fn control_characters_are_escaped_and_the_rest_kept() {

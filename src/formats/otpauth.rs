@@ -77,18 +77,24 @@ pub enum UriError {
     NotOtpauth,
     /// A counter-based `hotp` key: Ügyfélkapu+ uses TOTP only.
     Hotp,
-    /// Another type than `totp` or `hotp`.
-    UnknownType(String),
+    /// A Steam Guard key (`otpauth://steam/`): its own codes, not TOTP.
+    Steam,
+    /// Another type than `totp`, `hotp` or `steam`. The text is not kept:
+    /// with the `/` after the type missing, it runs on into the key.
+    UnknownType,
     /// No `secret` parameter.
     NoSecret,
     /// The `secret` parameter is not a key.
     Key(KeyError),
-    /// An `algorithm` other than SHA1, SHA256, SHA512.
-    Algorithm(String),
-    /// `digits` outside 6..=8.
-    Digits(String),
-    /// `period` not a whole number of seconds in 1..=3600.
-    Period(String),
+    /// An `algorithm` other than SHA1, SHA256, SHA512, in the parameter at
+    /// this position (from 1). Bad values are named by their place, never
+    /// kept: a `?` typed for `&` runs the key on into the value before it.
+    Algorithm(usize),
+    /// `digits` outside 6..=8, in the parameter at this position.
+    Digits(usize),
+    /// `period` not a whole number of seconds in 1..=3600, in the parameter
+    /// at this position.
+    Period(usize),
     /// A percent escape that does not decode to UTF-8.
     Encoding,
 }
@@ -270,7 +276,8 @@ impl OtpAuth {
         match kind.as_str() {
             "totp" => {}
             "hotp" => return Err(UriError::Hotp),
-            _ => return Err(UriError::UnknownType(kind)),
+            "steam" => return Err(UriError::Steam),
+            _ => return Err(UriError::UnknownType),
         }
         let (label, query) = rest.split_once('?').unwrap_or((rest, ""));
         let query = query.split_once('#').map_or(query, |(q, _)| q);
@@ -285,14 +292,15 @@ impl OtpAuth {
         let mut algorithm = Algorithm::Sha1;
         let mut digits = DEFAULT_DIGITS;
         let mut period = DEFAULT_PERIOD;
-        for pair in query.split('&').filter(|pair| !pair.is_empty()) {
+        for (index, pair) in query.split('&').filter(|pair| !pair.is_empty()).enumerate() {
+            let position = index + 1;
             let (name, raw) = pair.split_once('=').unwrap_or((pair, ""));
             let value = decode_component(raw)?;
             match name.to_ascii_lowercase().as_str() {
                 "secret" => secret = Some(SecretString::new(value)),
                 "issuer" => issuer = Some(value),
                 "algorithm" => {
-                    algorithm = Algorithm::parse(&value).ok_or(UriError::Algorithm(value))?;
+                    algorithm = Algorithm::parse(&value).ok_or(UriError::Algorithm(position))?;
                 }
                 "digits" => {
                     // Written as a plain digit, as every app writes it.
@@ -300,7 +308,7 @@ impl OtpAuth {
                         "6" => 6,
                         "7" => 7,
                         "8" => 8,
-                        _ => return Err(UriError::Digits(value)),
+                        _ => return Err(UriError::Digits(position)),
                     };
                 }
                 "period" => {
@@ -309,7 +317,7 @@ impl OtpAuth {
                         .parse()
                         .ok()
                         .filter(|p| (1..=3600).contains(p))
-                        .ok_or(UriError::Period(value))?;
+                        .ok_or(UriError::Period(position))?;
                 }
                 // Unknown parameters (image=, color=, …) are allowed by the
                 // format; the original URI is kept anyway.
@@ -404,12 +412,15 @@ impl Explain for UriError {
         match self {
             UriError::NotOtpauth => fl!("err-uri-scheme"),
             UriError::Hotp => fl!("err-uri-hotp"),
-            UriError::UnknownType(kind) => fl!("err-uri-type", kind = kind.as_str()),
+            UriError::Steam => fl!("err-uri-steam"),
+            UriError::UnknownType => fl!("err-uri-type"),
             UriError::NoSecret => fl!("err-uri-no-secret"),
             UriError::Key(key) => key.message(),
-            UriError::Algorithm(value) => fl!("err-uri-algorithm", value = value.as_str()),
-            UriError::Digits(value) => fl!("err-uri-digits", value = value.as_str()),
-            UriError::Period(value) => fl!("err-uri-period", value = value.as_str()),
+            UriError::Algorithm(position) => {
+                fl!("err-uri-algorithm", position = position.to_string())
+            }
+            UriError::Digits(position) => fl!("err-uri-digits", position = position.to_string()),
+            UriError::Period(position) => fl!("err-uri-period", position = position.to_string()),
             UriError::Encoding => fl!("err-uri-encoding"),
         }
     }
@@ -644,9 +655,10 @@ mod tests {
             "otpauth://hotp/x?secret=JBSWY3DPEHPK3PXP&counter=1",
             UriError::Hotp,
         ),
+        ("otpauth://steam/x?secret=JBSWY3DPEHPK3PXP", UriError::Steam),
         (
-            "otpauth://steam/x?secret=JBSWY3DPEHPK3PXP",
-            UriError::UnknownType(String::new()),
+            "otpauth://yandex/x?secret=JBSWY3DPEHPK3PXP",
+            UriError::UnknownType,
         ),
         ("otpauth://totp/x?issuer=A", UriError::NoSecret),
         (
@@ -658,27 +670,27 @@ mod tests {
         ),
         (
             "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&algorithm=MD5",
-            UriError::Algorithm(String::new()),
+            UriError::Algorithm(2),
         ),
         (
             "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&digits=5",
-            UriError::Digits(String::new()),
+            UriError::Digits(2),
         ),
         (
             "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&digits=9",
-            UriError::Digits(String::new()),
+            UriError::Digits(2),
         ),
         (
             "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&digits=+7",
-            UriError::Digits(String::new()),
+            UriError::Digits(2),
         ),
         (
             "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&period=0",
-            UriError::Period(String::new()),
+            UriError::Period(2),
         ),
         (
             "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&period=abc",
-            UriError::Period(String::new()),
+            UriError::Period(2),
         ),
         (
             "otpauth://totp/%FF?secret=JBSWY3DPEHPK3PXP",
@@ -693,16 +705,40 @@ mod tests {
                 Ok(_) => panic!("{uri} was accepted"),
                 Err(error) => error,
             };
-            // Compare the kind; the carried value is checked where it matters.
-            assert_eq!(
-                std::mem::discriminant(&error),
-                std::mem::discriminant(expected),
-                "{uri}: {error:?}"
-            );
-            if let (UriError::Key(got), UriError::Key(want)) = (&error, expected) {
-                assert_eq!(got, want);
-            }
+            assert_eq!(&error, expected, "{uri}");
         }
+    }
+
+    /// A `?` typed for `&`, a type without its `/`, a bad value: each runs
+    /// the key on into the text an error is about; the message names the
+    /// place, never the text.
+    #[test]
+    fn a_message_never_quotes_the_text_a_key_ran_into() {
+        let key = "JBSWY3DPEHPK3PXPJBSWY3DP";
+        for (uri, expected) in [
+            (
+                format!("otpauth://totp/U:maria?digits=6?secret={key}"),
+                UriError::Digits(1),
+            ),
+            (
+                format!("otpauth://totp/U:maria?issuer=U&algorithm=SHA1?secret={key}"),
+                UriError::Algorithm(2),
+            ),
+            (
+                format!("otpauth://totp/U:maria?period=30?secret={key}"),
+                UriError::Period(1),
+            ),
+            (
+                format!("otpauth://totp?secret={key}"),
+                UriError::UnknownType,
+            ),
+        ] {
+            let error = OtpAuth::parse(&uri).expect_err(&uri);
+            assert_eq!(error, expected, "{uri}");
+            let said = format!("{} {:?}", error.message(), error.recovery());
+            assert!(!said.contains(&key[..8]), "{uri}: {said}");
+        }
+        assert!(UriError::Digits(3).message().contains('3'));
     }
 
     #[test]

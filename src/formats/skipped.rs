@@ -7,8 +7,43 @@
 
 use crate::{
     fl,
-    formats::otpauth::{UriError, label},
+    formats::{
+        may_hold_key,
+        otpauth::{UriError, label},
+    },
 };
+
+/// A refused value as a message names it: quoted only when it cannot hold
+/// a key ([`may_hold_key`]), otherwise by its place or its kind alone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refused {
+    /// A number or a short word from another app's file, quoted.
+    Quoted(String),
+    /// The value of the otpauth URI's parameter at this position (from 1).
+    Parameter(usize),
+    /// Text that may hold a key: not repeated.
+    Unnamed,
+}
+
+impl Refused {
+    /// `value`, quoted when [`may_hold_key`] allows it.
+    pub fn text(value: &str) -> Refused {
+        if may_hold_key(value) {
+            Refused::Unnamed
+        } else {
+            Refused::Quoted(value.to_owned())
+        }
+    }
+
+    /// `how`, `value` and `position` for a `skip-reason-…` message.
+    fn args(&self) -> (&'static str, &str, String) {
+        match self {
+            Refused::Quoted(value) => ("quoted", value.as_str(), String::new()),
+            Refused::Parameter(position) => ("parameter", "", position.to_string()),
+            Refused::Unnamed => ("none", "", String::new()),
+        }
+    }
+}
 
 /// Why an entry from another app cannot become an account here.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,13 +53,13 @@ pub enum SkipReason {
     /// Steam Guard: its own five-letter codes, not standard TOTP.
     Steam,
     /// Another type we do not know (Yandex, mOTP, a Google type number, …).
-    Type(String),
+    Type(Refused),
     /// An algorithm other than SHA1, SHA256, SHA512 (e.g. MD5).
-    Algorithm(String),
+    Algorithm(Refused),
     /// A digit count outside 6..=8 (RFC 6238 section 1.2, RFC 4226 5.3).
-    Digits(String),
+    Digits(Refused),
     /// A period outside 1..=3600 seconds.
-    Period(String),
+    Period(Refused),
     /// The key is missing, empty or not base32.
     BadKey,
     /// Not readable at all: not an otpauth URI, a damaged transfer code,
@@ -37,8 +72,8 @@ pub enum SkipReason {
 pub struct Skipped {
     /// Its line number, from 1, in files read line by line.
     pub line: Option<usize>,
-    /// Issuer and name as the other app shows them, safe to print
-    /// ([`crate::formats::printable`]); empty when the entry has none.
+    /// Issuer and name as the other app shows them; empty when the entry
+    /// has none. Shown only when it cannot hold a key ([`may_hold_key`]).
     pub name: String,
     /// Why it was left out.
     pub reason: SkipReason,
@@ -49,11 +84,11 @@ impl SkipReason {
     pub fn of_uri(error: &UriError) -> SkipReason {
         match error {
             UriError::Hotp => SkipReason::Hotp,
-            UriError::UnknownType(kind) if kind == "steam" => SkipReason::Steam,
-            UriError::UnknownType(kind) => SkipReason::Type(crate::formats::printable(kind)),
-            UriError::Algorithm(value) => SkipReason::Algorithm(crate::formats::printable(value)),
-            UriError::Digits(value) => SkipReason::Digits(crate::formats::printable(value)),
-            UriError::Period(value) => SkipReason::Period(crate::formats::printable(value)),
+            UriError::Steam => SkipReason::Steam,
+            UriError::UnknownType => SkipReason::Type(Refused::Unnamed),
+            UriError::Algorithm(at) => SkipReason::Algorithm(Refused::Parameter(*at)),
+            UriError::Digits(at) => SkipReason::Digits(Refused::Parameter(*at)),
+            UriError::Period(at) => SkipReason::Period(Refused::Parameter(*at)),
             UriError::NoSecret | UriError::Key(_) => SkipReason::BadKey,
             UriError::NotOtpauth | UriError::Encoding => SkipReason::Unreadable,
         }
@@ -64,10 +99,37 @@ impl SkipReason {
         match self {
             SkipReason::Hotp => fl!("skip-reason-hotp"),
             SkipReason::Steam => fl!("skip-reason-steam"),
-            SkipReason::Type(kind) => fl!("skip-reason-type", kind = kind.as_str()),
-            SkipReason::Algorithm(value) => fl!("skip-reason-algorithm", value = value.as_str()),
-            SkipReason::Digits(value) => fl!("skip-reason-digits", value = value.as_str()),
-            SkipReason::Period(value) => fl!("skip-reason-period", value = value.as_str()),
+            SkipReason::Type(refused) => {
+                let (how, value, _) = refused.args();
+                fl!("skip-reason-type", how = how, value = value)
+            }
+            SkipReason::Algorithm(refused) => {
+                let (how, value, position) = refused.args();
+                fl!(
+                    "skip-reason-algorithm",
+                    how = how,
+                    value = value,
+                    position = position
+                )
+            }
+            SkipReason::Digits(refused) => {
+                let (how, value, position) = refused.args();
+                fl!(
+                    "skip-reason-digits",
+                    how = how,
+                    value = value,
+                    position = position
+                )
+            }
+            SkipReason::Period(refused) => {
+                let (how, value, position) = refused.args();
+                fl!(
+                    "skip-reason-period",
+                    how = how,
+                    value = value,
+                    position = position
+                )
+            }
             SkipReason::BadKey => fl!("skip-reason-key"),
             SkipReason::Unreadable => fl!("skip-reason-unreadable"),
         }
@@ -96,7 +158,7 @@ impl Skipped {
 
     /// One line for the user: where, what, and why.
     pub fn words(&self) -> String {
-        let name = if self.name.is_empty() {
+        let name = if self.name.is_empty() || may_hold_key(&self.name) {
             fl!("import-skipped-noname")
         } else {
             self.name.clone()
@@ -132,23 +194,23 @@ mod tests {
         ),
         (
             "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&digits=9",
-            SkipReason::Digits(String::new()),
+            SkipReason::Digits(Refused::Parameter(2)),
         ),
         (
             "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&digits=5",
-            SkipReason::Digits(String::new()),
+            SkipReason::Digits(Refused::Parameter(2)),
         ),
         (
             "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&algorithm=MD5",
-            SkipReason::Algorithm(String::new()),
+            SkipReason::Algorithm(Refused::Parameter(2)),
         ),
         (
             "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&period=0",
-            SkipReason::Period(String::new()),
+            SkipReason::Period(Refused::Parameter(2)),
         ),
         (
             "otpauth://yandex/x?secret=JBSWY3DPEHPK3PXP",
-            SkipReason::Type(String::new()),
+            SkipReason::Type(Refused::Unnamed),
         ),
         ("otpauth://totp/x?secret=JBSW0", SkipReason::BadKey),
         ("otpauth://totp/x?issuer=A", SkipReason::BadKey),
@@ -163,16 +225,11 @@ mod tests {
     fn each_refused_uri_has_its_reason() {
         for (uri, want) in URIS {
             let error = OtpAuth::parse(uri).expect_err(uri);
-            let got = SkipReason::of_uri(&error);
-            assert_eq!(
-                std::mem::discriminant(&got),
-                std::mem::discriminant(want),
-                "{uri}: {got:?}"
-            );
+            assert_eq!(&SkipReason::of_uri(&error), want, "{uri}");
         }
         assert_eq!(
-            SkipReason::of_uri(&UriError::Digits("9".into())),
-            SkipReason::Digits("9".into())
+            SkipReason::of_uri(&UriError::Digits(3)),
+            SkipReason::Digits(Refused::Parameter(3))
         );
         assert_eq!(
             SkipReason::of_uri(&UriError::Key(KeyError::Empty)),

@@ -131,7 +131,7 @@ pub fn export(accounts: &[OtpAuth]) -> SecretString {
 mod tests {
     use super::*;
     use crate::formats::otpauth::{Algorithm, Key};
-    use crate::formats::skipped::SkipReason;
+    use crate::formats::skipped::{Refused, SkipReason};
     use proptest::prelude::*;
 
     /// An Ente Auth style export (its extra `codeDisplay` parameter
@@ -297,8 +297,8 @@ mod tests {
             [
                 (Some(3), "", SkipReason::Unreadable),
                 (Some(4), "b", SkipReason::BadKey),
-                (Some(5), "c", SkipReason::Digits("9".into())),
-                (Some(6), "d", SkipReason::Algorithm("MD5".into())),
+                (Some(5), "c", SkipReason::Digits(Refused::Parameter(2))),
+                (Some(6), "d", SkipReason::Algorithm(Refused::Parameter(2))),
                 (Some(7), "", SkipReason::Unreadable),
             ]
         );

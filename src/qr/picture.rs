@@ -14,7 +14,8 @@ use crate::{
     fl,
     formats::{
         google_transfer::is_migration,
-        otpauth::{Key, OtpAuth, UriError, is_otpauth},
+        may_hold_key,
+        otpauth::{OtpAuth, UriError, is_otpauth},
     },
     i18n::Explain,
     qr::read::{MAX_FILE_BYTES, MAX_PIXELS, MAX_SIDE, QrReadError, read_qr_codes},
@@ -25,11 +26,6 @@ use zeroize::Zeroizing;
 /// The most characters of a harmless QR text a message quotes: enough to
 /// recognise a web address or a greeting, short enough for one line.
 pub const QUOTE_CHARS: usize = 40;
-
-/// The fewest base32 characters a text must have to be taken for a bare
-/// key: 80 bits, the shortest key RFC 4226 allows is 128; shorter words of
-/// the base32 letters are taken for text.
-const BARE_KEY_CHARS: usize = 16;
 
 /// What a QR code held when it was not an otpauth URI. Only harmless
 /// text is kept, shortened; a code that may hold a key keeps no text at all.
@@ -44,8 +40,8 @@ pub enum Found {
     /// A Google Authenticator transfer code (`otpauth-migration:`): its
     /// base64 payload holds whole keys.
     Transfer,
-    /// Other text that may hold a key: `otpauth` without `://`, a
-    /// `secret=` parameter, or a bare base32 key.
+    /// Other text that may hold a key ([`may_hold_key`]): `otpauth`
+    /// without `://`, a `secret=` parameter, a query, or a run of base32.
     KeyText,
 }
 
@@ -58,7 +54,7 @@ impl Found {
         if is_migration(trimmed) {
             return Found::Transfer;
         }
-        if lower.starts_with("otpauth") || lower.contains("secret=") || is_bare_key(trimmed) {
+        if may_hold_key(trimmed) {
             return Found::KeyText;
         }
         let mut short: String = trimmed.chars().take(QUOTE_CHARS).collect();
@@ -84,13 +80,6 @@ impl Found {
             Found::KeyText => fl!("what-key-text"),
         }
     }
-}
-
-/// True when `text` reads as a key typed into a QR code: base32 of at least
-/// [`BARE_KEY_CHARS`] characters, spaces and dashes allowed.
-fn is_bare_key(text: &str) -> bool {
-    let letters = text.chars().filter(|c| c.is_ascii_alphanumeric()).count();
-    letters >= BARE_KEY_CHARS && Key::parse(text).is_ok()
 }
 
 /// Why a picture gave no otpauth URI.
@@ -227,9 +216,19 @@ pub fn account_in_picture(
     bytes: &[u8],
     path: &Path,
 ) -> Result<(SecretString, OtpAuth), PictureError> {
+    let texts = read_qr_codes(bytes, is_otpauth)
+        .map_err(|e| PictureError::new(path, ImageError::Read(e)))?;
+    account_in_texts(texts.into_iter().map(SecretString::new).collect(), path)
+}
+
+/// The otpauth URI among what a picture's QR codes hold, and its account;
+/// the picture's error, naming what it held instead, when there is none
+/// or it does not parse.
+pub fn account_in_texts(
+    texts: Vec<SecretString>,
+    path: &Path,
+) -> Result<(SecretString, OtpAuth), PictureError> {
     let image_error = |kind| PictureError::new(path, kind);
-    let texts = read_qr_codes(bytes, is_otpauth).map_err(|e| image_error(ImageError::Read(e)))?;
-    let texts: Vec<SecretString> = texts.into_iter().map(SecretString::new).collect();
     let Some(uri) = texts.iter().find(|text| is_otpauth(text.expose())) else {
         let kind = match texts.first() {
             Some(text) => ImageError::NotOtpauth(Found::describe(text.expose())),
@@ -287,7 +286,7 @@ mod tests {
         );
         // A short word of base32 letters is a word, not a key.
         assert_eq!(Found::describe("MAMA"), Found::Text("MAMA".into()));
-        let long = format!("https://example.com/{}", "a".repeat(100));
+        let long = format!("https://example.com/{}", "ab/".repeat(40));
         let Found::WebLink(quoted) = Found::describe(&long) else {
             panic!("a web link");
         };

@@ -19,6 +19,7 @@ mod demo;
 mod imports;
 mod interrupted;
 mod keys;
+mod leaks;
 mod lost;
 mod lost_pty;
 mod menu_pty;
