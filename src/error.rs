@@ -104,7 +104,8 @@ impl Explain for Error {
     fn message(&self) -> String {
         match self {
             Error::Args(detail) => fl!("err-args", detail = detail.as_str()),
-            Error::Lang(value) => fl!("err-lang", value = value.as_str()),
+            // Never quoted: whatever was typed may be a key.
+            Error::Lang(_) => fl!("err-lang"),
             Error::Stdin(error) => fl!("err-stdin-read", detail = error.to_string()),
             Error::StdinEmpty => fl!("err-stdin-empty"),
             Error::Reported => String::new(),

@@ -149,13 +149,18 @@ pub fn run(
         let _showing = ShowingSecrets::start();
         loop {
             prompter.clear_screen();
-            let _ = write!(
+            let written = write!(
                 out,
                 "{}\n{}\n",
                 live_view(&vault.family, clock.unix()),
                 fl!("check-live-quit")
-            );
-            let _ = out.flush();
+            )
+            .and_then(|()| out.flush());
+            if written.is_err() {
+                // Nobody reads any more (a closed pipe, a full disk): the
+                // checked output names the error, if any, when the run ends.
+                return Ok(());
+            }
             std::thread::sleep(Duration::from_secs(1));
         }
     }
