@@ -409,6 +409,38 @@ wizard-read-qr =
         [folder] Read the QR code from the folder ({$file}): {$issuer}, account: {$account}
        *[path] Read the QR code from the file given ({$file}): {$issuer}, account: {$account}
     }
+wizard-key-known-own-cancelled =
+    { $who ->
+        [self] This picture shows your own CANCELLED key (an old screenshot): it no longer logs in, so it cannot be your new key.
+       *[other] This picture shows {$name}'s CANCELLED key (an old screenshot): it no longer logs in, so it cannot be their new key.
+    }
+wizard-key-known-own-current =
+    { $who ->
+        [self] This picture shows your current key (an old screenshot), not the new one.
+       *[other] This picture shows {$name}'s current key (an old screenshot), not the new one.
+    }
+wizard-key-known-own-former =
+    { $who ->
+        [self] This picture shows one of your former keys, no longer valid (an old screenshot).
+       *[other] This picture shows one of {$name}'s former keys, no longer valid (an old screenshot).
+    }
+wizard-key-known-other =
+    { $other_who ->
+        [self] This picture shows your own key, not {$name}'s: a key belongs to one person only.
+       *[other] { $who ->
+            [self] This picture shows {$other}'s key, not yours: a key belongs to one person only.
+           *[other] This picture shows {$other}'s key, not {$name}'s: a key belongs to one person only.
+        }
+    }
+wizard-key-known-other-former =
+    { $other_who ->
+        [self] This picture shows one of your own old keys, no longer valid, not {$name}'s.
+       *[other] { $who ->
+            [self] This picture shows one of {$other}'s old keys, no longer valid, not yours.
+           *[other] This picture shows one of {$other}'s old keys, no longer valid, not {$name}'s.
+        }
+    }
+wizard-key-known-next = I am not using this picture. Take a picture of the QR code the Ügyfélkapu page shows NOW.
 wizard-step-3 =
     Step 3 – The key's characters
       • On the page click "Nem tudom beolvasni a kódot".
@@ -448,6 +480,11 @@ wizard-code-other-member =
            *[other] That is {$other}'s code, not {$name}'s: you are looking at the wrong line on the phone. Look at the entry named {$name}.
         }
     }
+wizard-code-own-former =
+    { $who ->
+        [self] This is your OLD key's code: you are looking at the old entry on the phone. Find the new one (just scanned) and type its code.
+       *[other] This is {$name}'s OLD key's code: you are looking at the old entry on the phone. Find the new one (just scanned) and type its code.
+    }
 wizard-code-stale-key =
     This code belongs to none of the saved keys: the entry on the phone holds a different
     key (you probably scanned an earlier QR code). Delete the entry on the phone (long
@@ -477,6 +514,17 @@ wizard-ask-deletion-code =
        *[other] {$name}'s deletion code (for example 91390724)
     }
 wizard-deletion-code-readback = I am saving this deletion code: {$code}. Is it exactly what the page shows?
+warn-deletion-code-known =
+    { $known ->
+        [own-former] { $who ->
+            [self] Note: this is your OLD deletion code, the cancelled key's.
+           *[other] Note: this is {$name}'s OLD deletion code, the cancelled key's.
+        }
+       *[other] { $other_who ->
+            [self] Note: this is your own deletion code.
+           *[other] Note: this is {$other}'s deletion code.
+        }
+    } A new registration gives a new deletion code: check what the page shows NOW.
 wizard-step-8 =
     Step 8 – Done ({ $who ->
         [self] yours

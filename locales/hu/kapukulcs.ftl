@@ -409,6 +409,38 @@ wizard-read-qr =
         [folder] Beolvastam a QR-kódot a mappából ({$file}): {$issuer}, fiók: {$account}
        *[path] Beolvastam a QR-kódot a megadott fájlból ({$file}): {$issuer}, fiók: {$account}
     }
+wizard-key-known-own-cancelled =
+    { $who ->
+        [self] Ez a kép a saját MEGSZÜNTETETT kulcsodat mutatja (egy régi képernyőkép): ezzel már nem lehet belépni, így nem lehet az új kulcsod.
+       *[other] Ez a kép {$name} MEGSZÜNTETETT kulcsát mutatja (egy régi képernyőkép): ezzel már nem lehet belépni, így nem lehet az új kulcsa.
+    }
+wizard-key-known-own-current =
+    { $who ->
+        [self] Ez a kép a mostani kulcsodat mutatja (egy régi képernyőkép), nem az újat.
+       *[other] Ez a kép {$name} mostani kulcsát mutatja (egy régi képernyőkép), nem az újat.
+    }
+wizard-key-known-own-former =
+    { $who ->
+        [self] Ez a kép a saját egyik korábbi, már nem érvényes kulcsodat mutatja (egy régi képernyőkép).
+       *[other] Ez a kép {$name} egyik korábbi, már nem érvényes kulcsát mutatja (egy régi képernyőkép).
+    }
+wizard-key-known-other =
+    { $other_who ->
+        [self] Ez a kép a saját kulcsodat mutatja, nem {$name} kulcsát: egy kulcs csak egy emberé lehet.
+       *[other] { $who ->
+            [self] Ez a kép {$other} kulcsát mutatja, nem a tiédet: egy kulcs csak egy emberé lehet.
+           *[other] Ez a kép {$other} kulcsát mutatja, nem {$name} kulcsát: egy kulcs csak egy emberé lehet.
+        }
+    }
+wizard-key-known-other-former =
+    { $other_who ->
+        [self] Ez a kép a saját egyik régi, már nem érvényes kulcsodat mutatja, nem {$name} kulcsát.
+       *[other] { $who ->
+            [self] Ez a kép {$other} egyik régi, már nem érvényes kulcsát mutatja, nem a tiédet.
+           *[other] Ez a kép {$other} egyik régi, már nem érvényes kulcsát mutatja, nem {$name} kulcsát.
+        }
+    }
+wizard-key-known-next = Ezt a képet nem használom. Készíts képet arról a QR-kódról, amit az Ügyfélkapu oldala MOST mutat.
 wizard-step-3 =
     3. lépés – A kulcs betűi
       • Kattints az oldalon a „Nem tudom beolvasni a kódot” szövegre.
@@ -448,6 +480,11 @@ wizard-code-other-member =
            *[other] Ez {$other} kódja, nem {$name} kódja: a telefonon rossz sort nézed. Nézd meg a {$name} nevű bejegyzést.
         }
     }
+wizard-code-own-former =
+    { $who ->
+        [self] Ez a RÉGI kulcsod kódja: a telefonon a régi bejegyzést nézed. Keresd meg az újat (az imént olvastad be), és annak a kódját írd be.
+       *[other] Ez {$name} RÉGI kulcsának kódja: a telefonon a régi bejegyzést nézed. Keresd meg az újat (az imént olvastad be), és annak a kódját írd be.
+    }
 wizard-code-stale-key =
     Ez a kód egyik elmentett kulcshoz sem tartozik: a telefonon lévő bejegyzés más kulcsot
     tartalmaz (valószínűleg egy korábbi QR-kódot olvastál be). Töröld a bejegyzést a
@@ -477,6 +514,17 @@ wizard-ask-deletion-code =
        *[other] {$name} törlőkódja (például 91390724)
     }
 wizard-deletion-code-readback = Ezt a törlőkódot mentem el: {$code}. Pontosan ez áll az oldalon?
+warn-deletion-code-known =
+    { $known ->
+        [own-former] { $who ->
+            [self] Figyelem: ez a RÉGI törlőkódod, a megszüntetett kulcsodé.
+           *[other] Figyelem: ez {$name} RÉGI törlőkódja, a megszüntetett kulcsáé.
+        }
+       *[other] { $other_who ->
+            [self] Figyelem: ez a saját törlőkódod.
+           *[other] Figyelem: ez {$other} törlőkódja.
+        }
+    } Az új regisztráció új törlőkódot ad: nézd meg, mit mutat MOST az oldal.
 wizard-step-8 =
     8. lépés – Kész ({ $who ->
         [self] a sajátod

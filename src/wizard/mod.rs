@@ -23,7 +23,7 @@ use watch::{Found, Origin, SETTLE, Sources, pictures_in};
 use crate::{
     clock::Clock,
     error::{Error, report_to_string},
-    family::{DeletionCode, Family, Member, Picture, Stage, is_self},
+    family::{DeletionCode, Family, KnownDeletionCode, KnownKey, Member, Picture, Stage, is_self},
     fl,
     formats::{
         otpauth::{Key, OtpAuth},
@@ -470,10 +470,22 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                         .file_name()
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_default();
+                    // Offered for deletion at the end even when refused:
+                    // it holds a key in the clear all the same.
                     if origin == Origin::Clipboard {
                         self.clipboard_used = true;
                     } else {
                         self.read_files.push(path);
+                    }
+                    // A key the bundle already knows is an old screenshot
+                    // or someone else's: never taken as this person's.
+                    if let Some(known) = self.vault.family.known_key(&account.key, name) {
+                        self.prompter.say(&format!(
+                            "{}\n{}",
+                            known_key_line(&known, name),
+                            fl!("wizard-key-known-next")
+                        ));
+                        continue;
                     }
                     return Ok((uri, account, Picture { file_name, bytes }));
                 }
@@ -570,9 +582,15 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                     length = code.digits().expose().len().to_string()
                 ));
             }
+            // A code the bundle already has is an old one read again, or
+            // another person's: said, and the read-back defaults to no.
+            let known = self.vault.family.known_deletion_code(&code, name);
+            if let Some(known) = &known {
+                self.prompter.say(&known_deletion_code_line(known, name));
+            }
             if self.prompter.confirm(
                 &fl!("wizard-deletion-code-readback", code = code.grouped()),
-                code.has_usual_length(),
+                code.has_usual_length() && known.is_none(),
             )? {
                 return Ok(code);
             }
@@ -726,6 +744,59 @@ fn remove(path: &Path) -> io::Result<()> {
         return Err(io::Error::from(io::ErrorKind::AlreadyExists));
     }
     Ok(())
+}
+
+/// Why a key read for `name` is refused: whose it is, in words.
+fn known_key_line(known: &KnownKey, name: &str) -> String {
+    match known {
+        KnownKey::OwnCurrent { cancelled: true } => {
+            fl!(
+                "wizard-key-known-own-cancelled",
+                name = name,
+                who = who(name)
+            )
+        }
+        KnownKey::OwnCurrent { cancelled: false } => {
+            fl!("wizard-key-known-own-current", name = name, who = who(name))
+        }
+        KnownKey::OwnFormer => fl!("wizard-key-known-own-former", name = name, who = who(name)),
+        KnownKey::Other { name: other } => fl!(
+            "wizard-key-known-other",
+            other = other.as_str(),
+            other_who = who(other),
+            name = name,
+            who = who(name)
+        ),
+        KnownKey::OtherFormer { name: other } => fl!(
+            "wizard-key-known-other-former",
+            other = other.as_str(),
+            other_who = who(other),
+            name = name,
+            who = who(name)
+        ),
+    }
+}
+
+/// Why a deletion code typed for `name` is questioned, in words.
+fn known_deletion_code_line(known: &KnownDeletionCode, name: &str) -> String {
+    match known {
+        KnownDeletionCode::OwnFormer => fl!(
+            "warn-deletion-code-known",
+            known = "own-former",
+            name = name,
+            who = who(name),
+            other = "",
+            other_who = "other"
+        ),
+        KnownDeletionCode::Other { name: other } => fl!(
+            "warn-deletion-code-known",
+            known = "other",
+            name = name,
+            who = who(name),
+            other = other.as_str(),
+            other_who = who(other)
+        ),
+    }
 }
 
 /// One slip in a typed key, as the person reads it.
