@@ -580,7 +580,22 @@ warn-google-period =
 check-intro = Type the codes the phone shows, one after another; an empty line quits.
 check-ask = Code
 check-belongs = {$code}: this is {$names}'s code.
-check-nobody = {$code}: this code belongs to none of the saved accounts. That entry is left over from an earlier try: delete it on the phone – long press, then the red delete button.
+check-empty = There is no one in the backup yet, so there is nothing to compare this code with. Add the family first: in the menu, "New registration / add a family member".
+check-format = This is not a code: the phone shows 6 digits (spaces do not matter). Probably a typing error; type it again.
+check-near =
+    { $who ->
+        [self] {$code}: this is one digit off your own current code, so it was probably mistyped. Look at the phone again and type it once more.
+       *[other] {$code}: this is one digit off {$name}'s current code, so it was probably mistyped. Look at the phone again and type it once more.
+    }
+check-clock =
+    { $who ->
+        [self] {$code}: this is your own code, but not the current one
+       *[other] {$code}: this is {$name}'s code, but not the current one
+    }: the phone's clock is {$seconds} seconds { $direction ->
+        [ahead] fast
+       *[behind] slow
+    }. The entry is right; set the date and time on the phone to automatic.
+check-nobody = {$code}: this code belongs to no saved account, not even 10 minutes earlier or later. Is it exactly what the phone shows? If so, this entry may be left over from an earlier try: is there another entry for the same family member whose code I recognise? Delete it only if there is.
 check-live-title = Everyone's current code:
 check-live-quit = (Quit: Ctrl-C)
 import-found = Found {$count} accounts:

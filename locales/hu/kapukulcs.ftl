@@ -580,7 +580,22 @@ warn-google-period =
 check-intro = Írd be egymás után a telefonon látható kódokat; üres sor: kilépés.
 check-ask = Kód
 check-belongs = {$code}: ez {$names} kódja.
-check-nobody = {$code}: ez a kód egyik elmentett fiókhoz sem tartozik. Ez a bejegyzés felesleges (egy korábbi próbálkozásból maradt): töröld a telefonon – hosszan nyomd meg, majd a piros törlés gomb.
+check-empty = A mentésben még nincs senki, így ezt a kódot nincs mihez hasonlítanom. Előbb vedd fel a családtagokat: a menüben „Új regisztráció / családtag felvétele”.
+check-format = Ez nem egy kód: a telefon 6 számjegyet mutat (a szóköz nem számít). Valószínűleg elgépelés; írd be újra.
+check-near =
+    { $who ->
+        [self] {$code}: ez egyetlen számjegyben tér el a saját mostani kódodtól, tehát valószínűleg elgépelted. Nézd meg újra a telefont, és írd be még egyszer.
+       *[other] {$code}: ez egyetlen számjegyben tér el {$name} mostani kódjától, tehát valószínűleg elgépelted. Nézd meg újra a telefont, és írd be még egyszer.
+    }
+check-clock =
+    { $who ->
+        [self] {$code}: ez a saját kódod, de nem a mostani
+       *[other] {$code}: ez {$name} kódja, de nem a mostani
+    }: a telefon órája {$seconds} másodpercet { $direction ->
+        [ahead] siet
+       *[behind] késik
+    }. A bejegyzés jó; állítsd a telefonon a dátumot és az időt automatikusra.
+check-nobody = {$code}: ez a kód egyik elmentett fiókhoz sem tartozik, 10 perccel előbb vagy később sem. Biztosan pontosan így áll a telefonon? Ha igen, ez a bejegyzés talán egy korábbi próbálkozásból maradt: van mellette egy másik bejegyzés ugyanennek a családtagnak, amelyiknek a kódját felismerem? Csak akkor töröld, ha igen.
 check-live-title = Mindenki mostani kódja:
 check-live-quit = (Kilépés: Ctrl-C)
 import-found = {$count} fiókot találtam:
