@@ -343,6 +343,22 @@ menu-demo = A demo with a made-up family (to try things out)
 menu-setup = New registration / add a family member
 menu-print = Print the recovery sheet
 menu-list = Who is in the backup?
+menu-person = Register one family member again, or remove them
+menu-person-empty = There is no one in the backup yet. Add the family first: "New registration / add a family member".
+menu-person-which = Whose data?
+menu-person-what =
+    { $who ->
+        [self] What shall we do with your own data?
+       *[other] What shall we do with {$name}'s data?
+    }
+menu-person-redo = Register again (a new QR code on Ügyfélkapu; the current key goes into the history)
+menu-person-remove = Remove from the backup
+menu-back = Back
+prompt-redo =
+    { $who ->
+        [self] Register yourself again? You ask Ügyfélkapu for a new QR code; your current key and deletion code stay in the history.
+       *[other] Register {$name} again? You ask Ügyfélkapu for a new QR code; their current key and deletion code stay in the history.
+    }
 menu-quit = Quit
 wizard-intro =
     Hello! We will go through the family's Ügyfélkapu+ registration, one
@@ -353,9 +369,23 @@ wizard-intro =
     continue from there.
 wizard-resume =
     { $who ->
-        [self] Your own registration was interrupted ({$step}). Continue?
-       *[other] {$name}'s registration was interrupted ({$step}). Continue?
+        [self] Your own registration was interrupted ({$step}). What now?
+       *[other] {$name}'s registration was interrupted ({$step}). What now?
     }
+wizard-resume-continue = Continue where it stopped
+wizard-resume-restart = Start again (a new QR code; the unfinished key goes into the history)
+wizard-resume-skip = Skip for now
+wizard-name-taken =
+    { $who ->
+        [self] Your own data is already in the backup. What now?
+       *[other] There is already a family member called {$name} in the backup. What now?
+    }
+wizard-name-taken-redo =
+    { $who ->
+        [self] Register you again (a new QR code; your current key goes into the history)
+       *[other] Register {$name} again (a new QR code; their current key goes into the history)
+    }
+wizard-name-taken-other = Type another name
 wizard-resume-step-key = checking the key is next
 wizard-resume-step-phone = checking the phone's code is next
 wizard-resume-step-deletion = the deletion code is missing

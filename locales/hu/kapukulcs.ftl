@@ -343,6 +343,22 @@ menu-demo = Bemutató egy kitalált családdal (próbának)
 menu-setup = Új regisztráció / családtag felvétele
 menu-print = Helyreállító lap nyomtatása
 menu-list = Kik vannak a mentésben?
+menu-person = Egy családtag újraregisztrálása vagy törlése
+menu-person-empty = A mentésben még nincs senki. Előbb vedd fel a családtagokat: „Új regisztráció / családtag felvétele”.
+menu-person-which = Kinek az adataival?
+menu-person-what =
+    { $who ->
+        [self] Mit tegyünk a saját adataiddal?
+       *[other] Mit tegyünk {$name} adataival?
+    }
+menu-person-redo = Újraregisztrálom (új QR-kód az Ügyfélkapun; a mostani kulcs a korábbiak közé kerül)
+menu-person-remove = Törlöm a mentésből
+menu-back = Vissza
+prompt-redo =
+    { $who ->
+        [self] Biztosan újrakezded a regisztrációdat? Az Ügyfélkapun új QR-kódot kérsz; a mostani kulcsod és törlőkódod a korábbiak között megmarad.
+       *[other] Biztosan újrakezded {$name} regisztrációját? Az Ügyfélkapun új QR-kódot kérsz; a mostani kulcsa és törlőkódja a korábbiak között megmarad.
+    }
 menu-quit = Kilépés
 wizard-intro =
     Üdv! Most végigmegyünk a család Ügyfélkapu+ regisztrációján, egyszerre
@@ -353,9 +369,23 @@ wizard-intro =
     innen folytatjuk.
 wizard-resume =
     { $who ->
-        [self] A saját regisztrációd félbemaradt ({$step}). Folytatjuk?
-       *[other] {$name} regisztrációja félbemaradt ({$step}). Folytatjuk?
+        [self] A saját regisztrációd félbemaradt ({$step}). Mit tegyünk?
+       *[other] {$name} regisztrációja félbemaradt ({$step}). Mit tegyünk?
     }
+wizard-resume-continue = Folytatjuk, ahol abbamaradt
+wizard-resume-restart = Újrakezdem (új QR-kód; a félbemaradt kulcs a korábbiak közé kerül)
+wizard-resume-skip = Most kihagyom
+wizard-name-taken =
+    { $who ->
+        [self] A saját adataid már megvannak a mentésben. Mit tegyünk?
+       *[other] Már van {$name} nevű családtag a mentésben. Mit tegyünk?
+    }
+wizard-name-taken-redo =
+    { $who ->
+        [self] Újrakezdem a regisztrációdat (új QR-kód; a mostani kulcsod a korábbiak közé kerül)
+       *[other] Újrakezdem {$name} regisztrációját (új QR-kód; a mostani kulcsa a korábbiak közé kerül)
+    }
+wizard-name-taken-other = Másik nevet írok
 wizard-resume-step-key = a kulcs ellenőrzése jön
 wizard-resume-step-phone = a telefon kódjának ellenőrzése jön
 wizard-resume-step-deletion = a törlőkód hiányzik

@@ -196,16 +196,23 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                 Stage::KeyChecked => fl!("wizard-resume-step-phone"),
                 _ => fl!("wizard-resume-step-deletion"),
             };
-            if self.prompter.confirm(
-                &fl!(
-                    "wizard-resume",
-                    name = name.as_str(),
-                    who = who(&name),
-                    step = step
-                ),
-                true,
-            )? {
-                self.continue_member(&name)?;
+            // Continue, start this person anew (the half-finished key goes
+            // into the history), or leave them for later.
+            let choices = [
+                fl!("wizard-resume-continue"),
+                fl!("wizard-resume-restart"),
+                fl!("wizard-resume-skip"),
+            ];
+            let question = fl!(
+                "wizard-resume",
+                name = name.as_str(),
+                who = who(&name),
+                step = step
+            );
+            match self.prompter.select(&question, &choices, 0)? {
+                0 => self.continue_member(&name)?,
+                1 => self.start_anew(&name)?,
+                _ => {}
             }
         }
         let mut first = true;
@@ -245,9 +252,22 @@ impl<'a, P: Prompter> Wizard<'a, P> {
             let typed = typed.trim().to_owned();
             if typed.is_empty() {
                 self.prompter.say(&fl!("err-name-empty"));
-            } else if self.vault.family.find(&typed).is_some() {
-                self.prompter
-                    .say(&fl!("err-name-taken", name = typed.as_str()));
+            } else if let Some(member) = self.vault.family.find(&typed) {
+                // The same name again: the person is redone (their data
+                // goes into the history), or another name is typed.
+                let name = member.name.clone();
+                let choices = [
+                    fl!(
+                        "wizard-name-taken-redo",
+                        name = name.as_str(),
+                        who = who(&name)
+                    ),
+                    fl!("wizard-name-taken-other"),
+                ];
+                let question = fl!("wizard-name-taken", name = name.as_str(), who = who(&name));
+                if self.prompter.select(&question, &choices, 0)? == 0 {
+                    return self.start_anew(&name);
+                }
             } else {
                 break typed;
             }
@@ -1563,7 +1583,7 @@ mod tests {
                 secrets: vec![PASSPHRASE.into()],
                 ..Scripted::default()
             };
-            prompter.confirms.push(true); // continue?
+            prompter.selections.push(0); // continue
             prompter
                 .inputs
                 .extend(full[stopped_after..].iter().cloned());
@@ -1606,6 +1626,87 @@ mod tests {
             Err(Error::Prompt(PromptError::Cancelled))
         ));
         assert!(!setup.bundle().exists());
+    }
+
+    #[test]
+    fn a_half_finished_or_finished_person_can_be_started_anew_nothing_lost() {
+        let setup = Setup::new();
+        let people = family();
+        let p = &people[1];
+        // Mama stops at step 5: her key is read and checked.
+        let mut prompter = new_bundle_prompter();
+        prompter
+            .drops
+            .push(setup.drop_for(p.name, picture(&p.account)));
+        prompter
+            .inputs
+            .extend([p.name.into(), p.username.into(), String::new()]);
+        prompter.confirms.push(false); // no QR code in the terminal
+        assert!(setup.run(&mut prompter, T0).is_err());
+        // The next run: start again, with the new QR code the portal shows.
+        let fresh = person("Mama", "kovacs.maria", 8);
+        let mut prompter = Scripted {
+            secrets: vec![PASSPHRASE.into()],
+            ..Scripted::default()
+        };
+        prompter.selections.push(1); // Újrakezdem
+        let (path, _) = setup.drop_for("Mama", Vec::new());
+        prompter
+            .drops
+            .push((path.with_file_name("uj.png"), picture(&fresh.account)));
+        prompter
+            .inputs
+            .extend([String::new(), code(&fresh.account, T0), "55512345".into()]);
+        prompter.confirms.extend(ONE_PERSON_CONFIRMS);
+        setup.run(&mut prompter, T0).unwrap();
+        assert!(prompter.asked.contains(&fl!(
+            "wizard-resume",
+            name = "Mama",
+            who = "other",
+            step = fl!("wizard-resume-step-phone")
+        )));
+        let vault = setup.reopen();
+        let mama = &vault.family.members[0];
+        assert!(mama.account.key == fresh.account.key);
+        assert_eq!(mama.stage, Stage::Done);
+        assert_eq!(mama.history.len(), 1);
+        assert!(mama.history[0].account.key == p.account.key);
+
+        // Her name typed again for a finished person: redone too.
+        let newer = person("Mama", "kovacs.maria", 9);
+        let mut prompter = Scripted {
+            secrets: vec![PASSPHRASE.into()],
+            ..Scripted::default()
+        };
+        prompter.confirms.push(true); // add someone
+        prompter.selections.push(0); // redo Mama
+        prompter
+            .drops
+            .push((path.with_file_name("ujabb.png"), picture(&newer.account)));
+        prompter.inputs.extend([
+            "mama".into(),
+            String::new(),
+            code(&newer.account, T0),
+            "66612345".into(),
+        ]);
+        prompter.confirms.extend(ONE_PERSON_CONFIRMS);
+        setup.run(&mut prompter, T0).unwrap();
+        assert!(
+            prompter
+                .asked
+                .contains(&fl!("wizard-name-taken", name = "Mama", who = "other")),
+            "{:?}",
+            prompter.asked
+        );
+        let vault = setup.reopen();
+        assert_eq!(vault.family.members.len(), 1);
+        let mama = &vault.family.members[0];
+        assert!(mama.account.key == newer.account.key);
+        assert_eq!(mama.history.len(), 2);
+        assert_eq!(
+            mama.history[1].deletion_code.as_ref().unwrap().grouped(),
+            "5551 2345"
+        );
     }
 
     fn shown_containing(prompter: &Scripted, text: &str) -> usize {

@@ -375,7 +375,8 @@ fn a_run_killed_half_way_resumes_where_it_stopped() {
     let mut run = Run::start(dir.path());
     run.expect("A mentés jelszava");
     run.line(PASSPHRASE);
-    run.expect("Mama regisztrációja félbemaradt (a törlőkód hiányzik). Folytatjuk?");
+    run.expect("Mama regisztrációja félbemaradt (a törlőkód hiányzik). Mit tegyünk?");
+    run.expect("Folytatjuk, ahol abbamaradt");
     run.line("");
     run.deletion_code(&MAMA);
     run.expect("Felveszel most valakit?");
@@ -384,6 +385,56 @@ fn a_run_killed_half_way_resumes_where_it_stopped() {
     run.deletion_code(&PAPA);
     run.finish(false);
     check_family(dir.path(), false);
+}
+
+/// Issue 18, item 3: a registration killed half-way can be started anew
+/// ("Újrakezdem" beside "Folytatjuk"); the half-finished key goes into
+/// the history, the new one is registered from step 1.
+#[test]
+fn a_run_killed_half_way_can_be_started_anew() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = dir.path().join("kapukulcs");
+    let mut run = Run::start(dir.path());
+    run.passphrase_new();
+    run.register_until_code(&MAMA, &workspace.join(MAMA.name), false);
+    run.expect("Nyomj Entert, ha látod a törlőkódot.");
+    // SAFETY: sending a signal to our own child.
+    unsafe { libc::kill(run.pty.pid(), libc::SIGKILL) };
+    drop(run);
+
+    let fresh = Person {
+        key: "GEZDGNBVGY3TQOJQGEZA",
+        ..MAMA
+    };
+    let mut run = Run::start(dir.path());
+    run.expect("A mentés jelszava");
+    run.line(PASSPHRASE);
+    run.expect("Mama regisztrációja félbemaradt (a törlőkód hiányzik). Mit tegyünk?");
+    run.expect("Újrakezdem");
+    run.send(DOWN);
+    run.line("");
+    run.expect("Nyomj Entert, ha látod a QR-kódot.");
+    run.line("");
+    run.expect("Várom a képet");
+    fs::write(workspace.join("Mama").join("uj.png"), screenshot(&fresh)).unwrap();
+    run.expect("Beolvastam a QR-kódot");
+    run.key_and_phone(&fresh, None, false);
+    run.deletion_code(&fresh);
+    run.expect("Felveszel most valakit?");
+    run.send(DOWN);
+    run.line("");
+    run.expect("Elkészítsem a kinyomtatható helyreállító lapot");
+    run.send(DOWN);
+    run.line("");
+    run.expect("Törlöm őket");
+    run.line("");
+    run.end();
+    let family = open_bundle(dir.path()).family;
+    assert_eq!(family.members.len(), 1);
+    let mama = &family.members[0];
+    assert_eq!(mama.account.key.text().expose(), fresh.key);
+    assert_eq!(mama.history.len(), 1);
+    assert_eq!(mama.history[0].account.key.text().expose(), MAMA.key);
 }
 
 /// What the wizard says, for the person running it ("Én") and about
