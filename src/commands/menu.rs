@@ -145,28 +145,23 @@ fn person(vault: &mut Vault, ctx: &Context, prompter: &mut impl Prompter) -> Res
     ];
     let question = fl!("menu-person-what", name = name.as_str(), who = who);
     match prompter.select(&question, &actions, 0)? {
-        0 => {
-            if prompter.confirm(&fl!("prompt-redo", name = name.as_str(), who = who), false)? {
-                Wizard::new(
-                    vault,
-                    prompter,
-                    &ctx.clock,
-                    crate::platform::default_workspace(),
-                    Default::default(),
-                )
-                .redo(name)?;
-                prompter.say(&fl!("lost-again-done", name = name.as_str()));
-            }
+        0 if prompter.confirm(&fl!("prompt-redo", name = name.as_str(), who = who), false)? => {
+            Wizard::new(
+                vault,
+                prompter,
+                &ctx.clock,
+                crate::platform::default_workspace(),
+                Default::default(),
+            )
+            .redo(name)?;
+            prompter.say(&fl!("lost-again-done", name = name.as_str()));
         }
-        1 => {
-            if prompter.confirm(&fl!("prompt-remove", name = name.as_str()), false)? {
-                vault.family.remove(name)?;
-                vault.save(prompter, ctx.clock.now())?;
-                prompter.say(&fl!("info-removed", name = name.as_str()));
-            } else {
-                prompter.say(&fl!("info-not-removed", name = name.as_str()));
-            }
+        1 if prompter.confirm(&fl!("prompt-remove", name = name.as_str()), false)? => {
+            vault.family.remove(name)?;
+            vault.save(prompter, ctx.clock.now())?;
+            prompter.say(&fl!("info-removed", name = name.as_str()));
         }
+        1 => prompter.say(&fl!("info-not-removed", name = name.as_str())),
         _ => {}
     }
     Ok(())
