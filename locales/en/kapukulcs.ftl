@@ -470,6 +470,16 @@ wizard-key-known-other-former =
            *[other] This picture shows one of {$other}'s old keys, no longer valid, not {$name}'s.
         }
     }
+warn-qr-username =
+    { $who ->
+        [self] Note: this QR code's account is {$account}, but your username is {$username}. It may be someone else's QR code.
+       *[other] Note: this QR code's account is {$account}, but {$name}'s username is {$username}. It may be someone else's QR code.
+    }
+prompt-qr-username =
+    { $who ->
+        [self] Is this really your own QR code?
+       *[other] Is this really {$name}'s QR code?
+    }
 wizard-key-known-next = I am not using this picture. Take a picture of the QR code the Ügyfélkapu page shows NOW.
 wizard-step-3 =
     Step 3 – The key's characters

@@ -470,6 +470,16 @@ wizard-key-known-other-former =
            *[other] Ez a kép {$other} egyik régi, már nem érvényes kulcsát mutatja, nem {$name} kulcsát.
         }
     }
+warn-qr-username =
+    { $who ->
+        [self] Figyelem: ebben a QR-kódban a fiók neve {$account}, a te felhasználóneved viszont {$username}. Lehet, hogy ez valaki más QR-kódja.
+       *[other] Figyelem: ebben a QR-kódban a fiók neve {$account}, {$name} felhasználóneve viszont {$username}. Lehet, hogy ez valaki más QR-kódja.
+    }
+prompt-qr-username =
+    { $who ->
+        [self] Biztosan a saját QR-kódod ez?
+       *[other] Biztosan {$name} QR-kódja ez?
+    }
 wizard-key-known-next = Ezt a képet nem használom. Készíts képet arról a QR-kódról, amit az Ügyfélkapu oldala MOST mutat.
 wizard-step-3 =
     3. lépés – A kulcs betűi

@@ -65,10 +65,10 @@ impl<P: Prompter> Wizard<'_, P> {
             "wizard-step-1",
             name = name,
             known = if username.is_some() { "yes" } else { "no" },
-            username = username.unwrap_or_default(),
+            username = username.clone().unwrap_or_default(),
             who = crate::phone_check::who(name)
         ))?;
-        let (uri, account, picture) = self.read_picture(name)?;
+        let (uri, account, picture) = self.read_picture(name, username.as_deref())?;
         let now = self.clock.now();
         self.member_mut(name)
             .replace_key(uri, account, Some(picture), now);

@@ -294,7 +294,7 @@ impl<'a, P: Prompter> Wizard<'a, P> {
         ))?;
 
         // Step 2: the screenshot.
-        let (uri, account, picture) = self.read_picture(&name)?;
+        let (uri, account, picture) = self.read_picture(&name, username.as_deref())?;
         let mut member = Member::new(name.clone(), account, self.clock.now());
         member.original_uri = uri;
         member.picture = Some(picture);
@@ -314,7 +314,9 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                     if self.check_typed_key(name)? {
                         self.member_mut(name).stage = Stage::KeyChecked;
                     } else {
-                        let (uri, account, picture) = self.read_picture(name)?;
+                        let username = self.member(name).username.clone();
+                        let (uri, account, picture) =
+                            self.read_picture(name, username.as_deref())?;
                         let member = self.member_mut(name);
                         member.original_uri = uri;
                         member.account = account;
@@ -400,7 +402,14 @@ impl<'a, P: Prompter> Wizard<'a, P> {
     /// Step 2: waits for the screenshot in the person's folder, the
     /// system's screenshot folder or the clipboard (or a typed path) and
     /// reads the QR code from it.
-    fn read_picture(&mut self, name: &str) -> Result<(SecretString, OtpAuth, Picture), Error> {
+    /// A QR code whose account is not the `username` typed is said, and
+    /// taken only when the person confirms it; a key the bundle already
+    /// knows is refused.
+    fn read_picture(
+        &mut self,
+        name: &str,
+        username: Option<&str>,
+    ) -> Result<(SecretString, OtpAuth, Picture), Error> {
         let folder = person_folder(&self.workspace, name);
         // Made private before the person is told to save keys into it.
         store::create_private_dir(&folder).map_err(|error| {
@@ -506,6 +515,26 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                             fl!("wizard-key-known-next")
                         ));
                         continue;
+                    }
+                    // Another account's QR code (kovacs.janos read where
+                    // kovacs.anna was typed): said, and asked about.
+                    if let Some(username) = username
+                        && !same_account(&account.account, username)
+                    {
+                        self.prompter.say(&fl!(
+                            "warn-qr-username",
+                            account = account.account.as_str(),
+                            username = username,
+                            name = name,
+                            who = who(name)
+                        ));
+                        if !self.prompter.confirm(
+                            &fl!("prompt-qr-username", name = name, who = who(name)),
+                            false,
+                        )? {
+                            self.prompter.say(&fl!("wizard-key-known-next"));
+                            continue;
+                        }
                     }
                     return Ok((uri, account, Picture { file_name, bytes }));
                 }
@@ -764,6 +793,13 @@ fn remove(path: &Path) -> io::Result<()> {
         return Err(io::Error::from(io::ErrorKind::AlreadyExists));
     }
     Ok(())
+}
+
+/// Whether the account a QR code names is the username typed: without
+/// regard to case or spaces; a QR code naming no account says nothing.
+fn same_account(account: &str, username: &str) -> bool {
+    let account = account.trim().to_lowercase();
+    account.is_empty() || account == username.trim().to_lowercase()
 }
 
 /// Why a key read for `name` is refused: whose it is, in words.
@@ -1707,6 +1743,83 @@ mod tests {
             mama.history[1].deletion_code.as_ref().unwrap().grouped(),
             "5551 2345"
         );
+    }
+
+    #[test]
+    fn another_accounts_qr_code_is_warned_about_and_another_persons_key_refused() {
+        let setup = Setup::new();
+        let people = family();
+        // Papa is registered first.
+        let mut prompter = new_bundle_prompter();
+        prompter
+            .drops
+            .push(setup.drop_for("Papa", picture(&people[2].account)));
+        one_person(&mut prompter, &people[2]);
+        setup.run(&mut prompter, T0).unwrap();
+        // Mama's username typed as kovacs.anna: Papa's own screenshot is
+        // refused as his; a stranger's (kovacs.jozsef) is warned about and
+        // declined; then hers.
+        let anna = person("Mama", "kovacs.anna", 5);
+        let stranger = person("X", "kovacs.jozsef", 6);
+        let (path, _) = setup.drop_for("Mama", Vec::new());
+        let mut prompter = Scripted {
+            secrets: vec![PASSPHRASE.into()],
+            ..Scripted::default()
+        };
+        prompter.confirms.push(true); // add someone
+        for (file, account) in [
+            ("papa.png", &people[2].account),
+            ("idegen.png", &stranger.account),
+            ("anna.png", &anna.account),
+        ] {
+            prompter
+                .drops
+                .push((path.with_file_name(file), picture(account)));
+        }
+        prompter.inputs.extend([
+            "Mama".into(),
+            "kovacs.anna".into(),
+            String::new(),
+            code(&anna.account, T0),
+            "55512345".into(),
+        ]);
+        prompter.confirms.push(false); // not her QR code
+        prompter.confirms.extend(ONE_PERSON_CONFIRMS);
+        setup.run(&mut prompter, T0).unwrap();
+        let refused = fl!(
+            "wizard-key-known-other",
+            other = "Papa",
+            other_who = "other",
+            name = "Mama",
+            who = "other"
+        );
+        assert_eq!(
+            shown_containing(&prompter, &refused),
+            1,
+            "{:?}",
+            prompter.shown
+        );
+        let warned = fl!(
+            "warn-qr-username",
+            account = "kovacs.jozsef",
+            username = "kovacs.anna",
+            name = "Mama",
+            who = "other"
+        );
+        assert_eq!(
+            shown_containing(&prompter, &warned),
+            1,
+            "{:?}",
+            prompter.shown
+        );
+        assert!(
+            prompter
+                .asked
+                .contains(&fl!("prompt-qr-username", name = "Mama", who = "other"))
+        );
+        let vault = setup.reopen();
+        let mama = vault.family.find("Mama").unwrap();
+        assert!(mama.account.key == anna.account.key);
     }
 
     fn shown_containing(prompter: &Scripted, text: &str) -> usize {

@@ -437,6 +437,48 @@ fn a_run_killed_half_way_can_be_started_anew() {
     assert_eq!(mama.history[0].account.key.text().expose(), MAMA.key);
 }
 
+/// Issue 18, item 7: a QR code whose account is not the username typed
+/// (kovacs.janos read where kovacs.anna was typed) is warned about and
+/// not taken unless the person says it is the right one.
+#[test]
+fn a_qr_code_for_another_account_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("kapukulcs").join("Mama");
+    let anna = Person {
+        username: "kovacs.anna",
+        ..MAMA
+    };
+    let mut run = Run::start(dir.path());
+    run.passphrase_new();
+    run.expect("Kit regisztrálunk?");
+    run.line(anna.name);
+    run.expect("felhasználóneve");
+    run.line(anna.username);
+    run.expect("Nyomj Entert, ha látod a QR-kódot.");
+    run.line("");
+    run.expect("Várom a képet");
+    fs::write(folder.join("papa.png"), screenshot(&PAPA)).unwrap();
+    run.expect("a fiók neve kovacs.janos, Mama felhasználóneve viszont kovacs.anna");
+    run.expect("Biztosan Mama QR-kódja ez?");
+    run.line(""); // the default: no
+    run.expect("Várom a képet");
+    fs::write(folder.join("anna.png"), screenshot(&anna)).unwrap();
+    run.expect("Beolvastam a QR-kódot");
+    run.key_and_phone(&anna, None, false);
+    run.deletion_code(&anna);
+    run.expect("Jöhet a következő családtag?");
+    run.line("");
+    run.expect("Elkészítsem a kinyomtatható helyreállító lapot");
+    run.send(DOWN);
+    run.line("");
+    run.expect("Törlöm őket");
+    run.line("");
+    run.end();
+    let family = open_bundle(dir.path()).family;
+    assert_eq!(family.members[0].account.key.text().expose(), anna.key);
+    assert_eq!(family.members[0].username.as_deref(), Some("kovacs.anna"));
+}
+
 /// What the wizard says, for the person running it ("Én") and about
 /// anyone else.
 const EN: Person = Person {
