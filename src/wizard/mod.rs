@@ -504,6 +504,7 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                     if origin == Origin::Clipboard {
                         self.clipboard_used = true;
                     } else {
+                        remember_read(&person_folder(&self.workspace, name), &path);
                         self.read_files.push(path);
                     }
                     // A key the bundle already knows is an old screenshot
@@ -749,6 +750,29 @@ impl<'a, P: Prompter> Wizard<'a, P> {
             .flat_map(|m| pictures_in(&person_folder(&self.workspace, &m.name)))
             .collect();
         pictures.extend(self.read_files.iter().filter(|p| p.is_file()).cloned());
+        // Pictures an earlier, interrupted run read for each person.
+        let folders: Vec<(PathBuf, bool)> = self
+            .vault
+            .family
+            .members
+            .iter()
+            .map(|m| {
+                (
+                    person_folder(&self.workspace, &m.name),
+                    m.stage == Stage::Done,
+                )
+            })
+            .collect();
+        for (folder, _) in &folders {
+            pictures.extend(remembered(folder).into_iter().filter(|p| p.is_file()));
+        }
+        // Once a person is finished, their pictures are offered now or
+        // never again: the list is forgotten.
+        for (folder, done) in &folders {
+            if *done {
+                let _ = remove(&folder.join(READ_LIST));
+            }
+        }
         let mut seen = std::collections::HashSet::new();
         pictures.retain(|p| seen.insert(fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
         if pictures.is_empty() {
@@ -780,6 +804,41 @@ impl<'a, P: Prompter> Wizard<'a, P> {
         }
         Ok(())
     }
+}
+
+/// The file in a person's folder listing, one path a line, every picture
+/// a key was read from for them, wherever it was: a run killed after the
+/// screenshot still offers it for deletion when the person is finished.
+/// Paths only, never a key; it lives in the person's private folder.
+const READ_LIST: &str = ".beolvasott-kepek.txt";
+
+/// Adds `picture` to the list in `folder`. A list that cannot be written
+/// loses only the offer after an interruption: this run offers the picture
+/// all the same, so the failure is not worth stopping for.
+fn remember_read(folder: &Path, picture: &Path) {
+    let picture = fs::canonicalize(picture).unwrap_or_else(|_| picture.to_path_buf());
+    if remembered(folder).contains(&picture) {
+        return;
+    }
+    let mut line = picture.into_os_string();
+    line.push("\n");
+    let _ = fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(folder.join(READ_LIST))
+        .and_then(|mut file| io::Write::write_all(&mut file, line.as_encoded_bytes()));
+}
+
+/// The pictures listed in `folder` by [`remember_read`].
+fn remembered(folder: &Path) -> Vec<PathBuf> {
+    fs::read_to_string(folder.join(READ_LIST))
+        .map(|text| {
+            text.lines()
+                .filter(|l| !l.is_empty())
+                .map(PathBuf::from)
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Deletes `path` and checks that it is gone; a file that was not there

@@ -437,6 +437,54 @@ fn a_run_killed_half_way_can_be_started_anew() {
     assert_eq!(mama.history[0].account.key.text().expose(), MAMA.key);
 }
 
+/// Issue 18, item 4: a screenshot read from the system's screenshot
+/// folder before the program was killed is still offered for deletion
+/// when the person is finished in the next run.
+#[test]
+fn a_screenshot_read_before_a_kill_is_offered_for_deletion_after_the_resume() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut run = Run::start(dir.path());
+    run.passphrase_new();
+    run.register_until_code(&MAMA, &dir.path().join(SCREENSHOTS), false);
+    run.expect("Nyomj Entert, ha látod a törlőkódot.");
+    // SAFETY: sending a signal to our own child.
+    unsafe { libc::kill(run.pty.pid(), libc::SIGKILL) };
+    drop(run);
+    let screenshot = dir
+        .path()
+        .join(SCREENSHOTS)
+        .join("Képernyőkép 2026-01-10.png");
+    assert!(screenshot.is_file());
+
+    let mut run = Run::start(dir.path());
+    run.expect("A mentés jelszava");
+    run.line(PASSPHRASE);
+    run.expect("Mit tegyünk?");
+    run.line(""); // Folytatjuk
+    run.deletion_code(&MAMA);
+    run.expect("Felveszel most valakit?");
+    run.send(DOWN);
+    run.line("");
+    run.expect("Elkészítsem a kinyomtatható helyreállító lapot");
+    run.send(DOWN);
+    run.line("");
+    run.expect("Képernyőkép 2026-01-10.png");
+    run.expect("Törlöm őket (1 kép)?");
+    run.line("");
+    run.expect("1 képet töröltem.");
+    run.end();
+    assert!(
+        !screenshot.exists(),
+        "the screenshot read before the kill is still there"
+    );
+    // Nothing but the pictures' folder is left in Mama's folder.
+    let left: Vec<_> = fs::read_dir(dir.path().join("kapukulcs").join("Mama"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
 /// Issue 18, item 7: a QR code whose account is not the username typed
 /// (kovacs.janos read where kovacs.anna was typed) is warned about and
 /// not taken unless the person says it is the right one.
