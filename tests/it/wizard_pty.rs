@@ -485,6 +485,48 @@ fn a_screenshot_read_before_a_kill_is_offered_for_deletion_after_the_resume() {
     assert!(left.is_empty(), "{left:?}");
 }
 
+/// Issue 18, item 6: a picture with no QR code on it, or a file of a kind
+/// that is no picture the wizard reads, saved into the watched folder,
+/// gets a word (what was found), not an endless wait.
+#[test]
+fn a_picture_without_a_qr_code_gets_a_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join(SCREENSHOTS);
+    let mut run = Run::start(dir.path());
+    run.passphrase_new();
+    run.expect("Kit regisztrálunk?");
+    run.line(MAMA.name);
+    run.expect("felhasználóneve");
+    run.line(MAMA.username);
+    run.expect("Nyomj Entert, ha látod a QR-kódot.");
+    run.line("");
+    run.expect("Várom a képet");
+    // A grey page: a screenshot of the wrong window.
+    let mut bytes = Vec::new();
+    image::GrayImage::from_pixel(900, 700, Luma([235]))
+        .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png)
+        .unwrap();
+    fs::write(folder.join("rossz.png"), bytes).unwrap();
+    run.expect("Ezen a képen nem találtam QR-kódot");
+    run.expect("Várom a képet");
+    // A file of a kind the wizard does not read (a phone's photo format).
+    fs::write(folder.join("telefon.heic"), b"\0\0\0\x18ftypheic").unwrap();
+    run.expect("telefon.heic");
+    run.expect("Várom a képet");
+    fs::write(folder.join("jo.png"), screenshot(&MAMA)).unwrap();
+    run.expect("Beolvastam a QR-kódot");
+    run.key_and_phone(&MAMA, None, false);
+    run.deletion_code(&MAMA);
+    run.expect("Jöhet a következő családtag?");
+    run.line("");
+    run.expect("Elkészítsem a kinyomtatható helyreállító lapot");
+    run.send(DOWN);
+    run.line("");
+    run.expect("Törlöm őket");
+    run.line("");
+    run.end();
+}
+
 /// Issue 18, item 7: a QR code whose account is not the username typed
 /// (kovacs.janos read where kovacs.anna was typed) is warned about and
 /// not taken unless the person says it is the right one.
