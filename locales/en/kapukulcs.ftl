@@ -609,6 +609,11 @@ restore-confirmed =
         [self] Your key works on the phone; the time of the check is saved.
        *[other] {$name}'s key works on the phone; the time of the check is saved.
     }
+restore-skipped-cancelled =
+    { $who ->
+        [self] Your own key is left out: it was cancelled ({$date}) and no longer logs in. To register again: in the menu, "The phone was lost or stolen".
+       *[other] {$name} is left out: their key was cancelled ({$date}) and no longer logs in. To register again: in the menu, "The phone was lost or stolen".
+    }
 restore-done = Done: {$count} accounts restored and checked.
 restore-google = Google Authenticator transfer code ({$index}/{$count}): in Google Authenticator "Transfer accounts" → "Import accounts", and scan it.
 restore-google-next = Press Enter when it is scanned.

@@ -609,6 +609,11 @@ restore-confirmed =
         [self] A kulcsod a telefonon működik; elmentettem az ellenőrzés idejét.
        *[other] {$name} kulcsa a telefonon működik; elmentettem az ellenőrzés idejét.
     }
+restore-skipped-cancelled =
+    { $who ->
+        [self] A saját kulcsod kimarad: megszüntették ({$date}), ezzel már nem lehet belépni. Új regisztráció: a menüben „Elveszett vagy ellopták a telefont”.
+       *[other] {$name} kimarad: a kulcsát megszüntették ({$date}), ezzel már nem lehet belépni. Új regisztráció: a menüben „Elveszett vagy ellopták a telefont”.
+    }
 restore-done = Kész: {$count} fiók visszaállítva és ellenőrizve.
 restore-google = Google Hitelesítő átviteli kód ({$index}/{$count}): a Google Hitelesítőben „Fiókok átvitele” → „Fiókok importálása”, és olvasd be.
 restore-google-next = Nyomj Entert, ha beolvastad.

@@ -70,6 +70,25 @@ fn chosen<'a>(family: &'a Family, only: &[String]) -> Result<Vec<&'a Member>, Er
         .collect()
 }
 
+/// Says who is left out of a whole-family restore because their key was
+/// cancelled, and how to register them again: nobody is skipped without
+/// a word.
+fn say_skipped(family: &Family, only: &[String], prompter: &mut impl Prompter) {
+    if !only.is_empty() {
+        return;
+    }
+    for member in &family.members {
+        if let Some(date) = member.cancelled {
+            prompter.say(&fl!(
+                "restore-skipped-cancelled",
+                name = member.name.as_str(),
+                who = who(&member.name),
+                date = bundle::human_date(date)
+            ));
+        }
+    }
+}
+
 /// Writes the QR picture of `text` to `path`, or the next free name beside
 /// it (saying so): a picture holds a key, so nothing is replaced.
 fn write_picture(
@@ -127,6 +146,7 @@ pub fn run(
         return on_phone(&mut vault, args, clock, prompter, out);
     }
     let members = chosen(&vault.family, &args.only)?;
+    say_skipped(&vault.family, &args.only, prompter);
     {
         if let Some(dir) = &args.png {
             let mut written = Vec::new();
@@ -197,6 +217,7 @@ fn show_and_confirm(
     prompter: &mut impl Prompter,
 ) -> Result<usize, Error> {
     let members = chosen(&vault.family, &args.only)?;
+    say_skipped(&vault.family, &args.only, prompter);
     let names: Vec<String> = members.iter().map(|m| m.name.clone()).collect();
     if args.google {
         let codes = google_codes(&members, prompter);
@@ -338,6 +359,39 @@ mod tests {
             );
         }
         assert_eq!(shown.last().unwrap(), Scripted::CLEARED);
+    }
+
+    #[test]
+    fn a_cancelled_person_is_left_out_with_a_word() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut vault, mut prompter) = saved_family(dir.path());
+        let cancelled = time::macros::datetime!(2026-12-01 10:00 UTC);
+        vault.family.members[1].cancelled = Some(cancelled);
+        let clock = Clock::fixed(OffsetDateTime::from_unix_timestamp(NOW).unwrap());
+        prompter.inputs = vault
+            .family
+            .members
+            .iter()
+            .filter(|m| m.cancelled.is_none())
+            .map(|m| totp::generate(&m.account, NOW as u64))
+            .collect();
+        let mut out = Vec::new();
+        on_phone(
+            &mut vault,
+            &Options::default(),
+            &clock,
+            &mut prompter,
+            &mut out,
+        )
+        .unwrap();
+        let name = vault.family.members[1].name.clone();
+        let said = fl!(
+            "restore-skipped-cancelled",
+            name = name.as_str(),
+            who = who(&name),
+            date = "2026. 12. 01."
+        );
+        assert!(prompter.shown.contains(&said), "{:?}", prompter.shown);
     }
 
     #[test]
