@@ -721,6 +721,7 @@ info-keys-passphrase = This backup opens with a passphrase; no age key opens it.
 info-keys-list = These age keys open the backup ({$count}):
 info-keys-changed = Done. From now on these age keys open the backup ({$count}):
 info-keys-unchanged = Nothing changed: these are already the backup's keys.
+info-new-passphrase-next = Now the NEW passphrase: type it twice. (The old one is not asked again.)
 info-passphrase-changed = Done: the backup has a new passphrase: {$file}
 info-switched-to-passphrase = Done: the backup now opens with a passphrase; the former keys do not open it: {$file}
 info-keys-not-changed = Nothing was changed.

@@ -721,6 +721,7 @@ info-keys-passphrase = Ez a mentés jelszóval nyílik, age kulcs nem nyitja. Ku
 info-keys-list = A mentést ezek az age kulcsok nyitják ({$count}):
 info-keys-changed = Kész. A mentést mostantól ezek az age kulcsok nyitják ({$count}):
 info-keys-unchanged = Nem változott semmi: a mentés kulcsai már ezek.
+info-new-passphrase-next = Most az ÚJ jelszó jön: add meg kétszer. (A régit már nem kérem.)
 info-passphrase-changed = Kész: a mentés új jelszót kapott: {$file}
 info-switched-to-passphrase = Kész: a mentés mostantól jelszóval nyílik, a korábbi kulcsok nem nyitják: {$file}
 info-keys-not-changed = Nem változtattam semmin.

@@ -17,6 +17,7 @@ const RESTORE: usize = 1;
 const CHECK: usize = 4;
 const PRINT: usize = 5;
 const PERSON: usize = 7;
+const PASSPHRASE_CHANGE: usize = 8;
 const QUIT: usize = 10;
 
 #[test]
@@ -167,4 +168,26 @@ fn the_menu_removes_one_person_after_asking() {
     assert_eq!(family.members.len(), 1);
     assert_eq!(family.members[0].name, "Mama");
     assert!(dir.path().join("mentes.age.bak").is_file());
+}
+
+/// Issue 18, item 11: changing the passphrase says that the one asked for
+/// now is the new one.
+#[test]
+fn a_passphrase_change_asks_for_the_new_one_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    mama_and_papa(dir.path());
+    let mut menu = Pty::start(dir.path(), &["--bundle", "mentes.age"]);
+    menu.expect("A mentés jelszava");
+    menu.line(PASSPHRASE);
+    menu.expect("Mit szeretnél?");
+    menu.pick(PASSPHRASE_CHANGE);
+    menu.expect("Most az ÚJ jelszó jön");
+    menu.expect("Adj meg egy jelszót");
+    let new = "szilva-korte-barack-57-tavasz";
+    menu.line(new);
+    menu.expect("Írd be még egyszer");
+    menu.line(new);
+    menu.expect("Mit szeretnél?");
+    menu.pick(QUIT);
+    menu.finish();
 }
