@@ -69,7 +69,17 @@ impl Item {
 
 /// Runs the menu until the user quits.
 pub fn run(ctx: &Context, prompter: &mut impl Prompter, out: &mut dyn Write) -> Result<(), Error> {
+    let new = ctx.bundle.symlink_metadata().is_err();
     let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, Access::Create)?;
+    // A first start: the passphrase just chosen is saved with the empty
+    // bundle, so quitting now does not ask for a new one next time.
+    if new {
+        vault.save(prompter, ctx.clock.now())?;
+        prompter.say(&fl!(
+            "info-empty-bundle-saved",
+            file = vault.path.display().to_string()
+        ));
+    }
     let labels: Vec<String> = Item::ALL.iter().map(|item| item.label()).collect();
     loop {
         let choice = prompter.select(&fl!("menu-title"), &labels, 0)?;
@@ -98,6 +108,9 @@ pub fn run(ctx: &Context, prompter: &mut impl Prompter, out: &mut dyn Write) -> 
             }
             Item::Check => check::ask_codes(&vault.family, prompter, &ctx.clock)?,
             Item::Print => print::print_family(&vault.family, None, ctx, out)?,
+            Item::List if vault.family.members.is_empty() => {
+                prompter.say(&fl!("info-nobody-yet"));
+            }
             Item::List => {
                 let _ = write!(out, "{}", list::table(&vault.family));
             }

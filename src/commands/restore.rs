@@ -142,6 +142,10 @@ pub fn run(
         Access::Write
     };
     let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, access)?;
+    if vault.family.members.is_empty() {
+        prompter.say(&fl!("info-nobody-yet"));
+        return Ok(());
+    }
     if !to_files {
         return on_phone(&mut vault, args, clock, prompter, out);
     }
@@ -200,6 +204,10 @@ pub fn on_phone(
     prompter: &mut impl Prompter,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
+    if vault.family.members.is_empty() {
+        prompter.say(&fl!("info-nobody-yet"));
+        return Ok(());
+    }
     let showing = ShowingSecrets::start();
     let restored = show_and_confirm(vault, args, clock, prompter);
     prompter.clear_screen();

@@ -16,6 +16,7 @@ use crate::support::{
 const RESTORE: usize = 1;
 const CHECK: usize = 4;
 const PRINT: usize = 5;
+const LIST: usize = 6;
 const PERSON: usize = 7;
 const PASSPHRASE_CHANGE: usize = 8;
 const QUIT: usize = 10;
@@ -187,6 +188,39 @@ fn a_passphrase_change_asks_for_the_new_one_in_words() {
     menu.line(new);
     menu.expect("Írd be még egyszer");
     menu.line(new);
+    menu.expect("Mit szeretnél?");
+    menu.pick(QUIT);
+    menu.finish();
+}
+
+/// Issue 18, item 8: a first start that registers nobody keeps the
+/// passphrase (the empty bundle is saved, so the next start asks for the
+/// passphrase, not a new one); the list, the sheet and restore say there
+/// is no one yet and what to do.
+#[test]
+fn a_first_start_keeps_its_passphrase_and_an_empty_backup_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut menu = Pty::start(dir.path(), &["--bundle", "mentes.age"]);
+    menu.expect("Adj meg egy jelszót");
+    menu.line(PASSPHRASE);
+    menu.expect("Írd be még egyszer");
+    menu.line(PASSPHRASE);
+    for item in [LIST, PRINT, RESTORE] {
+        menu.expect("Mit szeretnél?");
+        menu.pick(item);
+        menu.expect("A mentésben még nincs senki.");
+    }
+    menu.expect("Mit szeretnél?");
+    menu.pick(QUIT);
+    let screen = menu.finish();
+    assert!(
+        !screen.contains("0 családtag") && !screen.contains("0 fiók"),
+        "{screen}"
+    );
+    assert!(dir.path().join("mentes.age").is_file());
+    let mut menu = Pty::start(dir.path(), &["--bundle", "mentes.age"]);
+    menu.expect("A mentés jelszava");
+    menu.line(PASSPHRASE);
     menu.expect("Mit szeretnél?");
     menu.pick(QUIT);
     menu.finish();
