@@ -9,7 +9,7 @@ use time::OffsetDateTime;
 
 use crate::{
     fl,
-    formats::otpauth::OtpAuth,
+    formats::otpauth::{Key, OtpAuth},
     i18n::Explain,
     secret::{SecretBytes, SecretString},
 };
@@ -358,6 +358,107 @@ impl Family {
     }
 }
 
+/// Where a key read for a registration already is in the bundle. A key
+/// the bundle knows is never taken as a person's new one: a person's own
+/// cancelled or former key no longer logs in (an old screenshot), and
+/// another person's key is theirs alone (the wrong screenshot).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KnownKey {
+    /// The key the person has now, which a new registration replaces:
+    /// `cancelled` when the lost-phone flow cancelled it.
+    OwnCurrent {
+        /// Whether it was cancelled.
+        cancelled: bool,
+    },
+    /// One of the person's former keys.
+    OwnFormer,
+    /// Another person's key now in use.
+    Other {
+        /// The other person.
+        name: String,
+    },
+    /// Another person's cancelled or former key.
+    OtherFormer {
+        /// The other person.
+        name: String,
+    },
+}
+
+/// Where a deletion code typed for a new key already is in the bundle: a
+/// new registration always shows a new code, so an old one is questioned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KnownDeletionCode {
+    /// One of the person's former keys had it.
+    OwnFormer,
+    /// Another person's key (now or before) has it.
+    Other {
+        /// The other person.
+        name: String,
+    },
+}
+
+impl Family {
+    /// Where `key`, read for registering `name`, already is. The person's
+    /// own current key counts only once their registration is finished
+    /// (a new registration replaces it); while it is under way the current
+    /// key is the one being registered.
+    pub fn known_key(&self, key: &Key, name: &str) -> Option<KnownKey> {
+        let mut found = None;
+        for member in &self.members {
+            let own = same_name(&member.name, name);
+            let current = member.account.key == *key;
+            let former = member.history.iter().any(|f| f.account.key == *key);
+            let this = match (own, current, former) {
+                (true, true, _) if member.stage == Stage::Done => Some(KnownKey::OwnCurrent {
+                    cancelled: member.cancelled.is_some(),
+                }),
+                (true, _, true) => Some(KnownKey::OwnFormer),
+                (false, true, _) if member.cancelled.is_none() => Some(KnownKey::Other {
+                    name: member.name.clone(),
+                }),
+                (false, true, _) | (false, _, true) => Some(KnownKey::OtherFormer {
+                    name: member.name.clone(),
+                }),
+                _ => None,
+            };
+            // The person's own history is named first: it is the likelier
+            // mistake (an old screenshot still on disk).
+            match this {
+                Some(KnownKey::OwnCurrent { .. } | KnownKey::OwnFormer) => return this,
+                Some(_) if found.is_none() => found = this,
+                _ => {}
+            }
+        }
+        found
+    }
+
+    /// Where `code`, typed as the new deletion code of `name`, already is:
+    /// in the person's history, or with another person.
+    pub fn known_deletion_code(
+        &self,
+        code: &DeletionCode,
+        name: &str,
+    ) -> Option<KnownDeletionCode> {
+        let mut found = None;
+        for member in &self.members {
+            let former = member
+                .history
+                .iter()
+                .any(|f| f.deletion_code.as_ref() == Some(code));
+            if same_name(&member.name, name) {
+                if former {
+                    return Some(KnownDeletionCode::OwnFormer);
+                }
+            } else if found.is_none() && (former || member.deletion_code.as_ref() == Some(code)) {
+                found = Some(KnownDeletionCode::Other {
+                    name: member.name.clone(),
+                });
+            }
+        }
+        found
+    }
+}
+
 /// Whether `name` is how the person running the program calls themself
 /// ("Én", "Magam", "Me", "Myself"): messages then speak to them ("a saját
 /// felhasználóneved") instead of about them. Decided here, once; the words
@@ -442,6 +543,75 @@ mod tests {
         );
         assert_eq!(former.cancelled, Some(OffsetDateTime::UNIX_EPOCH));
         assert_eq!(former.replaced, later);
+    }
+
+    #[test]
+    fn a_key_or_deletion_code_the_bundle_knows_is_named_with_whose_it_is() {
+        let key = |text: &str| Key::parse(text).unwrap();
+        let with_key = |name: &str, text: &str| {
+            let account = OtpAuth::new(None, name.into(), key(text));
+            Member::new(name.into(), account, OffsetDateTime::UNIX_EPOCH)
+        };
+        let mut family = Family::default();
+        let mut mama = with_key("Mama", "ABCDEFGHIJKLMNOPQRST");
+        mama.deletion_code = Some(DeletionCode::parse("91390724").unwrap());
+        mama.cancelled = Some(OffsetDateTime::UNIX_EPOCH);
+        family.add(mama).unwrap();
+        let mut papa = with_key("Papa", "MFRGGZDFMZTWQ2LKNNWG");
+        papa.deletion_code = Some(DeletionCode::parse("40172258").unwrap());
+        family.add(papa).unwrap();
+        let old = key("ABCDEFGHIJKLMNOPQRST");
+        let papas = key("MFRGGZDFMZTWQ2LKNNWG");
+        let fresh = key("GEZDGNBVGY3TQOJQGEZA");
+        assert_eq!(
+            family.known_key(&old, "mama"),
+            Some(KnownKey::OwnCurrent { cancelled: true })
+        );
+        assert_eq!(
+            family.known_key(&old, "Papa"),
+            Some(KnownKey::OtherFormer {
+                name: "Mama".into()
+            })
+        );
+        assert_eq!(
+            family.known_key(&papas, "Mama"),
+            Some(KnownKey::Other {
+                name: "Papa".into()
+            })
+        );
+        assert_eq!(family.known_key(&fresh, "Mama"), None);
+        assert_eq!(
+            family.known_key(&papas, "Én"),
+            Some(KnownKey::Other {
+                name: "Papa".into()
+            })
+        );
+        // Mama registers again: the old key is in her history; the new one,
+        // under way, is hers.
+        let new = OtpAuth::new(None, "x".into(), fresh.clone());
+        let mama = family.find_mut("Mama").unwrap();
+        mama.replace_key(new.to_uri(), new, None, OffsetDateTime::UNIX_EPOCH);
+        assert_eq!(family.known_key(&old, "Mama"), Some(KnownKey::OwnFormer));
+        assert_eq!(family.known_key(&fresh, "Mama"), None);
+        assert_eq!(
+            family.known_key(&fresh, "Papa"),
+            Some(KnownKey::Other {
+                name: "Mama".into()
+            })
+        );
+        // Her old deletion code is in her history; Papa's is his.
+        let code = |text: &str| DeletionCode::parse(text).unwrap();
+        assert_eq!(
+            family.known_deletion_code(&code("9139 0724"), "Mama"),
+            Some(KnownDeletionCode::OwnFormer)
+        );
+        assert_eq!(
+            family.known_deletion_code(&code("40172258"), "Mama"),
+            Some(KnownDeletionCode::Other {
+                name: "Papa".into()
+            })
+        );
+        assert_eq!(family.known_deletion_code(&code("55512345"), "Mama"), None);
     }
 
     #[test]

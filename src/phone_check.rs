@@ -81,6 +81,16 @@ pub fn confirm_phone_code(
                         name = name,
                         who = who(name)
                     )),
+                    // The person's own old key: the phone's old entry,
+                    // not the new one just scanned.
+                    None if family.find(name).is_some_and(|m| {
+                        m.history
+                            .iter()
+                            .any(|f| totp::verify(&f.account, &typed, now) == Verification::Match)
+                    }) =>
+                    {
+                        prompter.say(&fl!("wizard-code-own-former", name = name, who = who(name)))
+                    }
                     None => prompter.say(&fl!("wizard-code-stale-key")),
                 }
             }

@@ -363,6 +363,22 @@ menu-demo = A demo with a made-up family (to try things out)
 menu-setup = New registration / add a family member
 menu-print = Print the recovery sheet
 menu-list = Who is in the backup?
+menu-person = Register one family member again, or remove them
+menu-person-empty = There is no one in the backup yet. Add the family first: "New registration / add a family member".
+menu-person-which = Whose data?
+menu-person-what =
+    { $who ->
+        [self] What shall we do with your own data?
+       *[other] What shall we do with {$name}'s data?
+    }
+menu-person-redo = Register again (a new QR code on Ügyfélkapu; the current key goes into the history)
+menu-person-remove = Remove from the backup
+menu-back = Back
+prompt-redo =
+    { $who ->
+        [self] Register yourself again? You ask Ügyfélkapu for a new QR code; your current key and deletion code stay in the history.
+       *[other] Register {$name} again? You ask Ügyfélkapu for a new QR code; their current key and deletion code stay in the history.
+    }
 menu-quit = Quit
 wizard-intro =
     Hello! We will go through the family's Ügyfélkapu+ registration, one
@@ -373,9 +389,23 @@ wizard-intro =
     continue from there.
 wizard-resume =
     { $who ->
-        [self] Your own registration was interrupted ({$step}). Continue?
-       *[other] {$name}'s registration was interrupted ({$step}). Continue?
+        [self] Your own registration was interrupted ({$step}). What now?
+       *[other] {$name}'s registration was interrupted ({$step}). What now?
     }
+wizard-resume-continue = Continue where it stopped
+wizard-resume-restart = Start again (a new QR code; the unfinished key goes into the history)
+wizard-resume-skip = Skip for now
+wizard-name-taken =
+    { $who ->
+        [self] Your own data is already in the backup. What now?
+       *[other] There is already a family member called {$name} in the backup. What now?
+    }
+wizard-name-taken-redo =
+    { $who ->
+        [self] Register you again (a new QR code; your current key goes into the history)
+       *[other] Register {$name} again (a new QR code; their current key goes into the history)
+    }
+wizard-name-taken-other = Type another name
 wizard-resume-step-key = checking the key is next
 wizard-resume-step-phone = checking the phone's code is next
 wizard-resume-step-deletion = the deletion code is missing
@@ -429,6 +459,48 @@ wizard-read-qr =
         [folder] Read the QR code from the folder ({$file}): {$issuer}, account: {$account}
        *[path] Read the QR code from the file given ({$file}): {$issuer}, account: {$account}
     }
+wizard-key-known-own-cancelled =
+    { $who ->
+        [self] This picture shows your own CANCELLED key (an old screenshot): it no longer logs in, so it cannot be your new key.
+       *[other] This picture shows {$name}'s CANCELLED key (an old screenshot): it no longer logs in, so it cannot be their new key.
+    }
+wizard-key-known-own-current =
+    { $who ->
+        [self] This picture shows your current key (an old screenshot), not the new one.
+       *[other] This picture shows {$name}'s current key (an old screenshot), not the new one.
+    }
+wizard-key-known-own-former =
+    { $who ->
+        [self] This picture shows one of your former keys, no longer valid (an old screenshot).
+       *[other] This picture shows one of {$name}'s former keys, no longer valid (an old screenshot).
+    }
+wizard-key-known-other =
+    { $other_who ->
+        [self] This picture shows your own key, not {$name}'s: a key belongs to one person only.
+       *[other] { $who ->
+            [self] This picture shows {$other}'s key, not yours: a key belongs to one person only.
+           *[other] This picture shows {$other}'s key, not {$name}'s: a key belongs to one person only.
+        }
+    }
+wizard-key-known-other-former =
+    { $other_who ->
+        [self] This picture shows one of your own old keys, no longer valid, not {$name}'s.
+       *[other] { $who ->
+            [self] This picture shows one of {$other}'s old keys, no longer valid, not yours.
+           *[other] This picture shows one of {$other}'s old keys, no longer valid, not {$name}'s.
+        }
+    }
+warn-qr-username =
+    { $who ->
+        [self] Note: this QR code's account is {$account}, but your username is {$username}. It may be someone else's QR code.
+       *[other] Note: this QR code's account is {$account}, but {$name}'s username is {$username}. It may be someone else's QR code.
+    }
+prompt-qr-username =
+    { $who ->
+        [self] Is this really your own QR code?
+       *[other] Is this really {$name}'s QR code?
+    }
+wizard-key-known-next = I am not using this picture. Take a picture of the QR code the Ügyfélkapu page shows NOW.
 wizard-step-3 =
     Step 3 – The key's characters
       • On the page click "Nem tudom beolvasni a kódot".
@@ -468,6 +540,11 @@ wizard-code-other-member =
            *[other] That is {$other}'s code, not {$name}'s: you are looking at the wrong line on the phone. Look at the entry named {$name}.
         }
     }
+wizard-code-own-former =
+    { $who ->
+        [self] This is your OLD key's code: you are looking at the old entry on the phone. Find the new one (just scanned) and type its code.
+       *[other] This is {$name}'s OLD key's code: you are looking at the old entry on the phone. Find the new one (just scanned) and type its code.
+    }
 wizard-code-stale-key =
     This code belongs to none of the saved keys: the entry on the phone holds a different
     key (you probably scanned an earlier QR code). Delete the entry on the phone (long
@@ -497,6 +574,17 @@ wizard-ask-deletion-code =
        *[other] {$name}'s deletion code (for example 91390724)
     }
 wizard-deletion-code-readback = I am saving this deletion code: {$code}. Is it exactly what the page shows?
+warn-deletion-code-known =
+    { $known ->
+        [own-former] { $who ->
+            [self] Note: this is your OLD deletion code, the cancelled key's.
+           *[other] Note: this is {$name}'s OLD deletion code, the cancelled key's.
+        }
+       *[other] { $other_who ->
+            [self] Note: this is your own deletion code.
+           *[other] Note: this is {$other}'s deletion code.
+        }
+    } A new registration gives a new deletion code: check what the page shows NOW.
 wizard-step-8 =
     Step 8 – Done ({ $who ->
         [self] yours
@@ -541,6 +629,11 @@ restore-confirmed =
         [self] Your key works on the phone; the time of the check is saved.
        *[other] {$name}'s key works on the phone; the time of the check is saved.
     }
+restore-skipped-cancelled =
+    { $who ->
+        [self] Your own key is left out: it was cancelled ({$date}) and no longer logs in. To register again: in the menu, "The phone was lost or stolen".
+       *[other] {$name} is left out: their key was cancelled ({$date}) and no longer logs in. To register again: in the menu, "The phone was lost or stolen".
+    }
 restore-done = Done: {$count} accounts restored and checked.
 restore-google = Google Authenticator transfer code ({$index}/{$count}): in Google Authenticator "Transfer accounts" → "Import accounts", and scan it.
 restore-google-next = Press Enter when it is scanned.
@@ -552,7 +645,22 @@ warn-google-period =
 check-intro = Type the codes the phone shows, one after another; an empty line quits.
 check-ask = Code
 check-belongs = {$code}: this is {$names}'s code.
-check-nobody = {$code}: this code belongs to none of the saved accounts. That entry is left over from an earlier try: delete it on the phone – long press, then the red delete button.
+check-empty = There is no one in the backup yet, so there is nothing to compare this code with. Add the family first: in the menu, "New registration / add a family member".
+check-format = This is not a code: the phone shows 6 digits (spaces do not matter). Probably a typing error; type it again.
+check-near =
+    { $who ->
+        [self] {$code}: this is one digit off your own current code, so it was probably mistyped. Look at the phone again and type it once more.
+       *[other] {$code}: this is one digit off {$name}'s current code, so it was probably mistyped. Look at the phone again and type it once more.
+    }
+check-clock =
+    { $who ->
+        [self] {$code}: this is your own code, but not the current one
+       *[other] {$code}: this is {$name}'s code, but not the current one
+    }: the phone's clock is {$seconds} seconds { $direction ->
+        [ahead] fast
+       *[behind] slow
+    }. The entry is right; set the date and time on the phone to automatic.
+check-nobody = {$code}: this code belongs to no saved account, not even 10 minutes earlier or later. Is it exactly what the phone shows? If so, this entry may be left over from an earlier try: is there another entry for the same family member whose code I recognise? Delete it only if there is.
 check-live-title = Everyone's current code:
 check-live-quit = (Quit: Ctrl-C)
 import-found = Found {$count} accounts:
@@ -663,6 +771,9 @@ info-keys-passphrase = This backup opens with a passphrase; no age key opens it.
 info-keys-list = These age keys open the backup ({$count}):
 info-keys-changed = Done. From now on these age keys open the backup ({$count}):
 info-keys-unchanged = Nothing changed: these are already the backup's keys.
+info-new-passphrase-next = Now the NEW passphrase: type it twice. (The old one is not asked again.)
+info-nobody-yet = There is no one in the backup yet. Add the family first: in the menu, "New registration / add a family member" (from the command line: kapukulcs setup).
+info-empty-bundle-saved = I saved the still empty backup here: {$file}. Next time only its passphrase is asked.
 info-passphrase-changed = Done: the backup has a new passphrase: {$file}
 info-switched-to-passphrase = Done: the backup now opens with a passphrase; the former keys do not open it: {$file}
 info-keys-not-changed = Nothing was changed.

@@ -363,6 +363,22 @@ menu-demo = Bemutató egy kitalált családdal (próbának)
 menu-setup = Új regisztráció / családtag felvétele
 menu-print = Helyreállító lap nyomtatása
 menu-list = Kik vannak a mentésben?
+menu-person = Egy családtag újraregisztrálása vagy törlése
+menu-person-empty = A mentésben még nincs senki. Előbb vedd fel a családtagokat: „Új regisztráció / családtag felvétele”.
+menu-person-which = Kinek az adataival?
+menu-person-what =
+    { $who ->
+        [self] Mit tegyünk a saját adataiddal?
+       *[other] Mit tegyünk {$name} adataival?
+    }
+menu-person-redo = Újraregisztrálom (új QR-kód az Ügyfélkapun; a mostani kulcs a korábbiak közé kerül)
+menu-person-remove = Törlöm a mentésből
+menu-back = Vissza
+prompt-redo =
+    { $who ->
+        [self] Biztosan újrakezded a regisztrációdat? Az Ügyfélkapun új QR-kódot kérsz; a mostani kulcsod és törlőkódod a korábbiak között megmarad.
+       *[other] Biztosan újrakezded {$name} regisztrációját? Az Ügyfélkapun új QR-kódot kérsz; a mostani kulcsa és törlőkódja a korábbiak között megmarad.
+    }
 menu-quit = Kilépés
 wizard-intro =
     Üdv! Most végigmegyünk a család Ügyfélkapu+ regisztrációján, egyszerre
@@ -373,9 +389,23 @@ wizard-intro =
     innen folytatjuk.
 wizard-resume =
     { $who ->
-        [self] A saját regisztrációd félbemaradt ({$step}). Folytatjuk?
-       *[other] {$name} regisztrációja félbemaradt ({$step}). Folytatjuk?
+        [self] A saját regisztrációd félbemaradt ({$step}). Mit tegyünk?
+       *[other] {$name} regisztrációja félbemaradt ({$step}). Mit tegyünk?
     }
+wizard-resume-continue = Folytatjuk, ahol abbamaradt
+wizard-resume-restart = Újrakezdem (új QR-kód; a félbemaradt kulcs a korábbiak közé kerül)
+wizard-resume-skip = Most kihagyom
+wizard-name-taken =
+    { $who ->
+        [self] A saját adataid már megvannak a mentésben. Mit tegyünk?
+       *[other] Már van {$name} nevű családtag a mentésben. Mit tegyünk?
+    }
+wizard-name-taken-redo =
+    { $who ->
+        [self] Újrakezdem a regisztrációdat (új QR-kód; a mostani kulcsod a korábbiak közé kerül)
+       *[other] Újrakezdem {$name} regisztrációját (új QR-kód; a mostani kulcsa a korábbiak közé kerül)
+    }
+wizard-name-taken-other = Másik nevet írok
 wizard-resume-step-key = a kulcs ellenőrzése jön
 wizard-resume-step-phone = a telefon kódjának ellenőrzése jön
 wizard-resume-step-deletion = a törlőkód hiányzik
@@ -429,6 +459,48 @@ wizard-read-qr =
         [folder] Beolvastam a QR-kódot a mappából ({$file}): {$issuer}, fiók: {$account}
        *[path] Beolvastam a QR-kódot a megadott fájlból ({$file}): {$issuer}, fiók: {$account}
     }
+wizard-key-known-own-cancelled =
+    { $who ->
+        [self] Ez a kép a saját MEGSZÜNTETETT kulcsodat mutatja (egy régi képernyőkép): ezzel már nem lehet belépni, így nem lehet az új kulcsod.
+       *[other] Ez a kép {$name} MEGSZÜNTETETT kulcsát mutatja (egy régi képernyőkép): ezzel már nem lehet belépni, így nem lehet az új kulcsa.
+    }
+wizard-key-known-own-current =
+    { $who ->
+        [self] Ez a kép a mostani kulcsodat mutatja (egy régi képernyőkép), nem az újat.
+       *[other] Ez a kép {$name} mostani kulcsát mutatja (egy régi képernyőkép), nem az újat.
+    }
+wizard-key-known-own-former =
+    { $who ->
+        [self] Ez a kép a saját egyik korábbi, már nem érvényes kulcsodat mutatja (egy régi képernyőkép).
+       *[other] Ez a kép {$name} egyik korábbi, már nem érvényes kulcsát mutatja (egy régi képernyőkép).
+    }
+wizard-key-known-other =
+    { $other_who ->
+        [self] Ez a kép a saját kulcsodat mutatja, nem {$name} kulcsát: egy kulcs csak egy emberé lehet.
+       *[other] { $who ->
+            [self] Ez a kép {$other} kulcsát mutatja, nem a tiédet: egy kulcs csak egy emberé lehet.
+           *[other] Ez a kép {$other} kulcsát mutatja, nem {$name} kulcsát: egy kulcs csak egy emberé lehet.
+        }
+    }
+wizard-key-known-other-former =
+    { $other_who ->
+        [self] Ez a kép a saját egyik régi, már nem érvényes kulcsodat mutatja, nem {$name} kulcsát.
+       *[other] { $who ->
+            [self] Ez a kép {$other} egyik régi, már nem érvényes kulcsát mutatja, nem a tiédet.
+           *[other] Ez a kép {$other} egyik régi, már nem érvényes kulcsát mutatja, nem {$name} kulcsát.
+        }
+    }
+warn-qr-username =
+    { $who ->
+        [self] Figyelem: ebben a QR-kódban a fiók neve {$account}, a te felhasználóneved viszont {$username}. Lehet, hogy ez valaki más QR-kódja.
+       *[other] Figyelem: ebben a QR-kódban a fiók neve {$account}, {$name} felhasználóneve viszont {$username}. Lehet, hogy ez valaki más QR-kódja.
+    }
+prompt-qr-username =
+    { $who ->
+        [self] Biztosan a saját QR-kódod ez?
+       *[other] Biztosan {$name} QR-kódja ez?
+    }
+wizard-key-known-next = Ezt a képet nem használom. Készíts képet arról a QR-kódról, amit az Ügyfélkapu oldala MOST mutat.
 wizard-step-3 =
     3. lépés – A kulcs betűi
       • Kattints az oldalon a „Nem tudom beolvasni a kódot” szövegre.
@@ -468,6 +540,11 @@ wizard-code-other-member =
            *[other] Ez {$other} kódja, nem {$name} kódja: a telefonon rossz sort nézed. Nézd meg a {$name} nevű bejegyzést.
         }
     }
+wizard-code-own-former =
+    { $who ->
+        [self] Ez a RÉGI kulcsod kódja: a telefonon a régi bejegyzést nézed. Keresd meg az újat (az imént olvastad be), és annak a kódját írd be.
+       *[other] Ez {$name} RÉGI kulcsának kódja: a telefonon a régi bejegyzést nézed. Keresd meg az újat (az imént olvastad be), és annak a kódját írd be.
+    }
 wizard-code-stale-key =
     Ez a kód egyik elmentett kulcshoz sem tartozik: a telefonon lévő bejegyzés más kulcsot
     tartalmaz (valószínűleg egy korábbi QR-kódot olvastál be). Töröld a bejegyzést a
@@ -497,6 +574,17 @@ wizard-ask-deletion-code =
        *[other] {$name} törlőkódja (például 91390724)
     }
 wizard-deletion-code-readback = Ezt a törlőkódot mentem el: {$code}. Pontosan ez áll az oldalon?
+warn-deletion-code-known =
+    { $known ->
+        [own-former] { $who ->
+            [self] Figyelem: ez a RÉGI törlőkódod, a megszüntetett kulcsodé.
+           *[other] Figyelem: ez {$name} RÉGI törlőkódja, a megszüntetett kulcsáé.
+        }
+       *[other] { $other_who ->
+            [self] Figyelem: ez a saját törlőkódod.
+           *[other] Figyelem: ez {$other} törlőkódja.
+        }
+    } Az új regisztráció új törlőkódot ad: nézd meg, mit mutat MOST az oldal.
 wizard-step-8 =
     8. lépés – Kész ({ $who ->
         [self] a sajátod
@@ -541,6 +629,11 @@ restore-confirmed =
         [self] A kulcsod a telefonon működik; elmentettem az ellenőrzés idejét.
        *[other] {$name} kulcsa a telefonon működik; elmentettem az ellenőrzés idejét.
     }
+restore-skipped-cancelled =
+    { $who ->
+        [self] A saját kulcsod kimarad: megszüntették ({$date}), ezzel már nem lehet belépni. Új regisztráció: a menüben „Elveszett vagy ellopták a telefont”.
+       *[other] {$name} kimarad: a kulcsát megszüntették ({$date}), ezzel már nem lehet belépni. Új regisztráció: a menüben „Elveszett vagy ellopták a telefont”.
+    }
 restore-done = Kész: {$count} fiók visszaállítva és ellenőrizve.
 restore-google = Google Hitelesítő átviteli kód ({$index}/{$count}): a Google Hitelesítőben „Fiókok átvitele” → „Fiókok importálása”, és olvasd be.
 restore-google-next = Nyomj Entert, ha beolvastad.
@@ -552,7 +645,22 @@ warn-google-period =
 check-intro = Írd be egymás után a telefonon látható kódokat; üres sor: kilépés.
 check-ask = Kód
 check-belongs = {$code}: ez {$names} kódja.
-check-nobody = {$code}: ez a kód egyik elmentett fiókhoz sem tartozik. Ez a bejegyzés felesleges (egy korábbi próbálkozásból maradt): töröld a telefonon – hosszan nyomd meg, majd a piros törlés gomb.
+check-empty = A mentésben még nincs senki, így ezt a kódot nincs mihez hasonlítanom. Előbb vedd fel a családtagokat: a menüben „Új regisztráció / családtag felvétele”.
+check-format = Ez nem egy kód: a telefon 6 számjegyet mutat (a szóköz nem számít). Valószínűleg elgépelés; írd be újra.
+check-near =
+    { $who ->
+        [self] {$code}: ez egyetlen számjegyben tér el a saját mostani kódodtól, tehát valószínűleg elgépelted. Nézd meg újra a telefont, és írd be még egyszer.
+       *[other] {$code}: ez egyetlen számjegyben tér el {$name} mostani kódjától, tehát valószínűleg elgépelted. Nézd meg újra a telefont, és írd be még egyszer.
+    }
+check-clock =
+    { $who ->
+        [self] {$code}: ez a saját kódod, de nem a mostani
+       *[other] {$code}: ez {$name} kódja, de nem a mostani
+    }: a telefon órája {$seconds} másodpercet { $direction ->
+        [ahead] siet
+       *[behind] késik
+    }. A bejegyzés jó; állítsd a telefonon a dátumot és az időt automatikusra.
+check-nobody = {$code}: ez a kód egyik elmentett fiókhoz sem tartozik, 10 perccel előbb vagy később sem. Biztosan pontosan így áll a telefonon? Ha igen, ez a bejegyzés talán egy korábbi próbálkozásból maradt: van mellette egy másik bejegyzés ugyanennek a családtagnak, amelyiknek a kódját felismerem? Csak akkor töröld, ha igen.
 check-live-title = Mindenki mostani kódja:
 check-live-quit = (Kilépés: Ctrl-C)
 import-found = {$count} fiókot találtam:
@@ -663,6 +771,9 @@ info-keys-passphrase = Ez a mentés jelszóval nyílik, age kulcs nem nyitja. Ku
 info-keys-list = A mentést ezek az age kulcsok nyitják ({$count}):
 info-keys-changed = Kész. A mentést mostantól ezek az age kulcsok nyitják ({$count}):
 info-keys-unchanged = Nem változott semmi: a mentés kulcsai már ezek.
+info-new-passphrase-next = Most az ÚJ jelszó jön: add meg kétszer. (A régit már nem kérem.)
+info-nobody-yet = A mentésben még nincs senki. Előbb vedd fel a családtagokat: a menüben „Új regisztráció / családtag felvétele” (parancssorból: kapukulcs beallitas).
+info-empty-bundle-saved = Elmentettem a még üres mentést ide: {$file}. Legközelebb már csak a jelszavát kérem.
 info-passphrase-changed = Kész: a mentés új jelszót kapott: {$file}
 info-switched-to-passphrase = Kész: a mentés mostantól jelszóval nyílik, a korábbi kulcsok nem nyitják: {$file}
 info-keys-not-changed = Nem változtattam semmin.

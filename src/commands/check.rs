@@ -15,7 +15,7 @@ use crate::{
     family::Family,
     fl,
     interrupt::ShowingSecrets,
-    phone_check::time_bar,
+    phone_check::{time_bar, who},
     prompter::Prompter,
     totp::{self, Verification},
     vault::{Access, Vault, bundle::human_date},
@@ -87,21 +87,109 @@ pub fn no_longer_valid(family: &Family, typed: &str, now: u64) -> Vec<String> {
     lines
 }
 
-/// The answer for one code, in words.
+/// `typed` as a code: only digits (spaces and dashes dropped), as many as
+/// a saved account's codes have (6 when nobody is saved). `None` for
+/// anything else: a typing error, never a code worth matching.
+pub fn well_formed(family: &Family, typed: &str) -> Option<String> {
+    let mut lengths: Vec<u8> = family.members.iter().map(|m| m.account.digits).collect();
+    lengths.push(6);
+    lengths
+        .into_iter()
+        .find_map(|digits| totp::normalize_code(typed, digits))
+}
+
+/// Whether `typed` is one slip from `code`: one digit wrong, or two
+/// neighbouring digits swapped.
+fn one_slip(typed: &str, code: &str) -> bool {
+    let (typed, code) = (typed.as_bytes(), code.as_bytes());
+    if typed.len() != code.len() {
+        return false;
+    }
+    let differ: Vec<usize> = (0..typed.len()).filter(|&i| typed[i] != code[i]).collect();
+    match differ[..] {
+        [_] => true,
+        [a, b] => b == a + 1 && typed[a] == code[b] && typed[b] == code[a],
+        _ => false,
+    }
+}
+
+/// The people with a valid key whose code now (one step either side) is
+/// one slip from `code`: a near miss is a typing error, not a stale entry.
+pub fn near_misses(family: &Family, code: &str, now: u64) -> Vec<String> {
+    family
+        .members
+        .iter()
+        .filter(|m| m.cancelled.is_none())
+        .filter(|m| {
+            let period = u64::from(m.account.period);
+            [now.saturating_sub(period), now, now + period]
+                .iter()
+                .any(|&at| one_slip(code, &totp::generate(&m.account, at)))
+        })
+        .map(|m| m.name.clone())
+        .collect()
+}
+
+/// A line for each person with a valid key whose code `code` is at another
+/// moment within ten minutes: the phone's clock is wrong, the entry right.
+fn clock_lines(family: &Family, code: &str, now: u64) -> Vec<String> {
+    family
+        .members
+        .iter()
+        .filter(|m| m.cancelled.is_none())
+        .filter_map(|m| match totp::verify(&m.account, code, now) {
+            Verification::ClockOffset { seconds } => Some(fl!(
+                "check-clock",
+                code = code,
+                name = m.name.as_str(),
+                who = who(&m.name),
+                direction = if seconds > 0 { "ahead" } else { "behind" },
+                seconds = seconds.unsigned_abs().to_string()
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The answer for one code, in words. Only a well-formed code that is
+/// nobody's, at no moment within ten minutes and not one slip from anyone's,
+/// may suggest that the phone's entry is left over, and then as a question:
+/// a typing error must never lead to deleting a working entry.
 pub fn answer(family: &Family, typed: &str, now: u64) -> String {
-    let names = whose(family, typed, now);
-    let old = no_longer_valid(family, typed, now);
+    if family.members.is_empty() {
+        return fl!("check-empty");
+    }
+    // What was typed is never repeated unless it is a code: it may hold
+    // anything, a key too.
+    let Some(code) = well_formed(family, typed) else {
+        return fl!("check-format");
+    };
+    let code = code.as_str();
+    let names = whose(family, code, now);
+    let old = no_longer_valid(family, code, now);
     let mut lines = Vec::new();
     if !names.is_empty() {
-        lines.push(fl!(
-            "check-belongs",
-            code = typed.trim(),
-            names = names.join(", ")
-        ));
+        lines.push(fl!("check-belongs", code = code, names = names.join(", ")));
     }
     lines.extend(old);
     if lines.is_empty() {
-        lines.push(fl!("check-nobody", code = typed.trim()));
+        lines = clock_lines(family, code, now);
+    }
+    if lines.is_empty() {
+        lines = near_misses(family, code, now)
+            .iter()
+            .map(|name| {
+                fl!(
+                    "check-near",
+                    code = code,
+                    name = name.as_str(),
+                    who = who(name)
+                )
+            })
+            .collect();
+    }
+    if lines.is_empty() {
+        lines.push(fl!("check-nobody", code = code));
     }
     lines.join("\n")
 }
@@ -266,6 +354,57 @@ mod tests {
                 name = "Mama",
                 date = "2026. 12. 02."
             )
+        );
+    }
+
+    #[test]
+    fn a_typing_error_never_gets_told_to_delete_an_entry() {
+        let family = demo_family();
+        let now = 1_700_000_000;
+        let nobody = |code: &str| fl!("check-nobody", code = code);
+        let mama = &family.members[1];
+        let right = totp::generate(&mama.account, now);
+        // One digit wrong, and two neighbours swapped: a near miss.
+        let mut wrong = right.clone().into_bytes();
+        wrong[2] = if wrong[2] == b'9' { b'0' } else { wrong[2] + 1 };
+        let wrong = String::from_utf8(wrong).unwrap();
+        let near = answer(&family, &wrong, now);
+        assert_ne!(near, nobody(&wrong));
+        assert!(
+            near.contains(&fl!(
+                "check-near",
+                code = wrong.as_str(),
+                name = "Mama",
+                who = "other"
+            )),
+            "{near}"
+        );
+        // Malformed: a typing error, and what was typed is not repeated.
+        for typed in ["12345", "abc", "1234567", "12a456"] {
+            assert_eq!(answer(&family, typed, now), fl!("check-format"), "{typed}");
+        }
+        // 90 s ahead: the phone's clock, not the entry.
+        let ahead = totp::generate(&mama.account, now + 90);
+        let said = answer(&family, &ahead, now);
+        assert!(
+            said.contains(&fl!(
+                "check-clock",
+                code = ahead.as_str(),
+                name = "Mama",
+                who = "other",
+                direction = "ahead",
+                seconds = "90"
+            )),
+            "{said}"
+        );
+        // An empty backup has no one to compare with.
+        let empty = Family::default();
+        assert_eq!(answer(&empty, &right, now), fl!("check-empty"));
+        // Nobody's, as a question, not an order.
+        let hu = nobody("123456");
+        assert!(
+            hu.contains('?') && !hu.contains("töröld a telefonon"),
+            "{hu}"
         );
     }
 

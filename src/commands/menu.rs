@@ -13,6 +13,7 @@ use crate::{
     },
     error::Error,
     fl,
+    phone_check::who,
     prompter::Prompter,
     vault::{Access, Vault},
     wizard::Wizard,
@@ -28,13 +29,14 @@ enum Item {
     Check,
     Print,
     List,
+    Person,
     Passphrase,
     Demo,
     Quit,
 }
 
 impl Item {
-    const ALL: [Item; 10] = [
+    const ALL: [Item; 11] = [
         Item::Setup,
         Item::Restore,
         Item::Lost,
@@ -42,6 +44,7 @@ impl Item {
         Item::Check,
         Item::Print,
         Item::List,
+        Item::Person,
         Item::Passphrase,
         Item::Demo,
         Item::Quit,
@@ -56,6 +59,7 @@ impl Item {
             Item::Check => fl!("menu-check"),
             Item::Print => fl!("menu-print"),
             Item::List => fl!("menu-list"),
+            Item::Person => fl!("menu-person"),
             Item::Passphrase => fl!("menu-passphrase"),
             Item::Demo => fl!("menu-demo"),
             Item::Quit => fl!("menu-quit"),
@@ -65,7 +69,17 @@ impl Item {
 
 /// Runs the menu until the user quits.
 pub fn run(ctx: &Context, prompter: &mut impl Prompter, out: &mut dyn Write) -> Result<(), Error> {
+    let new = ctx.bundle.symlink_metadata().is_err();
     let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, Access::Create)?;
+    // A first start: the passphrase just chosen is saved with the empty
+    // bundle, so quitting now does not ask for a new one next time.
+    if new {
+        vault.save(prompter, ctx.clock.now())?;
+        prompter.say(&fl!(
+            "info-empty-bundle-saved",
+            file = vault.path.display().to_string()
+        ));
+    }
     let labels: Vec<String> = Item::ALL.iter().map(|item| item.label()).collect();
     loop {
         let choice = prompter.select(&fl!("menu-title"), &labels, 0)?;
@@ -94,9 +108,13 @@ pub fn run(ctx: &Context, prompter: &mut impl Prompter, out: &mut dyn Write) -> 
             }
             Item::Check => check::ask_codes(&vault.family, prompter, &ctx.clock)?,
             Item::Print => print::print_family(&vault.family, None, ctx, out)?,
+            Item::List if vault.family.members.is_empty() => {
+                prompter.say(&fl!("info-nobody-yet"));
+            }
             Item::List => {
                 let _ = write!(out, "{}", list::table(&vault.family));
             }
+            Item::Person => person(&mut vault, ctx, prompter)?,
             Item::Passphrase => {
                 passphrase::change(&mut vault, &Default::default(), ctx, prompter, out)?
             }
@@ -110,6 +128,56 @@ pub fn run(ctx: &Context, prompter: &mut impl Prompter, out: &mut dyn Write) -> 
             Item::Quit => return Ok(()),
         }
     }
+}
+
+/// One person redone or removed: whom, what, and the usual confirmation
+/// (no by default). Redoing moves the current key, picture and deletion
+/// code into the person's history; removing keeps the previous bundle as
+/// `.bak`, and says so.
+fn person(vault: &mut Vault, ctx: &Context, prompter: &mut impl Prompter) -> Result<(), Error> {
+    if vault.family.members.is_empty() {
+        prompter.say(&fl!("menu-person-empty"));
+        return Ok(());
+    }
+    let mut names: Vec<String> = vault
+        .family
+        .members
+        .iter()
+        .map(|m| m.name.clone())
+        .collect();
+    names.push(fl!("menu-back"));
+    let choice = prompter.select(&fl!("menu-person-which"), &names, 0)?;
+    let Some(name) = names.get(choice).filter(|_| choice + 1 < names.len()) else {
+        return Ok(());
+    };
+    let who = who(name);
+    let actions = [
+        fl!("menu-person-redo"),
+        fl!("menu-person-remove"),
+        fl!("menu-back"),
+    ];
+    let question = fl!("menu-person-what", name = name.as_str(), who = who);
+    match prompter.select(&question, &actions, 0)? {
+        0 if prompter.confirm(&fl!("prompt-redo", name = name.as_str(), who = who), false)? => {
+            Wizard::new(
+                vault,
+                prompter,
+                &ctx.clock,
+                crate::platform::default_workspace(),
+                Default::default(),
+            )
+            .redo(name)?;
+            prompter.say(&fl!("lost-again-done", name = name.as_str()));
+        }
+        1 if prompter.confirm(&fl!("prompt-remove", name = name.as_str()), false)? => {
+            vault.family.remove(name)?;
+            vault.save(prompter, ctx.clock.now())?;
+            prompter.say(&fl!("info-removed", name = name.as_str()));
+        }
+        1 => prompter.say(&fl!("info-not-removed", name = name.as_str())),
+        _ => {}
+    }
+    Ok(())
 }
 
 #[cfg(test)]

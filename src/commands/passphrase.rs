@@ -64,6 +64,11 @@ pub fn change(
         let _ = writeln!(out, "{}", fl!("info-keys-not-changed"));
         return Ok(());
     }
+    // The questions are the ones a new bundle asks; this line says that
+    // the passphrase asked for now is the new one, the old one is done.
+    if options.new_passphrase_file.is_none() {
+        prompter.say(&fl!("info-new-passphrase-next"));
+    }
     let passphrase = vault::ask_new_passphrase(options.new_passphrase_file.as_deref(), prompter)?;
     vault.set_passphrase(passphrase, ctx.keys.work_factor);
     vault.save(prompter, ctx.clock.now())?;

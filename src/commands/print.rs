@@ -47,6 +47,10 @@ pub fn print_family(
     ctx: &Context,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
+    if family.members.is_empty() {
+        let _ = writeln!(out, "{}", fl!("info-nobody-yet"));
+        return Ok(());
+    }
     let asked = output.unwrap_or_else(|| PathBuf::from(DEFAULT_SHEET));
     let path = sheet::write(family, &asked, ctx.clock.now())?;
     if let Some(note) = store::renamed_note(&asked, &path) {

@@ -70,6 +70,25 @@ fn chosen<'a>(family: &'a Family, only: &[String]) -> Result<Vec<&'a Member>, Er
         .collect()
 }
 
+/// Says who is left out of a whole-family restore because their key was
+/// cancelled, and how to register them again: nobody is skipped without
+/// a word.
+fn say_skipped(family: &Family, only: &[String], prompter: &mut impl Prompter) {
+    if !only.is_empty() {
+        return;
+    }
+    for member in &family.members {
+        if let Some(date) = member.cancelled {
+            prompter.say(&fl!(
+                "restore-skipped-cancelled",
+                name = member.name.as_str(),
+                who = who(&member.name),
+                date = bundle::human_date(date)
+            ));
+        }
+    }
+}
+
 /// Writes the QR picture of `text` to `path`, or the next free name beside
 /// it (saying so): a picture holds a key, so nothing is replaced.
 fn write_picture(
@@ -123,10 +142,15 @@ pub fn run(
         Access::Write
     };
     let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, access)?;
+    if vault.family.members.is_empty() {
+        prompter.say(&fl!("info-nobody-yet"));
+        return Ok(());
+    }
     if !to_files {
         return on_phone(&mut vault, args, clock, prompter, out);
     }
     let members = chosen(&vault.family, &args.only)?;
+    say_skipped(&vault.family, &args.only, prompter);
     {
         if let Some(dir) = &args.png {
             let mut written = Vec::new();
@@ -180,6 +204,10 @@ pub fn on_phone(
     prompter: &mut impl Prompter,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
+    if vault.family.members.is_empty() {
+        prompter.say(&fl!("info-nobody-yet"));
+        return Ok(());
+    }
     let showing = ShowingSecrets::start();
     let restored = show_and_confirm(vault, args, clock, prompter);
     prompter.clear_screen();
@@ -197,6 +225,7 @@ fn show_and_confirm(
     prompter: &mut impl Prompter,
 ) -> Result<usize, Error> {
     let members = chosen(&vault.family, &args.only)?;
+    say_skipped(&vault.family, &args.only, prompter);
     let names: Vec<String> = members.iter().map(|m| m.name.clone()).collect();
     if args.google {
         let codes = google_codes(&members, prompter);
@@ -362,6 +391,39 @@ mod tests {
             matches!(&error, Error::Qr(too_long) if too_long.name == name),
             "{error:?}"
         );
+    }
+
+    #[test]
+    fn a_cancelled_person_is_left_out_with_a_word() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut vault, mut prompter) = saved_family(dir.path());
+        let cancelled = time::macros::datetime!(2026-12-01 10:00 UTC);
+        vault.family.members[1].cancelled = Some(cancelled);
+        let clock = Clock::fixed(OffsetDateTime::from_unix_timestamp(NOW).unwrap());
+        prompter.inputs = vault
+            .family
+            .members
+            .iter()
+            .filter(|m| m.cancelled.is_none())
+            .map(|m| totp::generate(&m.account, NOW as u64))
+            .collect();
+        let mut out = Vec::new();
+        on_phone(
+            &mut vault,
+            &Options::default(),
+            &clock,
+            &mut prompter,
+            &mut out,
+        )
+        .unwrap();
+        let name = vault.family.members[1].name.clone();
+        let said = fl!(
+            "restore-skipped-cancelled",
+            name = name.as_str(),
+            who = who(&name),
+            date = "2026. 12. 01."
+        );
+        assert!(prompter.shown.contains(&said), "{:?}", prompter.shown);
     }
 
     #[test]

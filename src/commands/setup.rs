@@ -41,7 +41,13 @@ pub fn run(
 ) -> Result<(), Error> {
     // Checked before the bundle is opened: a refused code costs no passphrase.
     let answers = options.person.answers(input)?;
+    let new = ctx.bundle.symlink_metadata().is_err();
     let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, Access::Create)?;
+    // The passphrase just chosen is kept with the empty bundle: quitting
+    // before anyone is registered does not ask for a new one next time.
+    if new {
+        vault.save(prompter, ctx.clock.now())?;
+    }
     Wizard::new(
         &mut vault,
         prompter,

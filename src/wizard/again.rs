@@ -29,27 +29,50 @@ impl<P: Prompter> Wizard<'_, P> {
             .ok_or_else(|| FamilyError::NoSuchMember(name.to_owned()))?;
         let name = member.name.clone();
         if member.stage == Stage::Done {
-            let username = member.username.clone();
-            self.prompter.pause(&fl!(
-                "wizard-step-1",
-                name = name.as_str(),
-                known = if username.is_some() { "yes" } else { "no" },
-                username = username.unwrap_or_default(),
-                who = crate::phone_check::who(&name)
-            ))?;
-            let (uri, account, picture) = self.read_picture(&name)?;
-            let now = self.clock.now();
-            // The old key moves into the history in the same save that
-            // brings the new one: an interruption before this leaves the
-            // person as they were.
-            self.member_mut(&name)
-                .replace_key(uri, account, Some(picture), now);
-            self.save()?;
+            self.start_anew(&name)?;
+        } else {
+            self.continue_member(&name)?;
         }
-        self.continue_member(&name)?;
         // The new screenshots hold the key in the clear: offered for
         // deletion, each deletion checked, as at the end of the wizard.
         self.offer_picture_deletion()?;
         Ok(())
+    }
+
+    /// Registers `name` anew whatever their stage, from the main menu: the
+    /// person's current key (finished or not) goes into the history, and
+    /// the new one is registered from step 1. At the end the new
+    /// screenshots can be deleted.
+    pub fn redo(&mut self, name: &str) -> Result<(), Error> {
+        let name = self
+            .vault
+            .family
+            .find(name)
+            .map(|m| m.name.clone())
+            .ok_or_else(|| FamilyError::NoSuchMember(name.to_owned()))?;
+        self.start_anew(&name)?;
+        self.offer_picture_deletion()?;
+        Ok(())
+    }
+
+    /// Step 1 on the portal and a new screenshot for a person already in
+    /// the bundle; the current key moves into the history in the same save
+    /// that brings the new one, so an interruption before it leaves the
+    /// person as they were. Then steps 3 to 8.
+    pub(super) fn start_anew(&mut self, name: &str) -> Result<(), Error> {
+        let username = self.member(name).username.clone();
+        self.prompter.pause(&fl!(
+            "wizard-step-1",
+            name = name,
+            known = if username.is_some() { "yes" } else { "no" },
+            username = username.clone().unwrap_or_default(),
+            who = crate::phone_check::who(name)
+        ))?;
+        let (uri, account, picture) = self.read_picture(name, username.as_deref())?;
+        let now = self.clock.now();
+        self.member_mut(name)
+            .replace_key(uri, account, Some(picture), now);
+        self.save()?;
+        self.continue_member(name)
     }
 }

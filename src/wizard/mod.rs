@@ -23,7 +23,7 @@ use watch::{Found, Origin, SETTLE, Sources, pictures_in};
 use crate::{
     clock::Clock,
     error::{Error, report_to_string},
-    family::{DeletionCode, Family, Member, Picture, Stage, is_self},
+    family::{DeletionCode, Family, KnownDeletionCode, KnownKey, Member, Picture, Stage, is_self},
     fl,
     formats::{
         otpauth::{Key, OtpAuth},
@@ -196,16 +196,23 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                 Stage::KeyChecked => fl!("wizard-resume-step-phone"),
                 _ => fl!("wizard-resume-step-deletion"),
             };
-            if self.prompter.confirm(
-                &fl!(
-                    "wizard-resume",
-                    name = name.as_str(),
-                    who = who(&name),
-                    step = step
-                ),
-                true,
-            )? {
-                self.continue_member(&name)?;
+            // Continue, start this person anew (the half-finished key goes
+            // into the history), or leave them for later.
+            let choices = [
+                fl!("wizard-resume-continue"),
+                fl!("wizard-resume-restart"),
+                fl!("wizard-resume-skip"),
+            ];
+            let question = fl!(
+                "wizard-resume",
+                name = name.as_str(),
+                who = who(&name),
+                step = step
+            );
+            match self.prompter.select(&question, &choices, 0)? {
+                0 => self.continue_member(&name)?,
+                1 => self.start_anew(&name)?,
+                _ => {}
             }
         }
         let mut first = true;
@@ -245,9 +252,22 @@ impl<'a, P: Prompter> Wizard<'a, P> {
             let typed = typed.trim().to_owned();
             if typed.is_empty() {
                 self.prompter.say(&fl!("err-name-empty"));
-            } else if self.vault.family.find(&typed).is_some() {
-                self.prompter
-                    .say(&fl!("err-name-taken", name = typed.as_str()));
+            } else if let Some(member) = self.vault.family.find(&typed) {
+                // The same name again: the person is redone (their data
+                // goes into the history), or another name is typed.
+                let name = member.name.clone();
+                let choices = [
+                    fl!(
+                        "wizard-name-taken-redo",
+                        name = name.as_str(),
+                        who = who(&name)
+                    ),
+                    fl!("wizard-name-taken-other"),
+                ];
+                let question = fl!("wizard-name-taken", name = name.as_str(), who = who(&name));
+                if self.prompter.select(&question, &choices, 0)? == 0 {
+                    return self.start_anew(&name);
+                }
             } else {
                 break typed;
             }
@@ -274,7 +294,7 @@ impl<'a, P: Prompter> Wizard<'a, P> {
         ))?;
 
         // Step 2: the screenshot.
-        let (uri, account, picture) = self.read_picture(&name)?;
+        let (uri, account, picture) = self.read_picture(&name, username.as_deref())?;
         let mut member = Member::new(name.clone(), account, self.clock.now());
         member.original_uri = uri;
         member.picture = Some(picture);
@@ -294,7 +314,9 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                     if self.check_typed_key(name)? {
                         self.member_mut(name).stage = Stage::KeyChecked;
                     } else {
-                        let (uri, account, picture) = self.read_picture(name)?;
+                        let username = self.member(name).username.clone();
+                        let (uri, account, picture) =
+                            self.read_picture(name, username.as_deref())?;
                         let member = self.member_mut(name);
                         member.original_uri = uri;
                         member.account = account;
@@ -380,7 +402,14 @@ impl<'a, P: Prompter> Wizard<'a, P> {
     /// Step 2: waits for the screenshot in the person's folder, the
     /// system's screenshot folder or the clipboard (or a typed path) and
     /// reads the QR code from it.
-    fn read_picture(&mut self, name: &str) -> Result<(SecretString, OtpAuth, Picture), Error> {
+    /// A QR code whose account is not the `username` typed is said, and
+    /// taken only when the person confirms it; a key the bundle already
+    /// knows is refused.
+    fn read_picture(
+        &mut self,
+        name: &str,
+        username: Option<&str>,
+    ) -> Result<(SecretString, OtpAuth, Picture), Error> {
         let folder = person_folder(&self.workspace, name);
         // Made private before the person is told to save keys into it.
         store::create_private_dir(&folder).map_err(|error| {
@@ -470,10 +499,43 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                         .file_name()
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_default();
+                    // Offered for deletion at the end even when refused:
+                    // it holds a key in the clear all the same.
                     if origin == Origin::Clipboard {
                         self.clipboard_used = true;
                     } else {
+                        remember_read(&person_folder(&self.workspace, name), &path);
                         self.read_files.push(path);
+                    }
+                    // A key the bundle already knows is an old screenshot
+                    // or someone else's: never taken as this person's.
+                    if let Some(known) = self.vault.family.known_key(&account.key, name) {
+                        self.prompter.say(&format!(
+                            "{}\n{}",
+                            known_key_line(&known, name),
+                            fl!("wizard-key-known-next")
+                        ));
+                        continue;
+                    }
+                    // Another account's QR code (kovacs.janos read where
+                    // kovacs.anna was typed): said, and asked about.
+                    if let Some(username) = username
+                        && !same_account(&account.account, username)
+                    {
+                        self.prompter.say(&fl!(
+                            "warn-qr-username",
+                            account = account.account.as_str(),
+                            username = username,
+                            name = name,
+                            who = who(name)
+                        ));
+                        if !self.prompter.confirm(
+                            &fl!("prompt-qr-username", name = name, who = who(name)),
+                            false,
+                        )? {
+                            self.prompter.say(&fl!("wizard-key-known-next"));
+                            continue;
+                        }
                     }
                     return Ok((uri, account, Picture { file_name, bytes }));
                 }
@@ -570,9 +632,15 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                     length = code.digits().expose().len().to_string()
                 ));
             }
+            // A code the bundle already has is an old one read again, or
+            // another person's: said, and the read-back defaults to no.
+            let known = self.vault.family.known_deletion_code(&code, name);
+            if let Some(known) = &known {
+                self.prompter.say(&known_deletion_code_line(known, name));
+            }
             if self.prompter.confirm(
                 &fl!("wizard-deletion-code-readback", code = code.grouped()),
-                code.has_usual_length(),
+                code.has_usual_length() && known.is_none(),
             )? {
                 return Ok(code);
             }
@@ -682,6 +750,29 @@ impl<'a, P: Prompter> Wizard<'a, P> {
             .flat_map(|m| pictures_in(&person_folder(&self.workspace, &m.name)))
             .collect();
         pictures.extend(self.read_files.iter().filter(|p| p.is_file()).cloned());
+        // Pictures an earlier, interrupted run read for each person.
+        let folders: Vec<(PathBuf, bool)> = self
+            .vault
+            .family
+            .members
+            .iter()
+            .map(|m| {
+                (
+                    person_folder(&self.workspace, &m.name),
+                    m.stage == Stage::Done,
+                )
+            })
+            .collect();
+        for (folder, _) in &folders {
+            pictures.extend(remembered(folder).into_iter().filter(|p| p.is_file()));
+        }
+        // Once a person is finished, their pictures are offered now or
+        // never again: the list is forgotten.
+        for (folder, done) in &folders {
+            if *done {
+                let _ = remove(&folder.join(READ_LIST));
+            }
+        }
         let mut seen = std::collections::HashSet::new();
         pictures.retain(|p| seen.insert(fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
         if pictures.is_empty() {
@@ -715,6 +806,41 @@ impl<'a, P: Prompter> Wizard<'a, P> {
     }
 }
 
+/// The file in a person's folder listing, one path a line, every picture
+/// a key was read from for them, wherever it was: a run killed after the
+/// screenshot still offers it for deletion when the person is finished.
+/// Paths only, never a key; it lives in the person's private folder.
+const READ_LIST: &str = ".beolvasott-kepek.txt";
+
+/// Adds `picture` to the list in `folder`. A list that cannot be written
+/// loses only the offer after an interruption: this run offers the picture
+/// all the same, so the failure is not worth stopping for.
+fn remember_read(folder: &Path, picture: &Path) {
+    let picture = fs::canonicalize(picture).unwrap_or_else(|_| picture.to_path_buf());
+    if remembered(folder).contains(&picture) {
+        return;
+    }
+    let mut line = picture.into_os_string();
+    line.push("\n");
+    let _ = fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(folder.join(READ_LIST))
+        .and_then(|mut file| io::Write::write_all(&mut file, line.as_encoded_bytes()));
+}
+
+/// The pictures listed in `folder` by [`remember_read`].
+fn remembered(folder: &Path) -> Vec<PathBuf> {
+    fs::read_to_string(folder.join(READ_LIST))
+        .map(|text| {
+            text.lines()
+                .filter(|l| !l.is_empty())
+                .map(PathBuf::from)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Deletes `path` and checks that it is gone; a file that was not there
 /// is fine.
 fn remove(path: &Path) -> io::Result<()> {
@@ -726,6 +852,66 @@ fn remove(path: &Path) -> io::Result<()> {
         return Err(io::Error::from(io::ErrorKind::AlreadyExists));
     }
     Ok(())
+}
+
+/// Whether the account a QR code names is the username typed: without
+/// regard to case or spaces; a QR code naming no account says nothing.
+fn same_account(account: &str, username: &str) -> bool {
+    let account = account.trim().to_lowercase();
+    account.is_empty() || account == username.trim().to_lowercase()
+}
+
+/// Why a key read for `name` is refused: whose it is, in words.
+fn known_key_line(known: &KnownKey, name: &str) -> String {
+    match known {
+        KnownKey::OwnCurrent { cancelled: true } => {
+            fl!(
+                "wizard-key-known-own-cancelled",
+                name = name,
+                who = who(name)
+            )
+        }
+        KnownKey::OwnCurrent { cancelled: false } => {
+            fl!("wizard-key-known-own-current", name = name, who = who(name))
+        }
+        KnownKey::OwnFormer => fl!("wizard-key-known-own-former", name = name, who = who(name)),
+        KnownKey::Other { name: other } => fl!(
+            "wizard-key-known-other",
+            other = other.as_str(),
+            other_who = who(other),
+            name = name,
+            who = who(name)
+        ),
+        KnownKey::OtherFormer { name: other } => fl!(
+            "wizard-key-known-other-former",
+            other = other.as_str(),
+            other_who = who(other),
+            name = name,
+            who = who(name)
+        ),
+    }
+}
+
+/// Why a deletion code typed for `name` is questioned, in words.
+fn known_deletion_code_line(known: &KnownDeletionCode, name: &str) -> String {
+    match known {
+        KnownDeletionCode::OwnFormer => fl!(
+            "warn-deletion-code-known",
+            known = "own-former",
+            name = name,
+            who = who(name),
+            other = "",
+            other_who = "other"
+        ),
+        KnownDeletionCode::Other { name: other } => fl!(
+            "warn-deletion-code-known",
+            known = "other",
+            name = name,
+            who = who(name),
+            other = other.as_str(),
+            other_who = who(other)
+        ),
+    }
 }
 
 /// One slip in a typed key, as the person reads it.
@@ -1492,7 +1678,7 @@ mod tests {
                 secrets: vec![PASSPHRASE.into()],
                 ..Scripted::default()
             };
-            prompter.confirms.push(true); // continue?
+            prompter.selections.push(0); // continue
             prompter
                 .inputs
                 .extend(full[stopped_after..].iter().cloned());
@@ -1535,6 +1721,164 @@ mod tests {
             Err(Error::Prompt(PromptError::Cancelled))
         ));
         assert!(!setup.bundle().exists());
+    }
+
+    #[test]
+    fn a_half_finished_or_finished_person_can_be_started_anew_nothing_lost() {
+        let setup = Setup::new();
+        let people = family();
+        let p = &people[1];
+        // Mama stops at step 5: her key is read and checked.
+        let mut prompter = new_bundle_prompter();
+        prompter
+            .drops
+            .push(setup.drop_for(p.name, picture(&p.account)));
+        prompter
+            .inputs
+            .extend([p.name.into(), p.username.into(), String::new()]);
+        prompter.confirms.push(false); // no QR code in the terminal
+        assert!(setup.run(&mut prompter, T0).is_err());
+        // The next run: start again, with the new QR code the portal shows.
+        let fresh = person("Mama", "kovacs.maria", 8);
+        let mut prompter = Scripted {
+            secrets: vec![PASSPHRASE.into()],
+            ..Scripted::default()
+        };
+        prompter.selections.push(1); // Újrakezdem
+        let (path, _) = setup.drop_for("Mama", Vec::new());
+        prompter
+            .drops
+            .push((path.with_file_name("uj.png"), picture(&fresh.account)));
+        prompter
+            .inputs
+            .extend([String::new(), code(&fresh.account, T0), "55512345".into()]);
+        prompter.confirms.extend(ONE_PERSON_CONFIRMS);
+        setup.run(&mut prompter, T0).unwrap();
+        assert!(prompter.asked.contains(&fl!(
+            "wizard-resume",
+            name = "Mama",
+            who = "other",
+            step = fl!("wizard-resume-step-phone")
+        )));
+        let vault = setup.reopen();
+        let mama = &vault.family.members[0];
+        assert!(mama.account.key == fresh.account.key);
+        assert_eq!(mama.stage, Stage::Done);
+        assert_eq!(mama.history.len(), 1);
+        assert!(mama.history[0].account.key == p.account.key);
+
+        // Her name typed again for a finished person: redone too.
+        let newer = person("Mama", "kovacs.maria", 9);
+        let mut prompter = Scripted {
+            secrets: vec![PASSPHRASE.into()],
+            ..Scripted::default()
+        };
+        prompter.confirms.push(true); // add someone
+        prompter.selections.push(0); // redo Mama
+        prompter
+            .drops
+            .push((path.with_file_name("ujabb.png"), picture(&newer.account)));
+        prompter.inputs.extend([
+            "mama".into(),
+            String::new(),
+            code(&newer.account, T0),
+            "66612345".into(),
+        ]);
+        prompter.confirms.extend(ONE_PERSON_CONFIRMS);
+        setup.run(&mut prompter, T0).unwrap();
+        assert!(
+            prompter
+                .asked
+                .contains(&fl!("wizard-name-taken", name = "Mama", who = "other")),
+            "{:?}",
+            prompter.asked
+        );
+        let vault = setup.reopen();
+        assert_eq!(vault.family.members.len(), 1);
+        let mama = &vault.family.members[0];
+        assert!(mama.account.key == newer.account.key);
+        assert_eq!(mama.history.len(), 2);
+        assert_eq!(
+            mama.history[1].deletion_code.as_ref().unwrap().grouped(),
+            "5551 2345"
+        );
+    }
+
+    #[test]
+    fn another_accounts_qr_code_is_warned_about_and_another_persons_key_refused() {
+        let setup = Setup::new();
+        let people = family();
+        // Papa is registered first.
+        let mut prompter = new_bundle_prompter();
+        prompter
+            .drops
+            .push(setup.drop_for("Papa", picture(&people[2].account)));
+        one_person(&mut prompter, &people[2]);
+        setup.run(&mut prompter, T0).unwrap();
+        // Mama's username typed as kovacs.anna: Papa's own screenshot is
+        // refused as his; a stranger's (kovacs.jozsef) is warned about and
+        // declined; then hers.
+        let anna = person("Mama", "kovacs.anna", 5);
+        let stranger = person("X", "kovacs.jozsef", 6);
+        let (path, _) = setup.drop_for("Mama", Vec::new());
+        let mut prompter = Scripted {
+            secrets: vec![PASSPHRASE.into()],
+            ..Scripted::default()
+        };
+        prompter.confirms.push(true); // add someone
+        for (file, account) in [
+            ("papa.png", &people[2].account),
+            ("idegen.png", &stranger.account),
+            ("anna.png", &anna.account),
+        ] {
+            prompter
+                .drops
+                .push((path.with_file_name(file), picture(account)));
+        }
+        prompter.inputs.extend([
+            "Mama".into(),
+            "kovacs.anna".into(),
+            String::new(),
+            code(&anna.account, T0),
+            "55512345".into(),
+        ]);
+        prompter.confirms.push(false); // not her QR code
+        prompter.confirms.extend(ONE_PERSON_CONFIRMS);
+        setup.run(&mut prompter, T0).unwrap();
+        let refused = fl!(
+            "wizard-key-known-other",
+            other = "Papa",
+            other_who = "other",
+            name = "Mama",
+            who = "other"
+        );
+        assert_eq!(
+            shown_containing(&prompter, &refused),
+            1,
+            "{:?}",
+            prompter.shown
+        );
+        let warned = fl!(
+            "warn-qr-username",
+            account = "kovacs.jozsef",
+            username = "kovacs.anna",
+            name = "Mama",
+            who = "other"
+        );
+        assert_eq!(
+            shown_containing(&prompter, &warned),
+            1,
+            "{:?}",
+            prompter.shown
+        );
+        assert!(
+            prompter
+                .asked
+                .contains(&fl!("prompt-qr-username", name = "Mama", who = "other"))
+        );
+        let vault = setup.reopen();
+        let mama = vault.family.find("Mama").unwrap();
+        assert!(mama.account.key == anna.account.key);
     }
 
     fn shown_containing(prompter: &Scripted, text: &str) -> usize {

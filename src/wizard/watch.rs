@@ -49,6 +49,28 @@ pub(super) fn pictures_in(folder: &Path) -> Vec<PathBuf> {
     found
 }
 
+/// Every file a person may have saved into `folder`: pictures, and also
+/// files of other kinds (a phone's HEIC photo, a PDF), so that a file that
+/// gives no key gets a word instead of an endless wait. Hidden files (the
+/// wizard's own list of pictures read, a system's `.DS_Store`) are left out.
+fn files_in(folder: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = fs::read_dir(folder)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.is_file()
+                        && !p
+                            .file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    found
+}
+
 /// What the watch compares to notice a picture being (re)written: its size
 /// and modification time.
 type Signature = (u64, Option<SystemTime>);
@@ -86,7 +108,7 @@ impl Watch {
         let mut last = HashMap::new();
         let mut handed = HashMap::new();
         // What is there already is not new; it is read only if it changes.
-        for path in pictures_in(folder) {
+        for path in files_in(folder) {
             if let Some(sig) = signature(&path) {
                 last.insert(path.clone(), (sig, now));
                 handed.insert(path, sig);
@@ -104,7 +126,7 @@ impl Watch {
     /// A picture to read now, if any.
     pub(super) fn check(&mut self) -> Option<PathBuf> {
         let now = Instant::now();
-        for path in pictures_in(&self.folder) {
+        for path in files_in(&self.folder) {
             let Some(sig) = signature(&path) else {
                 continue;
             };

@@ -60,11 +60,17 @@ fn setup(dir: &Path) {
 /// `elveszett` in a pseudo-terminal, away from the clipboard and the
 /// system's screenshot folders (a run under an X server would watch them).
 fn start(dir: &Path) -> Pty {
+    start_with(dir, &[])
+}
+
+/// `elveszett` with `more` arguments (`--only`), as [`start`].
+fn start_with(dir: &Path, more: &[&str]) -> Pty {
     let screenshots = dir.join("Képernyőképek");
     fs::create_dir_all(&screenshots).unwrap();
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_kapukulcs"));
     command
         .args(["--bundle", "mentes.age", "elveszett", "--dir", "kapukulcs"])
+        .args(more)
         .current_dir(dir)
         .env("KAPUKULCS_SCREENSHOT_DIR", &screenshots)
         .env_remove("DISPLAY")
@@ -231,4 +237,94 @@ fn a_lost_phone_through_a_terminal() {
             );
         }
     }
+}
+
+/// Issue 18, item 1: after Mama's key is cancelled, her old screenshot
+/// (still on disk) and Papa's key are refused as her new one, each named
+/// for what it is; her old deletion code typed as the new one is
+/// questioned, the read-back answering no unless told otherwise.
+#[test]
+fn the_cancelled_key_is_never_taken_for_the_new_one() {
+    let dir = tempfile::tempdir().unwrap();
+    setup(dir.path());
+    let old = dir.path().join("mama-regi.png");
+    fs::write(&old, qr_png_sized(&uri("kovacs.maria", MAMA_OLD), 6)).unwrap();
+    let mut run = start_with(dir.path(), &["--only", "Mama"]);
+    run.expect("A mentés jelszava");
+    run.line(PASSPHRASE);
+    run.expect("Nyomj Entert, és kezdjük.");
+    run.line("");
+    run.expect("Sikerült megszüntetni Mama Ügyfélkapu+-át?");
+    run.line("");
+    run.expect("Regisztráljuk most újra Mama");
+    run.line("");
+    run.expect("Nyomj Entert, ha látod a QR-kódot.");
+    run.line("");
+    run.expect("Várom a képet");
+    // The old screenshot, given by its path.
+    run.line(&old.display().to_string());
+    run.expect("Ez a kép Mama MEGSZÜNTETETT kulcsát mutatja");
+    run.expect("Ezt a képet nem használom.");
+    run.expect("Várom a képet");
+    // Papa's screenshot, saved into Mama's folder.
+    fs::write(
+        dir.path().join("kapukulcs/Mama/papa.png"),
+        qr_png_sized(&uri("kovacs.janos", PAPA), 6),
+    )
+    .unwrap();
+    run.expect("Ez a kép Papa kulcsát mutatja, nem Mama kulcsát");
+    run.expect("Várom a képet");
+    fs::write(
+        dir.path().join("kapukulcs/Mama/uj.png"),
+        qr_png_sized(&uri("kovacs.maria", MAMA_NEW), 6),
+    )
+    .unwrap();
+    run.expect("Beolvastam a QR-kódot");
+    run.expect("A karaktersor");
+    run.line(MAMA_NEW);
+    run.expect("ugyanaz a kulcs");
+    run.expect("olvassa be?");
+    run.line("");
+    run.expect("mutatja a 6 jegyű kódot.");
+    run.line("");
+    run.expect("5. lépés");
+    // The old key's code: the phone's old entry, said so.
+    let old_account = OtpAuth::parse(&uri("kovacs.maria", MAMA_OLD)).unwrap();
+    run.line(&totp::generate(&old_account, now()));
+    run.expect("Ez Mama RÉGI kulcsának kódja");
+    let account = OtpAuth::parse(&uri("kovacs.maria", MAMA_NEW)).unwrap();
+    run.line(&totp::generate(&account, now()));
+    run.expect("A telefon jó kódot mutat.");
+    run.expect("Nyomj Entert, ha látod a törlőkódot.");
+    run.line("");
+    run.expect("törlőkódja");
+    run.line("9139 0724");
+    run.expect("ez Mama RÉGI törlőkódja");
+    run.expect("Pontosan ez áll az oldalon?");
+    run.line(""); // the default is no now
+    run.expect("törlőkódja");
+    run.line("55512345");
+    run.expect("Pontosan ez áll az oldalon?");
+    run.line("");
+    run.expect("Nyomj Entert a folytatáshoz.");
+    run.line("");
+    run.expect("Törlöm őket");
+    run.line("");
+    run.expect("Mama újra regisztrálva");
+    run.finish();
+
+    let family = open_bundle(dir.path()).family;
+    let mama = family.find("Mama").unwrap();
+    assert_eq!(mama.account.key.text().expose(), MAMA_NEW);
+    assert_eq!(mama.deletion_code.as_ref().unwrap().grouped(), "5551 2345");
+    assert_eq!(mama.history.len(), 1);
+    assert_eq!(mama.history[0].account.key.text().expose(), MAMA_OLD);
+    // Every picture read, the refused ones too, was offered and deleted.
+    assert!(!old.exists());
+    assert_eq!(
+        fs::read_dir(dir.path().join("kapukulcs/Mama"))
+            .unwrap()
+            .count(),
+        0
+    );
 }

@@ -380,7 +380,8 @@ fn a_run_killed_half_way_resumes_where_it_stopped() {
     let mut run = Run::start(dir.path());
     run.expect("A mentés jelszava");
     run.line(PASSPHRASE);
-    run.expect("Mama regisztrációja félbemaradt (a törlőkód hiányzik). Folytatjuk?");
+    run.expect("Mama regisztrációja félbemaradt (a törlőkód hiányzik). Mit tegyünk?");
+    run.expect("Folytatjuk, ahol abbamaradt");
     run.line("");
     run.deletion_code(&MAMA);
     run.expect("Felveszel most valakit?");
@@ -389,6 +390,188 @@ fn a_run_killed_half_way_resumes_where_it_stopped() {
     run.deletion_code(&PAPA);
     run.finish(false);
     check_family(dir.path(), false);
+}
+
+/// Issue 18, item 3: a registration killed half-way can be started anew
+/// ("Újrakezdem" beside "Folytatjuk"); the half-finished key goes into
+/// the history, the new one is registered from step 1.
+#[test]
+fn a_run_killed_half_way_can_be_started_anew() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = dir.path().join("kapukulcs");
+    let mut run = Run::start(dir.path());
+    run.passphrase_new();
+    run.register_until_code(&MAMA, &workspace.join(MAMA.name), false);
+    run.expect("Nyomj Entert, ha látod a törlőkódot.");
+    // SAFETY: sending a signal to our own child.
+    unsafe { libc::kill(run.pty.pid(), libc::SIGKILL) };
+    drop(run);
+
+    let fresh = Person {
+        key: "GEZDGNBVGY3TQOJQGEZA",
+        ..MAMA
+    };
+    let mut run = Run::start(dir.path());
+    run.expect("A mentés jelszava");
+    run.line(PASSPHRASE);
+    run.expect("Mama regisztrációja félbemaradt (a törlőkód hiányzik). Mit tegyünk?");
+    run.expect("Újrakezdem");
+    run.send(DOWN);
+    run.line("");
+    run.expect("Nyomj Entert, ha látod a QR-kódot.");
+    run.line("");
+    run.expect("Várom a képet");
+    fs::write(workspace.join("Mama").join("uj.png"), screenshot(&fresh)).unwrap();
+    run.expect("Beolvastam a QR-kódot");
+    run.key_and_phone(&fresh, None, false);
+    run.deletion_code(&fresh);
+    run.expect("Felveszel most valakit?");
+    run.send(DOWN);
+    run.line("");
+    run.expect("Elkészítsem a kinyomtatható helyreállító lapot");
+    run.send(DOWN);
+    run.line("");
+    run.expect("Törlöm őket");
+    run.line("");
+    run.end();
+    let family = open_bundle(dir.path()).family;
+    assert_eq!(family.members.len(), 1);
+    let mama = &family.members[0];
+    assert_eq!(mama.account.key.text().expose(), fresh.key);
+    assert_eq!(mama.history.len(), 1);
+    assert_eq!(mama.history[0].account.key.text().expose(), MAMA.key);
+}
+
+/// Issue 18, item 4: a screenshot read from the system's screenshot
+/// folder before the program was killed is still offered for deletion
+/// when the person is finished in the next run.
+#[test]
+fn a_screenshot_read_before_a_kill_is_offered_for_deletion_after_the_resume() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut run = Run::start(dir.path());
+    run.passphrase_new();
+    run.register_until_code(&MAMA, &dir.path().join(SCREENSHOTS), false);
+    run.expect("Nyomj Entert, ha látod a törlőkódot.");
+    // SAFETY: sending a signal to our own child.
+    unsafe { libc::kill(run.pty.pid(), libc::SIGKILL) };
+    drop(run);
+    let screenshot = dir
+        .path()
+        .join(SCREENSHOTS)
+        .join("Képernyőkép 2026-01-10.png");
+    assert!(screenshot.is_file());
+
+    let mut run = Run::start(dir.path());
+    run.expect("A mentés jelszava");
+    run.line(PASSPHRASE);
+    run.expect("Mit tegyünk?");
+    run.line(""); // Folytatjuk
+    run.deletion_code(&MAMA);
+    run.expect("Felveszel most valakit?");
+    run.send(DOWN);
+    run.line("");
+    run.expect("Elkészítsem a kinyomtatható helyreállító lapot");
+    run.send(DOWN);
+    run.line("");
+    run.expect("Képernyőkép 2026-01-10.png");
+    run.expect("Törlöm őket (1 kép)?");
+    run.line("");
+    run.expect("1 képet töröltem.");
+    run.end();
+    assert!(
+        !screenshot.exists(),
+        "the screenshot read before the kill is still there"
+    );
+    // Nothing but the pictures' folder is left in Mama's folder.
+    let left: Vec<_> = fs::read_dir(dir.path().join("kapukulcs").join("Mama"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+/// Issue 18, item 6: a picture with no QR code on it, or a file of a kind
+/// that is no picture the wizard reads, saved into the watched folder,
+/// gets a word (what was found), not an endless wait.
+#[test]
+fn a_picture_without_a_qr_code_gets_a_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join(SCREENSHOTS);
+    let mut run = Run::start(dir.path());
+    run.passphrase_new();
+    run.expect("Kit regisztrálunk?");
+    run.line(MAMA.name);
+    run.expect("felhasználóneve");
+    run.line(MAMA.username);
+    run.expect("Nyomj Entert, ha látod a QR-kódot.");
+    run.line("");
+    run.expect("Várom a képet");
+    // A grey page: a screenshot of the wrong window.
+    let mut bytes = Vec::new();
+    image::GrayImage::from_pixel(900, 700, Luma([235]))
+        .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png)
+        .unwrap();
+    fs::write(folder.join("rossz.png"), bytes).unwrap();
+    run.expect("Ezen a képen nem találtam QR-kódot");
+    run.expect("Várom a képet");
+    // A file of a kind the wizard does not read (a phone's photo format).
+    fs::write(folder.join("telefon.heic"), b"\0\0\0\x18ftypheic").unwrap();
+    run.expect("telefon.heic");
+    run.expect("Várom a képet");
+    fs::write(folder.join("jo.png"), screenshot(&MAMA)).unwrap();
+    run.expect("Beolvastam a QR-kódot");
+    run.key_and_phone(&MAMA, None, false);
+    run.deletion_code(&MAMA);
+    run.expect("Jöhet a következő családtag?");
+    run.line("");
+    run.expect("Elkészítsem a kinyomtatható helyreállító lapot");
+    run.send(DOWN);
+    run.line("");
+    run.expect("Törlöm őket");
+    run.line("");
+    run.end();
+}
+
+/// Issue 18, item 7: a QR code whose account is not the username typed
+/// (kovacs.janos read where kovacs.anna was typed) is warned about and
+/// not taken unless the person says it is the right one.
+#[test]
+fn a_qr_code_for_another_account_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("kapukulcs").join("Mama");
+    let anna = Person {
+        username: "kovacs.anna",
+        ..MAMA
+    };
+    let mut run = Run::start(dir.path());
+    run.passphrase_new();
+    run.expect("Kit regisztrálunk?");
+    run.line(anna.name);
+    run.expect("felhasználóneve");
+    run.line(anna.username);
+    run.expect("Nyomj Entert, ha látod a QR-kódot.");
+    run.line("");
+    run.expect("Várom a képet");
+    fs::write(folder.join("papa.png"), screenshot(&PAPA)).unwrap();
+    run.expect("a fiók neve kovacs.janos, Mama felhasználóneve viszont kovacs.anna");
+    run.expect("Biztosan Mama QR-kódja ez?");
+    run.line(""); // the default: no
+    run.expect("Várom a képet");
+    fs::write(folder.join("anna.png"), screenshot(&anna)).unwrap();
+    run.expect("Beolvastam a QR-kódot");
+    run.key_and_phone(&anna, None, false);
+    run.deletion_code(&anna);
+    run.expect("Jöhet a következő családtag?");
+    run.line("");
+    run.expect("Elkészítsem a kinyomtatható helyreállító lapot");
+    run.send(DOWN);
+    run.line("");
+    run.expect("Törlöm őket");
+    run.line("");
+    run.end();
+    let family = open_bundle(dir.path()).family;
+    assert_eq!(family.members[0].account.key.text().expose(), anna.key);
+    assert_eq!(family.members[0].username.as_deref(), Some("kovacs.anna"));
 }
 
 /// What the wizard says, for the person running it ("Én") and about
