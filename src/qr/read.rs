@@ -39,6 +39,13 @@ pub enum QrReadError {
     },
     /// The file is larger than any picture we read ([`MAX_FILE_BYTES`]).
     FileTooLarge,
+    /// The header says the picture has no pixels: a width or height of 0.
+    NoPixels {
+        /// Claimed width in pixels.
+        width: u32,
+        /// Claimed height in pixels.
+        height: u32,
+    },
     /// The image data is damaged in the middle.
     Corrupt,
     /// The image decoded, but no QR code was found in it.
@@ -267,11 +274,22 @@ pub const ALL_STRATEGIES: &[Strategy] = &{
 /// cost 33 MB and a quarter of a second for nothing.
 pub const ENLARGE_MAX_PIXELS: u64 = 4_000_000;
 
+/// The fewest pixels across that can hold a QR code: version 1 is 21
+/// modules wide, at 1 px a module. A view narrower than this is not made
+/// and not searched.
+pub const MIN_CODE_SIDE: u32 = 21;
+
 /// The texts `strategy` finds in `luma`, in the order found. A view that
 /// would cost more than [`MAX_VIEW_BYTES`] is not made, and finds nothing.
 pub fn look(luma: &GrayImage, Strategy(decoder, view): Strategy) -> Vec<String> {
     let (width, height) = luma.dimensions();
     if view_bytes(view, width, height) > MAX_VIEW_BYTES {
+        return Vec::new();
+    }
+    // Also keeps a picture with no pixels from the resampling, which has
+    // nothing to weigh (a GIF may say 0 × 5).
+    let (seen_width, seen_height) = view_size(view, width, height);
+    if width.min(height) == 0 || seen_width.min(seen_height) < MIN_CODE_SIDE {
         return Vec::new();
     }
     let changed = match view {
@@ -514,6 +532,13 @@ pub fn decode_luma(bytes: &[u8]) -> Result<GrayImage, QrReadError> {
         ImageFormat::Jpeg => jpeg_is_truncated(bytes),
         _ => false,
     };
+    // Some decoders refuse a side of 0 as damage, or as a variant they do
+    // not support; it is neither, and says so.
+    if let Some((width, height)) = sides_claimed(format, bytes)
+        && (width == 0 || height == 0)
+    {
+        return Err(QrReadError::NoPixels { width, height });
+    }
     let (width, height) = ImageReader::with_format(Cursor::new(bytes), format)
         .into_dimensions()
         .map_err(|e| {
@@ -525,6 +550,9 @@ pub fn decode_luma(bytes: &[u8]) -> Result<GrayImage, QrReadError> {
         })?;
     if !within_limits(width, height) {
         return Err(QrReadError::TooLarge { width, height });
+    }
+    if width == 0 || height == 0 {
+        return Err(QrReadError::NoPixels { width, height });
     }
     if truncated {
         return Err(QrReadError::Truncated);
@@ -547,9 +575,18 @@ pub fn decode_luma(bytes: &[u8]) -> Result<GrayImage, QrReadError> {
         let decoder = reader.into_decoder()?;
         DynamicImage::from_decoder(decoder)
     });
-    match decoded {
-        Ok(image) => Ok(image.map_err(too_large)?.into_luma8()),
-        Err(_) => Err(QrReadError::Corrupt),
+    let luma = match decoded {
+        Ok(image) => image.map_err(too_large)?.into_luma8(),
+        Err(_) => return Err(QrReadError::Corrupt),
+    };
+    // The header and the decoder could disagree (a GIF's screen and its
+    // frames); what the views get is what counts.
+    match luma.dimensions() {
+        (0, _) | (_, 0) => Err(QrReadError::NoPixels {
+            width: luma.width(),
+            height: luma.height(),
+        }),
+        _ => Ok(luma),
     }
 }
 
@@ -674,6 +711,95 @@ fn classify(error: ImageError) -> QrReadError {
             }
             QrReadError::Corrupt
         }
+    }
+}
+
+/// The sides the header of a PNG (IHDR), BMP (the DIB header), JPEG (the
+/// first frame header) or TIFF (the first directory) claims, read from the
+/// bytes without a decoder; `None` for other formats or a header cut short.
+fn sides_claimed(format: ImageFormat, bytes: &[u8]) -> Option<(u32, u32)> {
+    let be16 = |at: usize| {
+        bytes
+            .get(at..at + 2)
+            .map(|b| u32::from(u16::from_be_bytes([b[0], b[1]])))
+    };
+    let le16 = |at: usize| {
+        bytes
+            .get(at..at + 2)
+            .map(|b| u32::from(u16::from_le_bytes([b[0], b[1]])))
+    };
+    let be32 = |at: usize| {
+        bytes
+            .get(at..at + 4)
+            .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let le32 = |at: usize| {
+        bytes
+            .get(at..at + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    match format {
+        // Signature (8), IHDR length (4) and type (4), then width and height.
+        ImageFormat::Png => Some((be32(16)?, be32(20)?)),
+        // After the 14-byte file header: the DIB header's size, then the
+        // sides: 16-bit in the old OS/2 header, signed 32-bit (a negative
+        // height is top-down) in every later one.
+        ImageFormat::Bmp => match le32(14)? {
+            12 => Some((le16(18)?, le16(20)?)),
+            _ => Some((
+                (le32(18)? as i32).unsigned_abs(),
+                (le32(22)? as i32).unsigned_abs(),
+            )),
+        },
+        ImageFormat::Jpeg => {
+            // Marker segments (ITU T.81 §B.1) up to the first frame header
+            // (SOF0–SOF15 but DHT, JPG and DAC): precision (1), height, width.
+            let mut at = 2usize;
+            loop {
+                while bytes.get(at).is_some_and(|&b| b != 0xff) {
+                    at += 1;
+                }
+                while bytes.get(at) == Some(&0xff) {
+                    at += 1;
+                }
+                let marker = *bytes.get(at)?;
+                at += 1;
+                match marker {
+                    0xc0..=0xcf if ![0xc4, 0xc8, 0xcc].contains(&marker) => {
+                        return Some((be16(at + 5)?, be16(at + 3)?));
+                    }
+                    0xd9 | 0xda => return None,
+                    0x01 | 0xd0..=0xd8 => continue,
+                    _ => at += usize::try_from(be16(at)?).ok()?,
+                }
+            }
+        }
+        ImageFormat::Tiff => {
+            type Field<'a> = &'a dyn Fn(usize) -> Option<u32>;
+            let (u16_at, u32_at): (Field, Field) = match bytes.get(..2)? {
+                b"II" => (&le16, &le32),
+                b"MM" => (&be16, &be32),
+                _ => return None,
+            };
+            let directory = usize::try_from(u32_at(4)?).ok()?;
+            let (mut width, mut height) = (None, None);
+            // Entries of 12 bytes: tag (2), type (2), count (4), value (4);
+            // a SHORT value sits in the value's first two bytes.
+            for entry in 0..u16_at(directory)? as usize {
+                let at = directory + 2 + 12 * entry;
+                let value = match u16_at(at + 2)? {
+                    3 => u16_at(at + 8)?,
+                    _ => u32_at(at + 8)?,
+                };
+                match u16_at(at)? {
+                    256 => width = Some(value),
+                    257 => height = Some(value),
+                    _ => {}
+                }
+            }
+            Some((width?, height?))
+        }
+        _ => None,
     }
 }
 
@@ -1022,6 +1148,116 @@ mod tests {
         }
     }
 
+    /// A GIF whose screen is `width` × `height`, with one white 1×1 frame
+    /// (LZW codes clear, 0, end at 3 bits each): image decodes a screen of
+    /// 0 × 5 to a picture of 0 × 5.
+    fn gif_sized(width: u16, height: u16) -> Vec<u8> {
+        let mut gif = b"GIF89a".to_vec();
+        gif.extend(width.to_le_bytes());
+        gif.extend(height.to_le_bytes());
+        // A global colour table of two entries: white and black.
+        gif.extend([0x80, 0, 0, 255, 255, 255, 0, 0, 0]);
+        gif.extend([b',', 0, 0, 0, 0, 1, 0, 1, 0, 0]);
+        gif.extend([2, 2, 0b0100_0100, 0b0000_0001, 0]);
+        gif.push(b';');
+        gif
+    }
+
+    /// A valid 4×4 BMP whose header then claims `width`×`height`.
+    fn bmp_claiming(width: i32, height: i32) -> Vec<u8> {
+        let mut bmp = encode(&GrayImage::new(4, 4), ImageFormat::Bmp);
+        // BITMAPINFOHEADER after the 14-byte file header: size (4), width, height.
+        bmp[18..22].copy_from_slice(&width.to_le_bytes());
+        bmp[22..26].copy_from_slice(&height.to_le_bytes());
+        bmp
+    }
+
+    /// A valid 4×4 TIFF whose first directory then claims `width`×`height`.
+    fn tiff_claiming(width: u32, height: u32) -> Vec<u8> {
+        let mut tiff = encode(&GrayImage::new(4, 4), ImageFormat::Tiff);
+        assert_eq!(&tiff[..4], b"II*\0", "image writes little-endian TIFF");
+        let u16_at = |b: &[u8], at: usize| usize::from(u16::from_le_bytes([b[at], b[at + 1]]));
+        let ifd = u32::from_le_bytes(tiff[4..8].try_into().unwrap()) as usize;
+        for entry in 0..u16_at(&tiff, ifd) {
+            // An entry: tag (2), type (2), count (4), value (4).
+            let at = ifd + 2 + 12 * entry;
+            let value = match u16_at(&tiff, at) {
+                256 => width,
+                257 => height,
+                _ => continue,
+            };
+            match u16_at(&tiff, at + 2) {
+                3 => tiff[at + 8..at + 10].copy_from_slice(&(value as u16).to_le_bytes()),
+                _ => tiff[at + 8..at + 12].copy_from_slice(&value.to_le_bytes()),
+            }
+        }
+        tiff
+    }
+
+    #[test]
+    fn a_picture_without_pixels_is_refused() {
+        for (width, height) in [(0u16, 5u16), (5, 0), (0, 0), (0, 1000), (1000, 0)] {
+            let (w, h) = (u32::from(width), u32::from(height));
+            let no_pixels = Err(QrReadError::NoPixels {
+                width: w,
+                height: h,
+            });
+            // WebP cannot say 0: its headers hold the width less one.
+            let cases = [
+                ("GIF", gif_sized(width, height)),
+                ("BMP", bmp_claiming(w as i32, h as i32)),
+                ("BMP top-down", bmp_claiming(w as i32, -(h as i32))),
+                ("TIFF", tiff_claiming(w, h)),
+                ("PNG", png_claiming(w, h)),
+                ("JPEG", jpeg_claiming(width, height)),
+            ];
+            for (format, bytes) in cases {
+                assert_eq!(
+                    read_qr_codes(&bytes, is_otpauth),
+                    no_pixels,
+                    "{format} of {width} × {height}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_tiny_picture_has_no_code() {
+        for (width, height) in [(1, 1), (1, 9), (9, 1), (2, 2), (1, 300), (300, 1), (20, 20)] {
+            let picture =
+                GrayImage::from_fn(width, height, |x, y| Luma([((x + y) % 2 * 255) as u8]));
+            for format in [
+                ImageFormat::Png,
+                ImageFormat::Jpeg,
+                ImageFormat::Gif,
+                ImageFormat::Bmp,
+                ImageFormat::Tiff,
+                ImageFormat::WebP,
+            ] {
+                assert_eq!(
+                    read_qr_codes(&encode(&picture, format), is_otpauth),
+                    Err(QrReadError::NoQrCode),
+                    "{format:?} of {width} × {height}"
+                );
+            }
+            for &strategy in ALL_STRATEGIES {
+                assert!(look(&picture, strategy).is_empty(), "{strategy:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_view_of_an_empty_picture_panics() {
+        for (width, height) in [(0, 0), (0, 7), (7, 0)] {
+            for &strategy in ALL_STRATEGIES {
+                assert!(
+                    look(&GrayImage::new(width, height), strategy).is_empty(),
+                    "{strategy:?} of {width} × {height}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn a_bomb_is_refused_at_once() {
         for bomb in [png_claiming(60_000, 60_000), jpeg_claiming(60_000, 60_000)] {
@@ -1161,8 +1397,11 @@ mod tests {
     fn a_view_over_the_budget_is_not_made() {
         // Over MAX_PIXELS, so decode_luma never gives it; look still
         // refuses to pad it rather than trust its caller.
-        let huge = GrayImage::new(7000, 7000);
+        let mut huge = GrayImage::from_pixel(7000, 7000, Luma([255]));
+        image::imageops::replace(&mut huge, &codes(&[KEY]), 3000, 3000);
         assert!(view_bytes(View::Padded, 7000, 7000) > MAX_VIEW_BYTES);
+        // A code any view would read: only the guard keeps it unread.
+        assert_eq!(look(&huge, Strategy(Decoder::Rxing, View::AsIs)), [KEY]);
         assert!(look(&huge, Strategy(Decoder::Rxing, View::Padded)).is_empty());
     }
 
@@ -1213,7 +1452,10 @@ mod tests {
 
     #[test]
     fn a_big_picture_is_not_doubled() {
-        let wide = GrayImage::new(4000, 1001);
+        let mut wide = GrayImage::from_pixel(4000, 1001, Luma([255]));
+        image::imageops::replace(&mut wide, &codes(&[KEY]), 1800, 300);
+        // A code any view would read: only the size keeps it unread.
+        assert_eq!(look(&wide, Strategy(Decoder::Rxing, View::AsIs)), [KEY]);
         assert!(look(&wide, Strategy(Decoder::Rxing, View::Doubled)).is_empty());
     }
 
