@@ -9,7 +9,9 @@
 //! wants is found. The order was measured on the generated corpus in
 //! `tests/support/corpus.rs`: see `examples/decode_bench.rs`. Every
 //! allocation sized by the picture is bounded by one budget
-//! ([`MEMORY_BUDGET`]).
+//! ([`MEMORY_BUDGET`]), and the whole search by a work budget that grows
+//! linearly with the pixels ([`Work`]): a photo of pixel noise ends with
+//! "no QR code" in about the time zbarimg takes (`examples/noise_bench.rs`).
 
 use std::io::{Cursor, ErrorKind};
 
@@ -160,19 +162,104 @@ pub fn read_qr_codes(
     wanted: impl Fn(&str) -> bool,
 ) -> Result<Vec<String>, QrReadError> {
     let luma = decode_luma(bytes)?;
+    let mut work = Work::for_picture(luma.width(), luma.height());
+    let mut texts = search(&luma, wanted, &mut work);
+    if texts.is_empty() {
+        return Err(QrReadError::NoQrCode);
+    }
+    Ok(std::mem::take(&mut texts))
+}
+
+/// Looks at `luma` through [`STRATEGIES`] within `work`, until `wanted`
+/// accepts a text found; returns every distinct text found, the wanted
+/// ones first. A strategy that does not fit what is left of `work`, or an
+/// rqrr search with more than [`RQRR_MAX_CANDIDATES`], is not tried, and
+/// is noted in [`Work::refused`].
+pub fn search(luma: &GrayImage, wanted: impl Fn(&str) -> bool, work: &mut Work) -> Vec<String> {
     let mut found = Found::default();
     for &strategy in STRATEGIES {
-        found.add(look(&luma, strategy));
+        found.add(look_within(luma, strategy, work));
         if found.texts.iter().any(|t| wanted(t)) {
             break;
         }
     }
-    if found.texts.is_empty() {
-        return Err(QrReadError::NoQrCode);
-    }
     // A stable sort keeps the order found within each group.
     found.texts.sort_by_key(|t| !wanted(t));
-    Ok(found.texts)
+    found.texts
+}
+
+// ---------------------------------------------------------------------------
+// The work budget.
+//
+// Reading a picture must end in a time that grows at most linearly with its
+// pixels, whatever the pixels are: the wizard reads every picture that
+// appears in a watched folder or on the clipboard. Work is counted in pixels
+// visited, not timed, so a picture gets the same answer on any machine.
+// Making a view visits the picture once; rxing's binarizer and its
+// finder-pattern search visit the view about twice (its finder-pattern
+// candidates stay few even on pixel noise: a handful per megapixel, so
+// they are not counted); rqrr's threshold and the count of its capstone
+// candidates ([`rqrr_candidates`]) visit it twice. rqrr's own search is not
+// linear: each capstone candidate may flood-fill a black region as large as
+// the picture (on pixel noise, half the picture is one region, and rqrr
+// refills it as its cache of 251 regions overflows: 16 s for 4 Mpx of
+// noise), so rqrr searches only a view with at most
+// [`RQRR_MAX_CANDIDATES`], which bounds its fills.
+
+/// Pixel visits allowed per pixel of the picture: every strategy of
+/// [`STRATEGIES`] fits (about 27 visits a pixel for a small picture, whose
+/// doubled view alone is 9), so the budget bounds a picture no strategy
+/// reads without cutting short one that a strategy does.
+pub const WORK_PER_PIXEL: u64 = 32;
+
+/// The most capstone candidates ([`rqrr_candidates`]) a view may have for
+/// rqrr to search it. The generated corpus's screenshots have at most
+/// about 550 (a 4K screenshot of three codes), its phone photos up to
+/// about 2400, and 1 Mpx of pixel noise about 3100.
+pub const RQRR_MAX_CANDIDATES: u64 = 1024;
+
+/// What searching one picture may still cost, and what was not tried.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Work {
+    /// Pixel visits allowed.
+    pub limit: u64,
+    /// Pixel visits spent.
+    pub spent: u64,
+    /// The strategies not tried: over the budget, or too many candidates.
+    pub refused: Vec<Strategy>,
+}
+
+impl Work {
+    /// The budget for a `width` × `height` picture: [`WORK_PER_PIXEL`] a pixel.
+    pub fn for_picture(width: u32, height: u32) -> Work {
+        Work {
+            limit: WORK_PER_PIXEL * u64::from(width) * u64::from(height),
+            spent: 0,
+            refused: Vec::new(),
+        }
+    }
+
+    /// Spends `cost` if it fits what is left; false (and `strategy`
+    /// refused) if not.
+    fn spend(&mut self, strategy: Strategy, cost: u64) -> bool {
+        if self.spent + cost > self.limit {
+            self.refused.push(strategy);
+            return false;
+        }
+        self.spent += cost;
+        true
+    }
+}
+
+/// The pixel visits `strategy` costs on a `width` × `height` picture before
+/// any candidate: making the view, and two visits of the view.
+pub fn strategy_cost(Strategy(_, view): Strategy, width: u32, height: u32) -> u64 {
+    let (seen_w, seen_h) = view_size(view, width, height);
+    let made = match view {
+        View::AsIs | View::Negative => 0,
+        _ => u64::from(width) * u64::from(height),
+    };
+    made + 2 * u64::from(seen_w) * u64::from(seen_h)
 }
 
 /// Distinct texts in the order they were first found.
@@ -281,7 +368,15 @@ pub const MIN_CODE_SIDE: u32 = 21;
 
 /// The texts `strategy` finds in `luma`, in the order found. A view that
 /// would cost more than [`MAX_VIEW_BYTES`] is not made, and finds nothing.
-pub fn look(luma: &GrayImage, Strategy(decoder, view): Strategy) -> Vec<String> {
+pub fn look(luma: &GrayImage, strategy: Strategy) -> Vec<String> {
+    let mut work = Work::for_picture(luma.width(), luma.height());
+    look_within(luma, strategy, &mut work)
+}
+
+/// [`look`], spending from `work`; finds nothing when the strategy does
+/// not fit it (see [`search`]).
+pub fn look_within(luma: &GrayImage, strategy: Strategy, work: &mut Work) -> Vec<String> {
+    let Strategy(decoder, view) = strategy;
     let (width, height) = luma.dimensions();
     if view_bytes(view, width, height) > MAX_VIEW_BYTES {
         return Vec::new();
@@ -292,24 +387,103 @@ pub fn look(luma: &GrayImage, Strategy(decoder, view): Strategy) -> Vec<String> 
     if width.min(height) == 0 || seen_width.min(seen_height) < MIN_CODE_SIDE {
         return Vec::new();
     }
+    let enlarged_too_far =
+        view == View::Doubled && u64::from(width) * u64::from(height) > ENLARGE_MAX_PIXELS;
+    if enlarged_too_far || !work.spend(strategy, strategy_cost(strategy, width, height)) {
+        return Vec::new();
+    }
     let changed = match view {
         View::AsIs | View::Negative => None,
         View::Halved => Some(halved(luma)),
         View::ThreeQuarters => Some(resized(luma, 3, 4)),
         View::Padded => Some(padded(luma)),
         View::Smoothed => Some(smoothed(luma)),
-        View::Doubled if u64::from(width) * u64::from(height) <= ENLARGE_MAX_PIXELS => {
-            Some(resized(luma, 2, 1))
-        }
-        View::Doubled => return Vec::new(),
+        View::Doubled => Some(resized(luma, 2, 1)),
     };
     let seen = changed.as_ref().unwrap_or(luma);
     let negative = view == View::Negative;
     match decoder {
         Decoder::Rxing => rxing_texts(seen, negative),
-        Decoder::Rqrr if negative => rqrr_texts(negated(seen)),
-        Decoder::Rqrr => rqrr_texts(changed.unwrap_or_else(|| luma.clone())),
+        Decoder::Rqrr => {
+            let seen = if negative {
+                negated(seen)
+            } else {
+                changed.unwrap_or_else(|| luma.clone())
+            };
+            if rqrr_candidates(&seen, RQRR_MAX_CANDIDATES) > RQRR_MAX_CANDIDATES {
+                work.refused.push(strategy);
+                return Vec::new();
+            }
+            rqrr_texts(seen)
+        }
     }
+}
+
+/// How many places along its rows rqrr would test for a capstone (finder
+/// pattern) in `luma`: a black–white run pattern of about 1:1:3:1:1 after
+/// its threshold. Each test may flood-fill a black region, and on pixel
+/// noise half the picture is one black region, so rqrr's search grows with
+/// these places times the picture. Counted here, before rqrr runs, with
+/// rqrr 0.11's own threshold (`PreparedImage::prepare`) and run test
+/// (`LineScanner`), on the black and white picture (rqrr recolours regions
+/// as it goes, so its own count may differ a little). Counting stops past
+/// `enough`.
+pub fn rqrr_candidates(luma: &GrayImage, enough: u64) -> u64 {
+    let (w, h) = (luma.width() as usize, luma.height() as usize);
+    let src = luma.as_raw();
+    let threshold_s = (w / 8).max(1);
+    let mut row_average = vec![0usize; w];
+    let mut black = vec![false; w];
+    let (mut avg_v, mut avg_u) = (0usize, 0usize);
+    let mut found = 0;
+    for y in 0..h {
+        let line = &src[y * w..][..w];
+        row_average.fill(0);
+        for x in 0..w {
+            let (v, u) = if y % 2 == 0 {
+                (w - 1 - x, x)
+            } else {
+                (x, w - 1 - x)
+            };
+            avg_v = avg_v * (threshold_s - 1) / threshold_s + usize::from(line[v]);
+            avg_u = avg_u * (threshold_s - 1) / threshold_s + usize::from(line[u]);
+            row_average[v] += avg_v;
+            row_average[u] += avg_u;
+        }
+        for ((b, &p), &average) in black.iter_mut().zip(line).zip(&row_average) {
+            *b = usize::from(p) < average * (100 - 5) / (200 * threshold_s);
+        }
+        // The run lengths before the current run, oldest first.
+        let mut runs = [0usize; 5];
+        let (mut last, mut run, mut changes) = (black[0], 1usize, 0usize);
+        // A white pixel past the end closes a pattern at the right edge.
+        for &colour in black[1..].iter().chain([false].iter()) {
+            if colour == last {
+                run += 1;
+                continue;
+            }
+            last = colour;
+            runs.rotate_left(1);
+            runs[4] = run;
+            run = 1;
+            changes += 1;
+            if !colour && changes >= 5 {
+                let avg = (runs[0] + runs[1] + runs[3] + runs[4]) / 4;
+                let err = avg * 3 / 4;
+                let fits = [1, 1, 3, 1, 1]
+                    .iter()
+                    .zip(runs)
+                    .all(|(&k, r)| r + err >= k * avg && r <= k * avg + err);
+                if fits {
+                    found += 1;
+                    if found > enough {
+                        return found;
+                    }
+                }
+            }
+        }
+    }
+    found
 }
 
 fn rqrr_texts(luma: GrayImage) -> Vec<String> {
@@ -1457,6 +1631,59 @@ mod tests {
         // A code any view would read: only the size keeps it unread.
         assert_eq!(look(&wide, Strategy(Decoder::Rxing, View::AsIs)), [KEY]);
         assert!(look(&wide, Strategy(Decoder::Rxing, View::Doubled)).is_empty());
+    }
+
+    /// Grey pixel noise from xorshift64*, seeded: no code, and to rqrr's
+    /// threshold half of it one black region.
+    fn grey_noise(width: u32, height: u32) -> GrayImage {
+        let mut state = 0x006e_6f69_7365_u64;
+        GrayImage::from_fn(width, height, |_, _| {
+            state ^= state >> 12;
+            state ^= state << 25;
+            state ^= state >> 27;
+            Luma([(state.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 56) as u8])
+        })
+    }
+
+    #[test]
+    fn the_work_counter_stops_the_search_on_noise() {
+        let noise = grey_noise(1200, 900);
+        assert!(rqrr_candidates(&noise, u64::MAX) > RQRR_MAX_CANDIDATES);
+        let mut work = Work::for_picture(1200, 900);
+        assert!(search(&noise, is_otpauth, &mut work).is_empty());
+        assert_eq!(
+            work.refused,
+            [
+                Strategy(Decoder::Rqrr, View::AsIs),
+                Strategy(Decoder::Rqrr, View::Negative)
+            ],
+            "rqrr does not search pixel noise"
+        );
+        assert!(work.spent <= work.limit);
+        // A clean picture keeps rqrr, and every strategy fits the budget.
+        let clean = codes(&[KEY]);
+        assert!(rqrr_candidates(&clean, u64::MAX) <= RQRR_MAX_CANDIDATES);
+        let mut work = Work::for_picture(clean.width(), clean.height());
+        assert!(search(&clean, |_| false, &mut work).contains(&KEY.to_string()));
+        assert_eq!(work.refused, [], "spent {} of {}", work.spent, work.limit);
+    }
+
+    #[test]
+    fn a_strategy_over_the_budget_is_not_tried() {
+        let picture = codes(&[KEY]);
+        let (w, h) = picture.dimensions();
+        let strategy = Strategy(Decoder::Rxing, View::AsIs);
+        let cost = strategy_cost(strategy, w, h);
+        let mut work = Work {
+            limit: cost - 1,
+            spent: 0,
+            refused: Vec::new(),
+        };
+        assert!(look_within(&picture, strategy, &mut work).is_empty());
+        assert_eq!(work.refused, [strategy]);
+        work.limit = cost;
+        assert_eq!(look_within(&picture, strategy, &mut work), [KEY]);
+        assert_eq!(work.spent, cost);
     }
 
     proptest::proptest! {
