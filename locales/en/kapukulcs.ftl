@@ -85,6 +85,7 @@ rec-image-unsupported = Save the picture as PNG or JPEG (open it and use Save as
 err-image-too-large = The image is too large ({$width} × {$height} pixels): {$file}
 rec-image-too-large = kapukulcs reads images of up to {$megapixels} megapixels. Crop around the QR code or take a new screenshot.
 err-image-corrupt = The image is damaged and cannot be read: {$file}
+err-image-no-pixels = The image has no pixels at all ({$width} × {$height} pixels): {$file}
 err-image-no-qr = No QR code found in this image: {$file}
 rec-image-no-qr = The whole QR code must be visible, with a white border around it. For a photo hold the phone straight and keep it sharp.
 err-image-not-otpauth = The QR code in this image is not an Ügyfélkapu+ key but {$what}: {$file}

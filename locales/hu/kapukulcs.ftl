@@ -85,6 +85,7 @@ rec-image-unsupported = Mentsd el a képet PNG vagy JPEG formában (például ny
 err-image-too-large = A kép túl nagy ({$width} × {$height} képpont): {$file}
 rec-image-too-large = A kapukulcs legfeljebb {$megapixels} megapixeles képet olvas. Vágd körbe a QR-kódot, vagy készíts új képernyőképet.
 err-image-corrupt = A kép sérült, nem olvasható: {$file}
+err-image-no-pixels = A képnek egyetlen képpontja sincs ({$width} × {$height} képpont): {$file}
 err-image-no-qr = Ezen a képen nem találtam QR-kódot: {$file}
 rec-image-no-qr = A teljes QR-kód látsszon a képen, fehér szegéllyel körben. Fotónál tartsd egyenesen a telefont, és ne legyen homályos.
 err-image-not-otpauth = A képen lévő QR-kód nem Ügyfélkapu+ kulcs, hanem {$what}: {$file}

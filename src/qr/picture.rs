@@ -140,6 +140,12 @@ impl Explain for PictureError {
                     height = height.to_string()
                 ),
                 QrReadError::Corrupt => fl!("err-image-corrupt", file = file),
+                QrReadError::NoPixels { width, height } => fl!(
+                    "err-image-no-pixels",
+                    file = file,
+                    width = width.to_string(),
+                    height = height.to_string()
+                ),
                 QrReadError::FileTooLarge => fl!(
                     "err-image-file-too-large",
                     file = file,
@@ -156,7 +162,10 @@ impl Explain for PictureError {
             ImageError::NotOtpauth(Found::Transfer) => fl!("rec-image-transfer"),
             ImageError::NotOtpauth(_) => fl!("rec-image-not-otpauth"),
             ImageError::Read(error) => match error {
-                QrReadError::Empty | QrReadError::Truncated | QrReadError::Corrupt => {
+                QrReadError::Empty
+                | QrReadError::Truncated
+                | QrReadError::Corrupt
+                | QrReadError::NoPixels { .. } => {
                     fl!("rec-image-again")
                 }
                 QrReadError::NotAnImage => fl!("rec-image-formats"),

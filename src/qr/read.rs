@@ -9,7 +9,9 @@
 //! wants is found. The order was measured on the generated corpus in
 //! `tests/support/corpus.rs`: see `examples/decode_bench.rs`. Every
 //! allocation sized by the picture is bounded by one budget
-//! ([`MEMORY_BUDGET`]).
+//! ([`MEMORY_BUDGET`]), and the whole search by a work budget that grows
+//! linearly with the pixels ([`Work`]): a photo of pixel noise ends with
+//! "no QR code" in about the time zbarimg takes (`examples/noise_bench.rs`).
 
 use std::io::{Cursor, ErrorKind};
 
@@ -39,6 +41,13 @@ pub enum QrReadError {
     },
     /// The file is larger than any picture we read ([`MAX_FILE_BYTES`]).
     FileTooLarge,
+    /// The header says the picture has no pixels: a width or height of 0.
+    NoPixels {
+        /// Claimed width in pixels.
+        width: u32,
+        /// Claimed height in pixels.
+        height: u32,
+    },
     /// The image data is damaged in the middle.
     Corrupt,
     /// The image decoded, but no QR code was found in it.
@@ -153,19 +162,104 @@ pub fn read_qr_codes(
     wanted: impl Fn(&str) -> bool,
 ) -> Result<Vec<String>, QrReadError> {
     let luma = decode_luma(bytes)?;
+    let mut work = Work::for_picture(luma.width(), luma.height());
+    let mut texts = search(&luma, wanted, &mut work);
+    if texts.is_empty() {
+        return Err(QrReadError::NoQrCode);
+    }
+    Ok(std::mem::take(&mut texts))
+}
+
+/// Looks at `luma` through [`STRATEGIES`] within `work`, until `wanted`
+/// accepts a text found; returns every distinct text found, the wanted
+/// ones first. A strategy that does not fit what is left of `work`, or an
+/// rqrr search with more than [`RQRR_MAX_CANDIDATES`], is not tried, and
+/// is noted in [`Work::refused`].
+pub fn search(luma: &GrayImage, wanted: impl Fn(&str) -> bool, work: &mut Work) -> Vec<String> {
     let mut found = Found::default();
     for &strategy in STRATEGIES {
-        found.add(look(&luma, strategy));
+        found.add(look_within(luma, strategy, work));
         if found.texts.iter().any(|t| wanted(t)) {
             break;
         }
     }
-    if found.texts.is_empty() {
-        return Err(QrReadError::NoQrCode);
-    }
     // A stable sort keeps the order found within each group.
     found.texts.sort_by_key(|t| !wanted(t));
-    Ok(found.texts)
+    found.texts
+}
+
+// ---------------------------------------------------------------------------
+// The work budget.
+//
+// Reading a picture must end in a time that grows at most linearly with its
+// pixels, whatever the pixels are: the wizard reads every picture that
+// appears in a watched folder or on the clipboard. Work is counted in pixels
+// visited, not timed, so a picture gets the same answer on any machine.
+// Making a view visits the picture once; rxing's binarizer and its
+// finder-pattern search visit the view about twice (its finder-pattern
+// candidates stay few even on pixel noise: a handful per megapixel, so
+// they are not counted); rqrr's threshold and the count of its capstone
+// candidates ([`rqrr_candidates`]) visit it twice. rqrr's own search is not
+// linear: each capstone candidate may flood-fill a black region as large as
+// the picture (on pixel noise, half the picture is one region, and rqrr
+// refills it as its cache of 251 regions overflows: 16 s for 4 Mpx of
+// noise), so rqrr searches only a view with at most
+// [`RQRR_MAX_CANDIDATES`], which bounds its fills.
+
+/// Pixel visits allowed per pixel of the picture: every strategy of
+/// [`STRATEGIES`] fits (about 27 visits a pixel for a small picture, whose
+/// doubled view alone is 9), so the budget bounds a picture no strategy
+/// reads without cutting short one that a strategy does.
+pub const WORK_PER_PIXEL: u64 = 32;
+
+/// The most capstone candidates ([`rqrr_candidates`]) a view may have for
+/// rqrr to search it. The generated corpus's screenshots have at most
+/// about 550 (a 4K screenshot of three codes), its phone photos up to
+/// about 2400, and 1 Mpx of pixel noise about 3100.
+pub const RQRR_MAX_CANDIDATES: u64 = 1024;
+
+/// What searching one picture may still cost, and what was not tried.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Work {
+    /// Pixel visits allowed.
+    pub limit: u64,
+    /// Pixel visits spent.
+    pub spent: u64,
+    /// The strategies not tried: over the budget, or too many candidates.
+    pub refused: Vec<Strategy>,
+}
+
+impl Work {
+    /// The budget for a `width` × `height` picture: [`WORK_PER_PIXEL`] a pixel.
+    pub fn for_picture(width: u32, height: u32) -> Work {
+        Work {
+            limit: WORK_PER_PIXEL * u64::from(width) * u64::from(height),
+            spent: 0,
+            refused: Vec::new(),
+        }
+    }
+
+    /// Spends `cost` if it fits what is left; false (and `strategy`
+    /// refused) if not.
+    fn spend(&mut self, strategy: Strategy, cost: u64) -> bool {
+        if self.spent + cost > self.limit {
+            self.refused.push(strategy);
+            return false;
+        }
+        self.spent += cost;
+        true
+    }
+}
+
+/// The pixel visits `strategy` costs on a `width` × `height` picture before
+/// any candidate: making the view, and two visits of the view.
+pub fn strategy_cost(Strategy(_, view): Strategy, width: u32, height: u32) -> u64 {
+    let (seen_w, seen_h) = view_size(view, width, height);
+    let made = match view {
+        View::AsIs | View::Negative => 0,
+        _ => u64::from(width) * u64::from(height),
+    };
+    made + 2 * u64::from(seen_w) * u64::from(seen_h)
 }
 
 /// Distinct texts in the order they were first found.
@@ -267,11 +361,35 @@ pub const ALL_STRATEGIES: &[Strategy] = &{
 /// cost 33 MB and a quarter of a second for nothing.
 pub const ENLARGE_MAX_PIXELS: u64 = 4_000_000;
 
+/// The fewest pixels across that can hold a QR code: version 1 is 21
+/// modules wide, at 1 px a module. A view narrower than this is not made
+/// and not searched.
+pub const MIN_CODE_SIDE: u32 = 21;
+
 /// The texts `strategy` finds in `luma`, in the order found. A view that
 /// would cost more than [`MAX_VIEW_BYTES`] is not made, and finds nothing.
-pub fn look(luma: &GrayImage, Strategy(decoder, view): Strategy) -> Vec<String> {
+pub fn look(luma: &GrayImage, strategy: Strategy) -> Vec<String> {
+    let mut work = Work::for_picture(luma.width(), luma.height());
+    look_within(luma, strategy, &mut work)
+}
+
+/// [`look`], spending from `work`; finds nothing when the strategy does
+/// not fit it (see [`search`]).
+pub fn look_within(luma: &GrayImage, strategy: Strategy, work: &mut Work) -> Vec<String> {
+    let Strategy(decoder, view) = strategy;
     let (width, height) = luma.dimensions();
     if view_bytes(view, width, height) > MAX_VIEW_BYTES {
+        return Vec::new();
+    }
+    // Also keeps a picture with no pixels from the resampling, which has
+    // nothing to weigh (a GIF may say 0 × 5).
+    let (seen_width, seen_height) = view_size(view, width, height);
+    if width.min(height) == 0 || seen_width.min(seen_height) < MIN_CODE_SIDE {
+        return Vec::new();
+    }
+    let enlarged_too_far =
+        view == View::Doubled && u64::from(width) * u64::from(height) > ENLARGE_MAX_PIXELS;
+    if enlarged_too_far || !work.spend(strategy, strategy_cost(strategy, width, height)) {
         return Vec::new();
     }
     let changed = match view {
@@ -280,18 +398,92 @@ pub fn look(luma: &GrayImage, Strategy(decoder, view): Strategy) -> Vec<String> 
         View::ThreeQuarters => Some(resized(luma, 3, 4)),
         View::Padded => Some(padded(luma)),
         View::Smoothed => Some(smoothed(luma)),
-        View::Doubled if u64::from(width) * u64::from(height) <= ENLARGE_MAX_PIXELS => {
-            Some(resized(luma, 2, 1))
-        }
-        View::Doubled => return Vec::new(),
+        View::Doubled => Some(resized(luma, 2, 1)),
     };
     let seen = changed.as_ref().unwrap_or(luma);
     let negative = view == View::Negative;
     match decoder {
         Decoder::Rxing => rxing_texts(seen, negative),
-        Decoder::Rqrr if negative => rqrr_texts(negated(seen)),
-        Decoder::Rqrr => rqrr_texts(changed.unwrap_or_else(|| luma.clone())),
+        Decoder::Rqrr => {
+            let seen = if negative {
+                negated(seen)
+            } else {
+                changed.unwrap_or_else(|| luma.clone())
+            };
+            if rqrr_candidates(&seen, RQRR_MAX_CANDIDATES) > RQRR_MAX_CANDIDATES {
+                work.refused.push(strategy);
+                return Vec::new();
+            }
+            rqrr_texts(seen)
+        }
     }
+}
+
+/// How many places along its rows rqrr would test for a capstone (finder
+/// pattern) in `luma`: a black–white run pattern of about 1:1:3:1:1 after
+/// its threshold. Each test may flood-fill a black region, and on pixel
+/// noise half the picture is one black region, so rqrr's search grows with
+/// these places times the picture. Counted here, before rqrr runs, with
+/// rqrr 0.11's own threshold (`PreparedImage::prepare`) and run test
+/// (`LineScanner`), on the black and white picture (rqrr recolours regions
+/// as it goes, so its own count may differ a little). Counting stops past
+/// `enough`.
+pub fn rqrr_candidates(luma: &GrayImage, enough: u64) -> u64 {
+    let (w, h) = (luma.width() as usize, luma.height() as usize);
+    let src = luma.as_raw();
+    let threshold_s = (w / 8).max(1);
+    let mut row_average = vec![0usize; w];
+    let mut black = vec![false; w];
+    let (mut avg_v, mut avg_u) = (0usize, 0usize);
+    let mut found = 0;
+    for y in 0..h {
+        let line = &src[y * w..][..w];
+        row_average.fill(0);
+        for x in 0..w {
+            let (v, u) = if y % 2 == 0 {
+                (w - 1 - x, x)
+            } else {
+                (x, w - 1 - x)
+            };
+            avg_v = avg_v * (threshold_s - 1) / threshold_s + usize::from(line[v]);
+            avg_u = avg_u * (threshold_s - 1) / threshold_s + usize::from(line[u]);
+            row_average[v] += avg_v;
+            row_average[u] += avg_u;
+        }
+        for ((b, &p), &average) in black.iter_mut().zip(line).zip(&row_average) {
+            *b = usize::from(p) < average * (100 - 5) / (200 * threshold_s);
+        }
+        // The run lengths before the current run, oldest first.
+        let mut runs = [0usize; 5];
+        let (mut last, mut run, mut changes) = (black[0], 1usize, 0usize);
+        // A white pixel past the end closes a pattern at the right edge.
+        for &colour in black[1..].iter().chain([false].iter()) {
+            if colour == last {
+                run += 1;
+                continue;
+            }
+            last = colour;
+            runs.rotate_left(1);
+            runs[4] = run;
+            run = 1;
+            changes += 1;
+            if !colour && changes >= 5 {
+                let avg = (runs[0] + runs[1] + runs[3] + runs[4]) / 4;
+                let err = avg * 3 / 4;
+                let fits = [1, 1, 3, 1, 1]
+                    .iter()
+                    .zip(runs)
+                    .all(|(&k, r)| r + err >= k * avg && r <= k * avg + err);
+                if fits {
+                    found += 1;
+                    if found > enough {
+                        return found;
+                    }
+                }
+            }
+        }
+    }
+    found
 }
 
 fn rqrr_texts(luma: GrayImage) -> Vec<String> {
@@ -514,6 +706,13 @@ pub fn decode_luma(bytes: &[u8]) -> Result<GrayImage, QrReadError> {
         ImageFormat::Jpeg => jpeg_is_truncated(bytes),
         _ => false,
     };
+    // Some decoders refuse a side of 0 as damage, or as a variant they do
+    // not support; it is neither, and says so.
+    if let Some((width, height)) = sides_claimed(format, bytes)
+        && (width == 0 || height == 0)
+    {
+        return Err(QrReadError::NoPixels { width, height });
+    }
     let (width, height) = ImageReader::with_format(Cursor::new(bytes), format)
         .into_dimensions()
         .map_err(|e| {
@@ -525,6 +724,9 @@ pub fn decode_luma(bytes: &[u8]) -> Result<GrayImage, QrReadError> {
         })?;
     if !within_limits(width, height) {
         return Err(QrReadError::TooLarge { width, height });
+    }
+    if width == 0 || height == 0 {
+        return Err(QrReadError::NoPixels { width, height });
     }
     if truncated {
         return Err(QrReadError::Truncated);
@@ -547,9 +749,18 @@ pub fn decode_luma(bytes: &[u8]) -> Result<GrayImage, QrReadError> {
         let decoder = reader.into_decoder()?;
         DynamicImage::from_decoder(decoder)
     });
-    match decoded {
-        Ok(image) => Ok(image.map_err(too_large)?.into_luma8()),
-        Err(_) => Err(QrReadError::Corrupt),
+    let luma = match decoded {
+        Ok(image) => image.map_err(too_large)?.into_luma8(),
+        Err(_) => return Err(QrReadError::Corrupt),
+    };
+    // The header and the decoder could disagree (a GIF's screen and its
+    // frames); what the views get is what counts.
+    match luma.dimensions() {
+        (0, _) | (_, 0) => Err(QrReadError::NoPixels {
+            width: luma.width(),
+            height: luma.height(),
+        }),
+        _ => Ok(luma),
     }
 }
 
@@ -674,6 +885,95 @@ fn classify(error: ImageError) -> QrReadError {
             }
             QrReadError::Corrupt
         }
+    }
+}
+
+/// The sides the header of a PNG (IHDR), BMP (the DIB header), JPEG (the
+/// first frame header) or TIFF (the first directory) claims, read from the
+/// bytes without a decoder; `None` for other formats or a header cut short.
+fn sides_claimed(format: ImageFormat, bytes: &[u8]) -> Option<(u32, u32)> {
+    let be16 = |at: usize| {
+        bytes
+            .get(at..at + 2)
+            .map(|b| u32::from(u16::from_be_bytes([b[0], b[1]])))
+    };
+    let le16 = |at: usize| {
+        bytes
+            .get(at..at + 2)
+            .map(|b| u32::from(u16::from_le_bytes([b[0], b[1]])))
+    };
+    let be32 = |at: usize| {
+        bytes
+            .get(at..at + 4)
+            .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let le32 = |at: usize| {
+        bytes
+            .get(at..at + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    match format {
+        // Signature (8), IHDR length (4) and type (4), then width and height.
+        ImageFormat::Png => Some((be32(16)?, be32(20)?)),
+        // After the 14-byte file header: the DIB header's size, then the
+        // sides: 16-bit in the old OS/2 header, signed 32-bit (a negative
+        // height is top-down) in every later one.
+        ImageFormat::Bmp => match le32(14)? {
+            12 => Some((le16(18)?, le16(20)?)),
+            _ => Some((
+                (le32(18)? as i32).unsigned_abs(),
+                (le32(22)? as i32).unsigned_abs(),
+            )),
+        },
+        ImageFormat::Jpeg => {
+            // Marker segments (ITU T.81 §B.1) up to the first frame header
+            // (SOF0–SOF15 but DHT, JPG and DAC): precision (1), height, width.
+            let mut at = 2usize;
+            loop {
+                while bytes.get(at).is_some_and(|&b| b != 0xff) {
+                    at += 1;
+                }
+                while bytes.get(at) == Some(&0xff) {
+                    at += 1;
+                }
+                let marker = *bytes.get(at)?;
+                at += 1;
+                match marker {
+                    0xc0..=0xcf if ![0xc4, 0xc8, 0xcc].contains(&marker) => {
+                        return Some((be16(at + 5)?, be16(at + 3)?));
+                    }
+                    0xd9 | 0xda => return None,
+                    0x01 | 0xd0..=0xd8 => continue,
+                    _ => at += usize::try_from(be16(at)?).ok()?,
+                }
+            }
+        }
+        ImageFormat::Tiff => {
+            type Field<'a> = &'a dyn Fn(usize) -> Option<u32>;
+            let (u16_at, u32_at): (Field, Field) = match bytes.get(..2)? {
+                b"II" => (&le16, &le32),
+                b"MM" => (&be16, &be32),
+                _ => return None,
+            };
+            let directory = usize::try_from(u32_at(4)?).ok()?;
+            let (mut width, mut height) = (None, None);
+            // Entries of 12 bytes: tag (2), type (2), count (4), value (4);
+            // a SHORT value sits in the value's first two bytes.
+            for entry in 0..u16_at(directory)? as usize {
+                let at = directory + 2 + 12 * entry;
+                let value = match u16_at(at + 2)? {
+                    3 => u16_at(at + 8)?,
+                    _ => u32_at(at + 8)?,
+                };
+                match u16_at(at)? {
+                    256 => width = Some(value),
+                    257 => height = Some(value),
+                    _ => {}
+                }
+            }
+            Some((width?, height?))
+        }
+        _ => None,
     }
 }
 
@@ -1022,6 +1322,116 @@ mod tests {
         }
     }
 
+    /// A GIF whose screen is `width` × `height`, with one white 1×1 frame
+    /// (LZW codes clear, 0, end at 3 bits each): image decodes a screen of
+    /// 0 × 5 to a picture of 0 × 5.
+    fn gif_sized(width: u16, height: u16) -> Vec<u8> {
+        let mut gif = b"GIF89a".to_vec();
+        gif.extend(width.to_le_bytes());
+        gif.extend(height.to_le_bytes());
+        // A global colour table of two entries: white and black.
+        gif.extend([0x80, 0, 0, 255, 255, 255, 0, 0, 0]);
+        gif.extend([b',', 0, 0, 0, 0, 1, 0, 1, 0, 0]);
+        gif.extend([2, 2, 0b0100_0100, 0b0000_0001, 0]);
+        gif.push(b';');
+        gif
+    }
+
+    /// A valid 4×4 BMP whose header then claims `width`×`height`.
+    fn bmp_claiming(width: i32, height: i32) -> Vec<u8> {
+        let mut bmp = encode(&GrayImage::new(4, 4), ImageFormat::Bmp);
+        // BITMAPINFOHEADER after the 14-byte file header: size (4), width, height.
+        bmp[18..22].copy_from_slice(&width.to_le_bytes());
+        bmp[22..26].copy_from_slice(&height.to_le_bytes());
+        bmp
+    }
+
+    /// A valid 4×4 TIFF whose first directory then claims `width`×`height`.
+    fn tiff_claiming(width: u32, height: u32) -> Vec<u8> {
+        let mut tiff = encode(&GrayImage::new(4, 4), ImageFormat::Tiff);
+        assert_eq!(&tiff[..4], b"II*\0", "image writes little-endian TIFF");
+        let u16_at = |b: &[u8], at: usize| usize::from(u16::from_le_bytes([b[at], b[at + 1]]));
+        let ifd = u32::from_le_bytes(tiff[4..8].try_into().unwrap()) as usize;
+        for entry in 0..u16_at(&tiff, ifd) {
+            // An entry: tag (2), type (2), count (4), value (4).
+            let at = ifd + 2 + 12 * entry;
+            let value = match u16_at(&tiff, at) {
+                256 => width,
+                257 => height,
+                _ => continue,
+            };
+            match u16_at(&tiff, at + 2) {
+                3 => tiff[at + 8..at + 10].copy_from_slice(&(value as u16).to_le_bytes()),
+                _ => tiff[at + 8..at + 12].copy_from_slice(&value.to_le_bytes()),
+            }
+        }
+        tiff
+    }
+
+    #[test]
+    fn a_picture_without_pixels_is_refused() {
+        for (width, height) in [(0u16, 5u16), (5, 0), (0, 0), (0, 1000), (1000, 0)] {
+            let (w, h) = (u32::from(width), u32::from(height));
+            let no_pixels = Err(QrReadError::NoPixels {
+                width: w,
+                height: h,
+            });
+            // WebP cannot say 0: its headers hold the width less one.
+            let cases = [
+                ("GIF", gif_sized(width, height)),
+                ("BMP", bmp_claiming(w as i32, h as i32)),
+                ("BMP top-down", bmp_claiming(w as i32, -(h as i32))),
+                ("TIFF", tiff_claiming(w, h)),
+                ("PNG", png_claiming(w, h)),
+                ("JPEG", jpeg_claiming(width, height)),
+            ];
+            for (format, bytes) in cases {
+                assert_eq!(
+                    read_qr_codes(&bytes, is_otpauth),
+                    no_pixels,
+                    "{format} of {width} × {height}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_tiny_picture_has_no_code() {
+        for (width, height) in [(1, 1), (1, 9), (9, 1), (2, 2), (1, 300), (300, 1), (20, 20)] {
+            let picture =
+                GrayImage::from_fn(width, height, |x, y| Luma([((x + y) % 2 * 255) as u8]));
+            for format in [
+                ImageFormat::Png,
+                ImageFormat::Jpeg,
+                ImageFormat::Gif,
+                ImageFormat::Bmp,
+                ImageFormat::Tiff,
+                ImageFormat::WebP,
+            ] {
+                assert_eq!(
+                    read_qr_codes(&encode(&picture, format), is_otpauth),
+                    Err(QrReadError::NoQrCode),
+                    "{format:?} of {width} × {height}"
+                );
+            }
+            for &strategy in ALL_STRATEGIES {
+                assert!(look(&picture, strategy).is_empty(), "{strategy:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_view_of_an_empty_picture_panics() {
+        for (width, height) in [(0, 0), (0, 7), (7, 0)] {
+            for &strategy in ALL_STRATEGIES {
+                assert!(
+                    look(&GrayImage::new(width, height), strategy).is_empty(),
+                    "{strategy:?} of {width} × {height}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn a_bomb_is_refused_at_once() {
         for bomb in [png_claiming(60_000, 60_000), jpeg_claiming(60_000, 60_000)] {
@@ -1161,8 +1571,11 @@ mod tests {
     fn a_view_over_the_budget_is_not_made() {
         // Over MAX_PIXELS, so decode_luma never gives it; look still
         // refuses to pad it rather than trust its caller.
-        let huge = GrayImage::new(7000, 7000);
+        let mut huge = GrayImage::from_pixel(7000, 7000, Luma([255]));
+        image::imageops::replace(&mut huge, &codes(&[KEY]), 3000, 3000);
         assert!(view_bytes(View::Padded, 7000, 7000) > MAX_VIEW_BYTES);
+        // A code any view would read: only the guard keeps it unread.
+        assert_eq!(look(&huge, Strategy(Decoder::Rxing, View::AsIs)), [KEY]);
         assert!(look(&huge, Strategy(Decoder::Rxing, View::Padded)).is_empty());
     }
 
@@ -1213,8 +1626,64 @@ mod tests {
 
     #[test]
     fn a_big_picture_is_not_doubled() {
-        let wide = GrayImage::new(4000, 1001);
+        let mut wide = GrayImage::from_pixel(4000, 1001, Luma([255]));
+        image::imageops::replace(&mut wide, &codes(&[KEY]), 1800, 300);
+        // A code any view would read: only the size keeps it unread.
+        assert_eq!(look(&wide, Strategy(Decoder::Rxing, View::AsIs)), [KEY]);
         assert!(look(&wide, Strategy(Decoder::Rxing, View::Doubled)).is_empty());
+    }
+
+    /// Grey pixel noise from xorshift64*, seeded: no code, and to rqrr's
+    /// threshold half of it one black region.
+    fn grey_noise(width: u32, height: u32) -> GrayImage {
+        let mut state = 0x006e_6f69_7365_u64;
+        GrayImage::from_fn(width, height, |_, _| {
+            state ^= state >> 12;
+            state ^= state << 25;
+            state ^= state >> 27;
+            Luma([(state.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 56) as u8])
+        })
+    }
+
+    #[test]
+    fn the_work_counter_stops_the_search_on_noise() {
+        let noise = grey_noise(1200, 900);
+        assert!(rqrr_candidates(&noise, u64::MAX) > RQRR_MAX_CANDIDATES);
+        let mut work = Work::for_picture(1200, 900);
+        assert!(search(&noise, is_otpauth, &mut work).is_empty());
+        assert_eq!(
+            work.refused,
+            [
+                Strategy(Decoder::Rqrr, View::AsIs),
+                Strategy(Decoder::Rqrr, View::Negative)
+            ],
+            "rqrr does not search pixel noise"
+        );
+        assert!(work.spent <= work.limit);
+        // A clean picture keeps rqrr, and every strategy fits the budget.
+        let clean = codes(&[KEY]);
+        assert!(rqrr_candidates(&clean, u64::MAX) <= RQRR_MAX_CANDIDATES);
+        let mut work = Work::for_picture(clean.width(), clean.height());
+        assert!(search(&clean, |_| false, &mut work).contains(&KEY.to_string()));
+        assert_eq!(work.refused, [], "spent {} of {}", work.spent, work.limit);
+    }
+
+    #[test]
+    fn a_strategy_over_the_budget_is_not_tried() {
+        let picture = codes(&[KEY]);
+        let (w, h) = picture.dimensions();
+        let strategy = Strategy(Decoder::Rxing, View::AsIs);
+        let cost = strategy_cost(strategy, w, h);
+        let mut work = Work {
+            limit: cost - 1,
+            spent: 0,
+            refused: Vec::new(),
+        };
+        assert!(look_within(&picture, strategy, &mut work).is_empty());
+        assert_eq!(work.refused, [strategy]);
+        work.limit = cost;
+        assert_eq!(look_within(&picture, strategy, &mut work), [KEY]);
+        assert_eq!(work.spent, cost);
     }
 
     proptest::proptest! {

@@ -306,3 +306,37 @@ fn the_largest_screens_are_still_read_within_the_budget() {
         assert_eq!(text(&out.stdout), format!("{uri}\n"), "{name}");
     }
 }
+
+/// A GIF whose screen is `width` × `height`, with one white 1×1 frame:
+/// image decodes a screen of 0 × 5 to a picture of 0 × 5 (issue 17).
+fn gif_sized(width: u16, height: u16) -> Vec<u8> {
+    let mut gif = b"GIF89a".to_vec();
+    gif.extend(width.to_le_bytes());
+    gif.extend(height.to_le_bytes());
+    // A global colour table of two entries: white and black.
+    gif.extend([0x80, 0, 0, 255, 255, 255, 0, 0, 0]);
+    gif.extend([b',', 0, 0, 0, 0, 1, 0, 1, 0, 0]);
+    // LZW codes clear, 0, end at 3 bits each.
+    gif.extend([2, 2, 0b0100_0100, 0b0000_0001, 0]);
+    gif.push(b';');
+    gif
+}
+
+#[test]
+fn a_picture_without_pixels_is_refused_with_the_picture_message() {
+    let dir = tempfile::tempdir().unwrap();
+    for (width, height) in [(0, 5), (5, 0)] {
+        let name = format!("ures-{width}x{height}.gif");
+        fs::write(dir.path().join(&name), gif_sized(width, height)).unwrap();
+        let (out, _) = bounded_in(dir.path(), &["dekodol", &name]);
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+        let message =
+            format!("Hiba: A képnek egyetlen képpontja sincs ({width} × {height} képpont): {name}");
+        assert!(err.starts_with(&message), "{name}: {err}");
+        assert!(
+            err.contains("Teendő: Készíts új képernyőképet a QR-kódról"),
+            "{name}: {err}"
+        );
+    }
+}
