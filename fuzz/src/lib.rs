@@ -24,8 +24,11 @@ use kapukulcs::{
     },
 };
 
+/// A target's check: it panics when a property does not hold.
+pub type Check = fn(&[u8]);
+
 /// The targets by name, as `fuzz/Cargo.toml` and `fuzz/corpus/` name them.
-pub const TARGETS: [(&str, fn(&[u8])); 8] = [
+pub const TARGETS: [(&str, Check); 8] = [
     ("otpauth", |input| otpauth(text(input))),
     ("google_transfer", google_transfer),
     ("aegis", aegis_export),
