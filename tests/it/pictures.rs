@@ -24,11 +24,13 @@ use crate::support::{
     run::{self, text},
 };
 
-/// How long a bounded run may take before the test kills it and fails: far
-/// above the 2 seconds the issue asks for, so a loaded machine does not
-/// fail the test, yet a run that hangs or swaps is caught. The measured
-/// times are printed (`--nocapture`).
-const WATCHDOG: Duration = Duration::from_secs(10);
+/// How long a bounded run may take before the test kills it and fails: a
+/// guard against a run that hangs or swaps, not a speed test (speed is
+/// measured by `examples/noise_bench.rs`). `dekodol /dev/zero` reads its
+/// 160 MB in under 2 s of CPU, but took 8 s of wall time on a 2-core machine
+/// at a load of 18, so the guard is far above that. The measured times are
+/// printed (`--nocapture`).
+const WATCHDOG: Duration = Duration::from_secs(60);
 
 /// Runs the binary in `dir` with `args` under [`run::bounded`], killing it
 /// after [`WATCHDOG`]; returns what it said and how long it took.
