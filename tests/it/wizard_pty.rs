@@ -337,6 +337,10 @@ fn two_family_members_through_a_terminal() {
         "Sikerült kinyomtatni a lapot?",
         "A PDF fájlt töröltem",
         "Összefoglaló",
+        // The questions that erase themselves once Enter is pressed.
+        "? Nyomj Entert, ha látod a QR-kódot. ›",
+        "? Nyomj Entert, ha a telefon már mutatja a 6 jegyű kódot. ›",
+        "? Nyomj Entert, ha látod a törlőkódot. ›",
     ] {
         assert!(
             transcript.contains(heading),
