@@ -106,7 +106,7 @@ impl Explain for Error {
             Error::Args(detail) => fl!("err-args", detail = detail.as_str()),
             // Never quoted: whatever was typed may be a key.
             Error::Lang(_) => fl!("err-lang"),
-            Error::Stdin(error) => fl!("err-stdin-read", detail = error.to_string()),
+            Error::Stdin(error) => fl!("err-stdin-read", detail = crate::i18n::io_detail(error)),
             Error::StdinEmpty => fl!("err-stdin-empty"),
             Error::Reported => String::new(),
             Error::Key(error) => error.message(),

@@ -46,6 +46,42 @@ macro_rules! fl {
     }};
 }
 
+/// What the system said about a file (or a stream), in the user's words:
+/// the common [`std::io::ErrorKind`]s each have a message, so a Hungarian
+/// screen never shows `No such file or directory (os error 2)`. Any other
+/// system error is named by its code; an error the program made itself
+/// (no system code) keeps its own words, which come from `locales/` too.
+pub fn io_detail(error: &std::io::Error) -> String {
+    use std::io::ErrorKind as Kind;
+    match error.kind() {
+        Kind::NotFound => crate::fl!("io-not-found"),
+        Kind::PermissionDenied => crate::fl!("io-permission-denied"),
+        Kind::AlreadyExists => crate::fl!("io-already-exists"),
+        Kind::StorageFull => crate::fl!("io-storage-full"),
+        Kind::QuotaExceeded => crate::fl!("io-quota-exceeded"),
+        Kind::ReadOnlyFilesystem => crate::fl!("io-read-only"),
+        Kind::IsADirectory => crate::fl!("io-is-a-directory"),
+        Kind::NotADirectory => crate::fl!("io-not-a-directory"),
+        Kind::DirectoryNotEmpty => crate::fl!("io-directory-not-empty"),
+        Kind::InvalidFilename => crate::fl!("io-invalid-filename"),
+        Kind::FileTooLarge => crate::fl!("io-file-too-large"),
+        Kind::ResourceBusy | Kind::ExecutableFileBusy => crate::fl!("io-busy"),
+        Kind::TooManyLinks => crate::fl!("io-too-many-links"),
+        Kind::UnexpectedEof => crate::fl!("io-unexpected-end"),
+        Kind::InvalidData => crate::fl!("io-invalid-data"),
+        Kind::BrokenPipe => crate::fl!("io-broken-pipe"),
+        Kind::Interrupted => crate::fl!("io-interrupted"),
+        Kind::TimedOut => crate::fl!("io-timed-out"),
+        Kind::OutOfMemory => crate::fl!("io-out-of-memory"),
+        Kind::Unsupported => crate::fl!("io-unsupported"),
+        Kind::CrossesDevices => crate::fl!("io-crosses-devices"),
+        _ => match error.raw_os_error() {
+            Some(code) => crate::fl!("io-other", code = code.to_string()),
+            None => error.to_string(),
+        },
+    }
+}
+
 /// True for a character a terminal obeys rather than shows: every control
 /// character (C0, DEL and C1: the escape that starts a terminal sequence,
 /// a carriage return that rewrites the line, a bell) and every
@@ -203,6 +239,97 @@ mod tests {
         assert!(!said.chars().any(obeyed), "{said:?}");
         assert!(said.contains("\\u{1b}]0;pwned\\u{7}"), "{said}");
         assert_eq!(argument("a\nb\rc"), "a\nb\\u{d}c");
+    }
+
+    fn source(lang: &str) -> String {
+        let file = format!("{lang}/kapukulcs.ftl");
+        let bytes = Localizations::get(&file)
+            .expect("locale file embedded")
+            .data;
+        String::from_utf8(bytes.into_owned()).expect("UTF-8 locale file")
+    }
+
+    /// Issue 18: each common system error has words of its own; an
+    /// uncommon one is named by its code, never in the system's English.
+    #[test]
+    fn system_errors_are_told_in_words() {
+        use std::io::{Error, ErrorKind};
+        assert_eq!(
+            io_detail(&Error::from(ErrorKind::NotFound)),
+            crate::fl!("io-not-found")
+        );
+        #[cfg(unix)]
+        {
+            let said = io_detail(&Error::from_raw_os_error(libc::ENOENT));
+            assert_eq!(said, "nincs ilyen fájl vagy mappa");
+            let said = io_detail(&Error::from_raw_os_error(libc::ENOSPC));
+            assert_eq!(said, "megtelt a lemez");
+            let said = io_detail(&Error::from_raw_os_error(libc::ENOTSOCK));
+            assert_eq!(
+                said,
+                format!("a rendszer hibát jelzett (hibakód: {})", libc::ENOTSOCK)
+            );
+        }
+    }
+
+    /// Issue 18: a quoted label on a page ("„A fenti…” mező", "„Tovább”
+    /// gomb") takes the article a Hungarian reader expects: "az" before a
+    /// vowel, "a" before a consonant, and never none.
+    #[test]
+    fn quoted_labels_take_the_right_article() {
+        let text = source("hu");
+        let nouns = ["gomb", "mező", "szöveg", "résznél", "menüpont", "fül"];
+        let mut wrong = Vec::new();
+        for (at, _) in text.match_indices('„') {
+            let Some(length) = text[at..].find('”') else {
+                continue;
+            };
+            let label = &text[at + '„'.len_utf8()..at + length];
+            let after = &text[at + length + '”'.len_utf8()..];
+            let noun = after.trim_start().split([' ', ',', '.', ':', ')']).next();
+            if !after.starts_with(' ')
+                || !noun.is_some_and(|n| nouns.iter().any(|s| n.starts_with(s)))
+            {
+                continue;
+            }
+            let before = text[..at].trim_end();
+            let article = before
+                .rsplit(|c: char| c.is_whitespace() || c == '(')
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let vowel = label
+                .chars()
+                .next()
+                .is_some_and(|c| "aáeéiíoóöőuúüű".contains(c.to_lowercase().next().unwrap_or(c)));
+            let expected = if vowel { "az" } else { "a" };
+            if article != expected {
+                let line = text[..at].lines().count();
+                wrong.push(format!("line {line}: {article} „{label}”, not {expected}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    /// Issue 18: a Hungarian date ends with its own period ("2026. 12.
+    /// 04."), so a sentence that ends with one must not add a second.
+    #[test]
+    fn no_sentence_period_follows_a_date() {
+        for lang in ["hu", "en"] {
+            let text = source(lang);
+            let date_format = text
+                .lines()
+                .find(|l| l.starts_with("date-format ="))
+                .unwrap_or_else(|| panic!("{lang}: no date-format"));
+            if !date_format.trim_end().ends_with('.') {
+                continue;
+            }
+            let doubled: Vec<&str> = text
+                .lines()
+                .filter(|l| l.contains("$date}.") || l.contains("$date }."))
+                .collect();
+            assert!(doubled.is_empty(), "{lang}: {doubled:#?}");
+        }
     }
 
     #[test]

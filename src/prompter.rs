@@ -33,8 +33,10 @@ impl Explain for PromptError {
         match self {
             PromptError::NoTerminal => fl!("err-no-terminal"),
             PromptError::Cancelled => fl!("err-cancelled"),
-            PromptError::Terminal(error) => fl!("err-terminal", detail = error.to_string()),
-            PromptError::Output(error) => fl!("err-output", detail = error.to_string()),
+            PromptError::Terminal(error) => {
+                fl!("err-terminal", detail = crate::i18n::io_detail(error))
+            }
+            PromptError::Output(error) => fl!("err-output", detail = crate::i18n::io_detail(error)),
         }
     }
 
@@ -151,6 +153,21 @@ fn to_stderr(text: &str) {
 /// is written down.
 pub const CLEAR_SCREEN: &str = "\x1b[H\x1b[2J\x1b[3J";
 
+/// What takes the cursor back over the last `lines` lines a view drew and
+/// erases them (carriage return, cursor up, erase below), so the view's
+/// next frame is drawn in their place: a view redrawn every second leaves
+/// one copy on the screen and none in the scrollback, where clearing the
+/// screen (`ESC [2J`) would push a copy up each time. Nothing when no line
+/// was drawn yet. A line longer than the terminal is wide takes two rows,
+/// so views keep their lines short.
+pub fn erase_lines(lines: usize) -> String {
+    if lines == 0 {
+        String::new()
+    } else {
+        format!("\r\x1b[{lines}A\x1b[J")
+    }
+}
+
 /// What ended a wait for a picture.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Waited<T = PathBuf> {
@@ -193,6 +210,9 @@ pub trait Prompter {
     fn countdown(&mut self, message: &str, seconds: u64);
     /// Shows a line of information.
     fn say(&mut self, text: &str);
+    /// Erases the last `lines` lines written, so a view is redrawn in
+    /// place ([`erase_lines`]); only on a terminal.
+    fn erase_lines(&mut self, lines: usize);
     /// Clears the screen and the terminal's scrollback ([`CLEAR_SCREEN`]):
     /// called when a screen that showed keys or codes is left, so they
     /// cannot be scrolled back to.
@@ -203,9 +223,9 @@ pub trait Prompter {
     fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, PromptError>;
     /// Runs `work` while showing that something is happening (a spinner).
     fn busy<T>(&mut self, message: &str, work: impl FnOnce() -> T) -> T;
-    /// Shows what `render` gives, drawn again every second on a clean
-    /// screen, until the user presses Enter; then clears it, scrollback
-    /// included (it showed codes).
+    /// Shows what `render` gives, drawn again in place every second, until
+    /// the user presses Enter; then clears the screen, scrollback included
+    /// (it showed codes).
     fn live(&mut self, render: &mut dyn FnMut() -> String) -> Result<(), PromptError>;
 }
 
@@ -358,13 +378,12 @@ impl Prompter for Terminal {
 
     fn live(&mut self, render: &mut dyn FnMut() -> String) -> Result<(), PromptError> {
         self.check()?;
+        let mut drawn = 0;
         loop {
-            let _ = write!(
-                io::stderr(),
-                "\x1b[2J\x1b[H{}\n{}\n",
-                render(),
-                fl!("live-quit")
-            );
+            let frame = format!("{}\n{}\n", render(), fl!("live-quit"));
+            let _ = write!(io::stderr(), "{}{frame}", erase_lines(drawn));
+            let _ = io::stderr().flush();
+            drawn = frame.lines().count();
             if crate::platform::input_ready(Duration::from_secs(1)) {
                 let mut line = String::new();
                 std::io::stdin()
@@ -375,6 +394,15 @@ impl Prompter for Terminal {
         }
         self.clear_screen();
         Ok(())
+    }
+
+    fn erase_lines(&mut self, lines: usize) {
+        // Only a terminal understands it; a log file gets no escape codes.
+        if lines > 0 && std::io::stderr().is_terminal() {
+            let mut err = std::io::stderr();
+            let _ = err.write_all(erase_lines(lines).as_bytes());
+            let _ = err.flush();
+        }
     }
 
     fn clear_screen(&mut self) {
@@ -551,6 +579,8 @@ impl Prompter for Scripted {
         self.shown.push(message.to_owned());
         work()
     }
+
+    fn erase_lines(&mut self, _lines: usize) {}
 
     fn live(&mut self, render: &mut dyn FnMut() -> String) -> Result<(), PromptError> {
         self.shown.push(render());

@@ -94,6 +94,12 @@ fn busy_message(file: &str, holder: Option<&Holder>, platform: &str) -> String {
             "err-file-busy",
             file = file,
             pid = holder.pid.to_string(),
+            // "0 perce" is not how anyone says it.
+            when = if holder.minutes_ago() == 0 {
+                "now"
+            } else {
+                "earlier"
+            },
             minutes = holder.minutes_ago().to_string()
         ),
         None => fl!("err-file-busy-unknown", file = file, platform = platform),
@@ -106,17 +112,17 @@ impl Explain for StoreError {
             StoreError::Read { path, error } => fl!(
                 "err-file-read",
                 file = path.display().to_string(),
-                detail = error.to_string()
+                detail = crate::i18n::io_detail(error)
             ),
             StoreError::Write { path, error } => fl!(
                 "err-file-write",
                 file = path.display().to_string(),
-                detail = error.to_string()
+                detail = crate::i18n::io_detail(error)
             ),
             StoreError::WritePlaintext { path, error } => fl!(
                 "err-plaintext-write",
                 file = path.display().to_string(),
-                detail = error.to_string()
+                detail = crate::i18n::io_detail(error)
             ),
             StoreError::Unrelated(path) => {
                 fl!("err-file-unrelated", file = path.display().to_string())
@@ -191,8 +197,9 @@ pub fn real_path(path: &Path) -> io::Result<PathBuf> {
         }
     }
     Err(io::Error::other(format!(
-        "{}: too many symbolic links",
-        path.display()
+        "{}: {}",
+        path.display(),
+        crate::fl!("io-too-many-links")
     )))
 }
 
@@ -1069,6 +1076,51 @@ mod tests {
     use super::*;
     #[cfg(unix)]
     use std::os::unix::fs::PermissionsExt;
+
+    /// Issue 18: a run that started less than a minute ago started "just
+    /// now", not "0 minutes ago".
+    #[test]
+    fn a_run_that_just_started_is_said_to_have_started_just_now() {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        let just = Holder {
+            pid: 42,
+            since: now,
+        };
+        let said = busy_message("mentes.age", Some(&just), "unix");
+        assert!(said.contains("az imént indult"), "{said}");
+        assert!(!said.contains("0 perce"), "{said}");
+        let earlier = Holder {
+            pid: 42,
+            since: now - 5 * 60 - 10,
+        };
+        let said = busy_message("mentes.age", Some(&earlier), "unix");
+        assert!(said.contains("5 perce indult"), "{said}");
+    }
+
+    /// Issue 18: the system's error is told in Hungarian words, not as
+    /// `No such file or directory (os error 2)`.
+    #[test]
+    fn a_file_error_is_told_in_words() {
+        let error = StoreError::Read {
+            path: PathBuf::from("mentes.age"),
+            error: io::Error::from(io::ErrorKind::NotFound),
+        };
+        let said = error.message();
+        assert!(said.contains("nincs ilyen fájl vagy mappa"), "{said}");
+        #[cfg(unix)]
+        {
+            let error = StoreError::Write {
+                path: PathBuf::from("mentes.age"),
+                error: io::Error::from_raw_os_error(libc::EACCES),
+            };
+            let said = error.message();
+            assert!(!said.contains("os error"), "{said}");
+            assert!(!said.contains("Permission denied"), "{said}");
+        }
+    }
 
     fn ours(bytes: &[u8]) -> bool {
         bytes.starts_with(b"OURS")

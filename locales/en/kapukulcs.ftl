@@ -246,7 +246,10 @@ rec-qr-too-long = Check the URI; an Ügyfélkapu+ URI is at most a few hundred c
 err-file-read = Could not read: {$file} ({$detail})
 err-file-write = Could not write: {$file} ({$detail}). The previous version is untouched.
 err-file-unrelated = Another file is already here; I will not overwrite it: {$file}
-err-file-busy = Another kapukulcs (process id {$pid}, started {$minutes} minutes ago) is using this bundle right now: {$file}. While it runs, this run changes nothing, so neither overwrites the other.
+err-file-busy = Another kapukulcs (process id {$pid}, started { $when ->
+        [now] just now
+       *[earlier] {$minutes} minutes ago
+    }) is using this bundle right now: {$file}. While it runs, this run changes nothing, so neither overwrites the other.
 err-file-busy-unknown = Another kapukulcs { $platform ->
         [windows] (perhaps in another window)
        *[other] (it has only just started)
@@ -295,9 +298,9 @@ help-add = Add a family member without questions (from a picture, an otpauth:// 
 help-add-name = The family member's name as you call them: Én, Mama, Papa…
 help-add-username = Their Ügyfélkapu username
 help-add-image = The picture saved of the QR code
-help-add-uri = The otpauth:// URI from standard input (only "-", so the secret never shows on the command line)
-help-add-key = The key shown under "Nem tudom beolvasni a kódot", from standard input (only "-")
-help-add-deletion-code = The deletion code (törlőkód) shown after pairing, from standard input (only "-", so the code never shows on the command line); with a key or URI, on the line after it
+help-add-uri = The otpauth:// URI from standard input: --uri - (only "-", so the secret never shows on the command line)
+help-add-key = The key shown under "Nem tudom beolvasni a kódot", from standard input: --key - (only "-")
+help-add-deletion-code = The deletion code (törlőkód) shown after pairing, from standard input: --deletion-code - (only "-", so the code never shows on the command line); with a key or URI, on the line after it
 help-add-note = A note
 help-list = Show who is in the backup (no secrets)
 help-remove = Remove a family member from the backup (after a confirmation)
@@ -312,6 +315,7 @@ help-value-folder = FOLDER
 help-value-name = NAME
 help-value-username = USERNAME
 help-value-text = TEXT
+help-value-stdin = STDIN
 info-added = Added: {$name} ({$issuer}). Saved to: {$file}
 list-name = Name
 list-username = Username
@@ -358,7 +362,7 @@ welcome =
     The backup will be an encrypted file here: {$file}
     Now choose a passphrase for it. Remember it well: if you forget it, nobody can open the backup, not even this program. That is why you should print the recovery sheet at the end too: it holds everything a restore needs, without the passphrase.
 live-quit = (Back to the menu: Enter)
-menu-codes-live = Today's codes: everyone's, live
+menu-codes-live = The current codes: everyone's, live
 menu-passphrase = Change the backup's passphrase
 menu-demo = A demo with a made-up family (to try things out)
 menu-setup = New registration / add a family member
@@ -382,10 +386,13 @@ prompt-redo =
     }
 menu-quit = Quit
 wizard-intro =
-    Hello! We will go through the family's Ügyfélkapu+ registration, one
+    We will now go through the family's Ügyfélkapu+ registration, one
     person at a time. Everything is saved here, encrypted: {$bundle}
-    As the guide advises, start with yourself (your name here: Me), then the
+    { $yourself ->
+        [missing] As the guide advises, start with yourself (your name here: Me), then the
     others, for example Mum and Dad.
+       *[saved] Your own details are saved already; now the others, for example Mum and Dad.
+    }
     You can stop at any time (Ctrl-C): what is done stays, and next time we
     continue from there.
 wizard-resume =
@@ -412,7 +419,11 @@ wizard-resume-step-phone = checking the phone's code is next
 wizard-resume-step-deletion = the deletion code is missing
 wizard-add-someone = Add someone now?
 wizard-next-person = Go on with the next family member?
-wizard-ask-name = Step 1 – Whom are we registering? The name you call them (start with yourself: Me; then for example Mum, Dad)
+wizard-ask-name =
+    { $yourself ->
+        [missing] Whom are we registering? The name you call them (start with yourself: Me; then for example Mum, Dad)
+       *[saved] Whom are we registering? The name you call them (for example Mum, Dad)
+    }
 wizard-ask-username =
     { $who ->
         [self] Your own Ügyfélkapu username (leave empty if you do not know it)
@@ -664,6 +675,7 @@ check-clock =
 check-nobody = {$code}: this code belongs to no saved account, not even 10 minutes earlier or later. Is it exactly what the phone shows? If so, this entry may be left over from an earlier try: is there another entry for the same family member whose code I recognise? Delete it only if there is.
 check-live-title = Everyone's current code:
 check-live-quit = (Quit: Ctrl-C)
+check-live-seconds = {$seconds} s
 import-found = Found {$count} accounts:
 import-found-item = {$number}. {$issuer} – {$account}
 import-ask = {$label}: add it to the family?
@@ -848,7 +860,7 @@ list-state = State
 card-cancelled = CANCELLED ({$date}): this key is no longer valid; do not put it back on a phone.
 card-history = Former keys: {$count} (in the korabbi folder; none is valid).
 card-former-title = Ügyfélkapu+ – {$name} – former key (replaced {$date})
-card-former-cancelled = NOT VALID – cancelled {$date}. Do not put it back on a phone.
+card-former-cancelled = NOT VALID (cancelled {$date}): do not put it back on a phone.
 card-former-replaced = NOT VALID – a newer registration replaced it. Do not put it back on a phone.
 card-former-replaced-on = Replaced: {$date}
 bundle-readme-history =
@@ -901,7 +913,7 @@ wizard-sheet-ask = Shall I make the printable recovery sheet (PDF)? It holds the
 wizard-sheet-skipped = No sheet was made. You can print it later: kapukulcs nyomtatas
 wizard-sheet-failed = The recovery sheet could not be made: {$file}
 wizard-sheet-open-ask = Shall I open it in the PDF viewer so you can print it?
-wizard-sheet-open-failed = The PDF viewer did not open ({$detail}). Open it yourself: {$file}
+wizard-sheet-open-failed = The PDF file did not open: the system started no viewer for it. Open it yourself (for example with a double click in the file manager); it is here: {$file}
 wizard-sheet-printed-ask = Did the sheet print?
 wizard-sheet-delete-ask = Delete the PDF file? It holds secrets; the printed sheet and the encrypted backup are enough.
 wizard-sheet-deleted = The PDF file is deleted: {$file}
@@ -912,3 +924,27 @@ wizard-clipboard-clear-ask = The QR code's picture may still be on the clipboard
 wizard-clipboard-cleared = The clipboard is cleared.
 wizard-clipboard-clear-failed = The clipboard could not be cleared ({$detail}). Copy something else onto it.
 wizard-clipboard-file-name = clipboard.png
+
+## What the system said about a file, in words (i18n::io_detail).
+io-not-found = no such file or folder
+io-permission-denied = permission denied
+io-already-exists = it exists already
+io-storage-full = the disk is full
+io-quota-exceeded = the storage quota is used up
+io-read-only = the drive is read-only
+io-is-a-directory = this is a folder, not a file
+io-not-a-directory = a part of the path is not a folder
+io-directory-not-empty = the folder is not empty
+io-invalid-filename = the file name is not valid (too long, or a character that is not allowed)
+io-file-too-large = the file is too large
+io-busy = another program is using it
+io-too-many-links = too many links pointing on to each other (symbolic links)
+io-unexpected-end = the file ended too early
+io-invalid-data = its contents are damaged
+io-broken-pipe = the other side closed the connection
+io-interrupted = interrupted
+io-timed-out = it timed out
+io-out-of-memory = out of memory
+io-unsupported = not possible on this system
+io-crosses-devices = it cannot be moved to another drive this way
+io-other = the system reported an error (code {$code})

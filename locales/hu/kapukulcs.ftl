@@ -148,7 +148,7 @@ card-none = –
 card-never = még soha
 card-title = Ügyfélkapu+ – {$name}
 card-username = Ügyfélkapu felhasználónév: {$username}
-card-issuer = Kiadó: {$issuer}
+card-issuer = Kibocsátó: {$issuer}
 card-key = Kulcs (kézi beíráshoz): {$key}
 card-uri = otpauth:// cím: {$uri}
 card-deletion-code = Törlőkód: {$code}
@@ -246,7 +246,10 @@ rec-qr-too-long = Nézd meg az otpauth:// címet: egy Ügyfélkapu+ cím legfelj
 err-file-read = Nem sikerült olvasni: {$file} ({$detail})
 err-file-write = Nem sikerült írni: {$file} ({$detail}). Az előző változat érintetlen.
 err-file-unrelated = Itt már van egy másik fájl, azt nem írom felül: {$file}
-err-file-busy = Ezt a mentést éppen egy másik kapukulcs használja (folyamatazonosító: {$pid}, {$minutes} perce indult): {$file}. Amíg az fut, ez a futás nem változtat rajta, hogy egyik se írja felül a másikat.
+err-file-busy = Ezt a mentést éppen egy másik kapukulcs használja (folyamatazonosító: {$pid}, { $when ->
+        [now] az imént indult
+       *[earlier] {$minutes} perce indult
+    }): {$file}. Amíg az fut, ez a futás nem változtat rajta, hogy egyik se írja felül a másikat.
 err-file-busy-unknown = Ezt a mentést éppen egy másik kapukulcs használja { $platform ->
         [windows] (talán egy másik ablakban)
        *[other] (épp most indult el)
@@ -295,9 +298,9 @@ help-add = Felvesz egy családtagot kérdések nélkül (képből, otpauth:// c�
 help-add-name = A családtag neve, ahogy hívjátok: Én, Mama, Papa…
 help-add-username = Az ügyfélkapus felhasználóneve
 help-add-image = A QR-kódról mentett kép
-help-add-uri = Az otpauth:// cím a szabványos bemenetről (csak „-” adható meg, hogy a titok ne látsszon a parancssorban)
-help-add-key = A „Nem tudom beolvasni a kódot” alatti kulcs a szabványos bemenetről (csak „-”)
-help-add-deletion-code = A párosítás után kapott törlőkód a szabványos bemenetről (csak „-”, hogy a kód ne látsszon a parancssorban); kulccsal vagy címmel együtt annak a következő sorában
+help-add-uri = Az otpauth:// cím a szabványos bemenetről: --uri - (csak „-” adható meg, hogy a titok ne látsszon a parancssorban)
+help-add-key = A „Nem tudom beolvasni a kódot” alatti kulcs a szabványos bemenetről: --key - (csak „-” adható meg)
+help-add-deletion-code = A párosítás után kapott törlőkód a szabványos bemenetről: --deletion-code - (csak „-” adható meg, hogy a kód ne látsszon a parancssorban); kulccsal vagy címmel együtt annak a következő sorában
 help-add-note = Megjegyzés
 help-list = Megmutatja, kik vannak a mentésben (titkok nélkül)
 help-remove = Töröl egy családtagot a mentésből (megerősítés után)
@@ -312,10 +315,11 @@ help-value-folder = MAPPA
 help-value-name = NÉV
 help-value-username = FELHASZNÁLÓNÉV
 help-value-text = SZÖVEG
+help-value-stdin = BEMENET
 info-added = Felvettem: {$name} ({$issuer}). Elmentve ide: {$file}
 list-name = Név
 list-username = Felhasználónév
-list-issuer = Kiadó
+list-issuer = Kibocsátó
 list-confirmed = Utoljára ellenőrizve
 list-deletion-code = Törlőkód
 list-yes = megvan
@@ -358,7 +362,7 @@ welcome =
     A mentés egy titkosított fájl lesz, itt: {$file}
     Most válassz hozzá egy jelszót. Jól jegyezd meg: ha elfelejted, senki sem tudja kinyitni a mentést, ez a program sem. Ezért a végén nyomtasd ki a helyreállító lapot is: azon jelszó nélkül is ott van minden, ami a visszaállításhoz kell.
 live-quit = (Vissza a menübe: Enter)
-menu-codes-live = A mai kódok: mindenkié, élőben
+menu-codes-live = A mostani kódok: mindenkié, élőben
 menu-passphrase = A mentés jelszavának cseréje
 menu-demo = Bemutató egy kitalált családdal (próbának)
 menu-setup = Új regisztráció / családtag felvétele
@@ -382,10 +386,13 @@ prompt-redo =
     }
 menu-quit = Kilépés
 wizard-intro =
-    Üdv! Most végigmegyünk a család Ügyfélkapu+ regisztrációján, egyszerre
-    egy emberen. Mindent elmentek ide, titkosítva: {$bundle}
-    Ahogy az útmutató is tanácsolja, kezdd magaddal (a neved itt: Én), utána
+    Most végigmegyünk a család Ügyfélkapu+ regisztrációján, egyszerre egy
+    emberen. Mindent elmentek ide, titkosítva: {$bundle}
+    { $yourself ->
+        [missing] Ahogy az útmutató is tanácsolja, kezdd magaddal (a neved itt: Én), utána
     jöhetnek a többiek, például Mama és Papa.
+       *[saved] A saját adataid már megvannak; jöhetnek a többiek, például Mama és Papa.
+    }
     Bármikor abbahagyhatod (Ctrl-C): ami kész, az megmarad, és legközelebb
     innen folytatjuk.
 wizard-resume =
@@ -412,7 +419,11 @@ wizard-resume-step-phone = a telefon kódjának ellenőrzése jön
 wizard-resume-step-deletion = a törlőkód hiányzik
 wizard-add-someone = Felveszel most valakit?
 wizard-next-person = Jöhet a következő családtag?
-wizard-ask-name = 1. lépés – Kit regisztrálunk? A név, ahogy hívjátok (kezdd magaddal: Én; utána például Mama, Papa)
+wizard-ask-name =
+    { $yourself ->
+        [missing] Kit regisztrálunk? A név, ahogy hívjátok (kezdd magaddal: Én; utána például Mama, Papa)
+       *[saved] Kit regisztrálunk? A név, ahogy hívjátok (például Mama, Papa)
+    }
 wizard-ask-username =
     { $who ->
         [self] A saját ügyfélkapus felhasználóneved (ha nem tudod, hagyd üresen)
@@ -567,7 +578,7 @@ wizard-step-7 =
         }
       • Kattints a „Tovább”, majd a „Mentés” gombra.
       • Megjelenik a TÖRLŐKÓD. Ezt írd be ide a következő kérdésnél.
-      • Utána pipáld ki „A fenti törlőkód mentéséről gondoskodtam” mezőt, és kattints a „Befejezés” gombra.
+      • Utána pipáld ki az „A fenti törlőkód mentéséről gondoskodtam” mezőt, és kattints a „Befejezés” gombra.
     Nyomj Entert, ha látod a törlőkódot.
 wizard-ask-deletion-code =
     { $who ->
@@ -664,6 +675,7 @@ check-clock =
 check-nobody = {$code}: ez a kód egyik elmentett fiókhoz sem tartozik, 10 perccel előbb vagy később sem. Biztosan pontosan így áll a telefonon? Ha igen, ez a bejegyzés talán egy korábbi próbálkozásból maradt: van mellette egy másik bejegyzés ugyanennek a családtagnak, amelyiknek a kódját felismerem? Csak akkor töröld, ha igen.
 check-live-title = Mindenki mostani kódja:
 check-live-quit = (Kilépés: Ctrl-C)
+check-live-seconds = {$seconds} mp
 import-found = {$count} fiókot találtam:
 import-found-item = {$number}. {$issuer} – {$account}
 import-ask = {$label}: felveszem a családtagok közé?
@@ -848,7 +860,7 @@ list-state = Állapot
 card-cancelled = MEGSZÜNTETVE ({$date}): ez a kulcs már nem érvényes, ne tedd vissza telefonra.
 card-history = Korábbi kulcsok: {$count} (a korabbi mappában; egyik sem érvényes).
 card-former-title = Ügyfélkapu+ – {$name} – korábbi kulcs (lecserélve: {$date})
-card-former-cancelled = NEM ÉRVÉNYES – megszüntetve: {$date}. Ne tedd vissza telefonra.
+card-former-cancelled = NEM ÉRVÉNYES (megszüntetve: {$date}): ne tedd vissza telefonra.
 card-former-replaced = NEM ÉRVÉNYES – egy újabb regisztráció lecserélte. Ne tedd vissza telefonra.
 card-former-replaced-on = Lecserélve: {$date}
 bundle-readme-history =
@@ -901,7 +913,7 @@ wizard-sheet-ask = Elkészítsem a kinyomtatható helyreállító lapot (PDF)? A
 wizard-sheet-skipped = Nem készült lap. Később így nyomtathatod ki: kapukulcs nyomtatas
 wizard-sheet-failed = A helyreállító lapot nem sikerült elkészíteni: {$file}
 wizard-sheet-open-ask = Megnyissam a PDF-nézőben, hogy kinyomtathasd?
-wizard-sheet-open-failed = Nem sikerült megnyitni a PDF-nézőt ({$detail}). Nyisd meg kézzel: {$file}
+wizard-sheet-open-failed = Nem sikerült megnyitni a PDF fájlt: a rendszer nem indított el hozzá nézőprogramot. Nyisd meg kézzel (például dupla kattintással a fájlkezelőben), itt van: {$file}
 wizard-sheet-printed-ask = Sikerült kinyomtatni a lapot?
 wizard-sheet-delete-ask = Törlöm a PDF fájlt? Titkokat tartalmaz; a kinyomtatott lap és a titkosított mentés elég.
 wizard-sheet-deleted = A PDF fájlt töröltem: {$file}
@@ -912,3 +924,27 @@ wizard-clipboard-clear-ask = A QR-kód képe a vágólapon is ott lehet. Törlö
 wizard-clipboard-cleared = A vágólapot töröltem.
 wizard-clipboard-clear-failed = A vágólapot nem sikerült törölni ({$detail}). Másolj rá valami mást.
 wizard-clipboard-file-name = vágólap.png
+
+## What the system said about a file, in words (i18n::io_detail).
+io-not-found = nincs ilyen fájl vagy mappa
+io-permission-denied = nincs hozzá jogosultság
+io-already-exists = már létezik
+io-storage-full = megtelt a lemez
+io-quota-exceeded = elfogyott a tárhelykeret
+io-read-only = a meghajtó csak olvasható
+io-is-a-directory = ez egy mappa, nem fájl
+io-not-a-directory = az útvonal egyik része nem mappa
+io-directory-not-empty = a mappa nem üres
+io-invalid-filename = a fájlnév érvénytelen (túl hosszú, vagy nem engedett jelet tartalmaz)
+io-file-too-large = a fájl túl nagy
+io-busy = egy másik program éppen használja
+io-too-many-links = túl sok egymásra mutató hivatkozás (szimbolikus link)
+io-unexpected-end = a fájl váratlanul véget ért
+io-invalid-data = a tartalma hibás
+io-broken-pipe = a túloldal lezárta a kapcsolatot
+io-interrupted = megszakadt
+io-timed-out = lejárt a várakozási idő
+io-out-of-memory = elfogyott a memória
+io-unsupported = ezen a rendszeren nem lehetséges
+io-crosses-devices = másik meghajtóra így nem lehet áthelyezni
+io-other = a rendszer hibát jelzett (hibakód: {$code})

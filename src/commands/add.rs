@@ -35,10 +35,10 @@ pub struct Options {
     #[command(flatten)]
     pub person: PersonArgs,
     /// `--uri -`: the otpauth URI on standard input.
-    #[arg(long, value_name = "-", value_parser = stdin_only, help = fl!("help-add-uri"))]
+    #[arg(long, value_name = fl!("help-value-stdin"), value_parser = stdin_only, help = fl!("help-add-uri"))]
     pub uri: Option<String>,
     /// `--key -`: the key on standard input.
-    #[arg(long, value_name = "-", value_parser = stdin_only, help = fl!("help-add-key"))]
+    #[arg(long, value_name = fl!("help-value-stdin"), value_parser = stdin_only, help = fl!("help-add-key"))]
     pub key: Option<String>,
     /// A free note.
     #[arg(long, value_name = fl!("help-value-text"), help = fl!("help-add-note"))]

@@ -214,9 +214,10 @@ pub fn live_view(family: &Family, now: u64) -> String {
             code
         };
         lines.push(format!(
-            "  {:<20} {spaced:>9}  {} {left:>2} s",
+            "  {:<20} {spaced:>9}  {} {}",
             member.name,
-            time_bar(left, u64::from(member.account.period))
+            time_bar(left, u64::from(member.account.period)),
+            fl!("check-live-seconds", seconds = format!("{left:>2}"))
         ));
     }
     lines.join("\n")
@@ -232,18 +233,24 @@ pub fn run(
     let vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, Access::Read)?;
     let clock = &ctx.clock;
     if options.live {
-        // Redraw in place once a second until Ctrl-C ends the program,
-        // which then clears the screen and the scrollback as well.
+        // Redraw in place once a second (the last frame erased, the next
+        // drawn over it: no copy is pushed into the scrollback) until
+        // Ctrl-C ends the program, which then clears the screen and the
+        // scrollback as well.
         let _showing = ShowingSecrets::start();
+        let mut drawn = 0;
         loop {
-            prompter.clear_screen();
-            let written = write!(
-                out,
+            let frame = format!(
                 "{}\n{}\n",
                 live_view(&vault.family, clock.unix()),
                 fl!("check-live-quit")
-            )
-            .and_then(|()| out.flush());
+            );
+            let flushed = out.flush();
+            prompter.erase_lines(drawn);
+            let written = flushed
+                .and_then(|()| out.write_all(frame.as_bytes()))
+                .and_then(|()| out.flush());
+            drawn = frame.lines().count();
             if written.is_err() {
                 // Nobody reads any more (a closed pipe, a full disk): the
                 // checked output names the error, if any, when the run ends.
@@ -406,6 +413,16 @@ mod tests {
             hu.contains('?') && !hu.contains("töröld a telefonon"),
             "{hu}"
         );
+    }
+
+    /// Issue 18: the seconds left are "mp", as everywhere in Hungarian.
+    #[test]
+    fn live_view_counts_seconds_in_the_users_words() {
+        let family = demo_family();
+        let view = live_view(&family, 1_699_999_983);
+        for line in view.lines().skip(1) {
+            assert!(line.ends_with("27 mp"), "{view}");
+        }
     }
 
     #[test]

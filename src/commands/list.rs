@@ -90,6 +90,19 @@ mod tests {
     use crate::vault::bundle::tests::demo_family;
     use time::macros::datetime;
 
+    /// Issue 18: the list, the sheet and the bundle's cards name the
+    /// issuer with one word.
+    #[test]
+    fn the_issuer_has_one_name_on_the_list_and_on_the_sheet() {
+        let family = demo_family();
+        let table = table(&family);
+        let header = table.lines().next().unwrap();
+        let word = fl!("sheet-label-issuer");
+        assert!(header.contains(&word), "{header} / {word}");
+        let card = fl!("card-issuer", issuer = "Ügyfélkapu+");
+        assert!(card.starts_with(&word), "{card} / {word}");
+    }
+
     #[test]
     fn a_cancelled_key_shows_its_date_and_a_lost_one_that_it_is_still_valid() {
         let mut family = demo_family();

@@ -103,6 +103,8 @@ pub fn run(ctx: &Context, prompter: &mut impl Prompter, out: &mut dyn Write) -> 
                 prompter,
             )?,
             Item::CodesLive => {
+                // A Ctrl-C while the codes show wipes them too.
+                let _showing = crate::interrupt::ShowingSecrets::start();
                 let family = &vault.family;
                 prompter.live(&mut || check::live_view(family, ctx.clock.unix()))?;
             }

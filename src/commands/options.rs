@@ -62,7 +62,7 @@ pub struct PersonArgs {
     /// else is wrapped at once and refused by [`PersonArgs::deletion_code_from_stdin`]:
     /// a code on the command line is seen by other processes and kept in
     /// the shell's history.
-    #[arg(long, value_name = "-", value_parser = secret, help = fl!("help-add-deletion-code"))]
+    #[arg(long, value_name = fl!("help-value-stdin"), value_parser = secret, help = fl!("help-add-deletion-code"))]
     pub deletion_code: Option<SecretString>,
 }
 

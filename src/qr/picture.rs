@@ -117,7 +117,11 @@ impl Explain for PictureError {
         let file = self.file.display().to_string();
         match &self.kind {
             ImageError::Open(error) => {
-                fl!("err-image-open", file = file, detail = error.to_string())
+                fl!(
+                    "err-image-open",
+                    file = file,
+                    detail = crate::i18n::io_detail(error)
+                )
             }
             ImageError::NotOtpauth(found) => {
                 fl!("err-image-not-otpauth", file = file, what = found.message())

@@ -180,13 +180,13 @@ impl Explain for VaultError {
             VaultError::PassphraseFile { path, error } => fl!(
                 "err-passphrase-file",
                 file = path.display().to_string(),
-                detail = error.to_string()
+                detail = crate::i18n::io_detail(error)
             ),
             VaultError::EmptyPassphrase => fl!("err-empty-passphrase"),
             VaultError::IdentityFile { path, error } => fl!(
                 "err-identity-file",
                 file = path.display().to_string(),
-                detail = error.to_string()
+                detail = crate::i18n::io_detail(error)
             ),
             VaultError::Store(error) => error.message(),
             VaultError::Prompt(error) => error.message(),

@@ -175,12 +175,24 @@ impl<'a, P: Prompter> Wizard<'a, P> {
             .expect("the wizard works on a saved member")
     }
 
+    /// Whether "Én" (the person running the program) is in the bundle
+    /// yet: `missing` while the guide's "start with yourself" still
+    /// stands, `saved` after.
+    fn self_state(&self) -> &'static str {
+        if self.vault.family.members.iter().any(|m| is_self(&m.name)) {
+            "saved"
+        } else {
+            "missing"
+        }
+    }
+
     /// Runs the whole wizard: unfinished people first, then new ones, then
     /// the sheet, the summary and the clean-up.
     pub fn run(&mut self) -> Result<(), Error> {
         self.prompter.say(&fl!(
             "wizard-intro",
-            bundle = self.vault.path.display().to_string()
+            bundle = self.vault.path.display().to_string(),
+            yourself = self.self_state()
         ));
         let unfinished: Vec<String> = self
             .vault
@@ -239,15 +251,15 @@ impl<'a, P: Prompter> Wizard<'a, P> {
     fn new_person(&mut self) -> Result<(), Error> {
         // Step 1: who is it? The guide starts with yourself, so until
         // someone is "Én", that is the suggested answer.
-        let suggestion = (!self.vault.family.members.iter().any(|m| is_self(&m.name)))
-            .then(|| fl!("wizard-self-name"));
+        let suggestion = (self.self_state() == "missing").then(|| fl!("wizard-self-name"));
         let name = loop {
             let typed = match self.answers.name.take() {
                 Some(name) => name,
-                None => {
-                    self.prompter
-                        .input(&fl!("wizard-ask-name"), suggestion.as_deref(), false)?
-                }
+                None => self.prompter.input(
+                    &fl!("wizard-ask-name", yourself = self.self_state()),
+                    suggestion.as_deref(),
+                    false,
+                )?,
             };
             let typed = typed.trim().to_owned();
             if typed.is_empty() {
@@ -699,11 +711,11 @@ impl<'a, P: Prompter> Wizard<'a, P> {
         if self.prompter.confirm(&fl!("wizard-sheet-open-ask"), true)?
             && let Err(error) = self.viewer.open(&path)
         {
-            self.prompter.say(&fl!(
-                "wizard-sheet-open-failed",
-                detail = error.to_string(),
-                file = file.as_str()
-            ));
+            // The launcher's own words ("Launcher … failed with
+            // ExitStatus(…)") mean nothing to a person: say what to do.
+            drop(error);
+            self.prompter
+                .say(&fl!("wizard-sheet-open-failed", file = file.as_str()));
         }
         let delete = self
             .prompter
@@ -727,7 +739,7 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                 self.prompter.say(&fl!(
                     "wizard-delete-failed",
                     file = target.display().to_string(),
-                    detail = error.to_string()
+                    detail = crate::i18n::io_detail(&error)
                 ));
             }
         }
@@ -794,7 +806,7 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                 Err(error) => self.prompter.say(&fl!(
                     "wizard-delete-failed",
                     file = picture.display().to_string(),
-                    detail = error.to_string()
+                    detail = crate::i18n::io_detail(&error)
                 )),
             }
         }
@@ -1054,6 +1066,8 @@ mod tests {
         opened: Rc<RefCell<Vec<PathBuf>>>,
         /// `--image`.
         image: Option<PathBuf>,
+        /// Whether the viewer fails to start.
+        broken_viewer: bool,
     }
 
     /// A viewer that notes what it was asked to open.
@@ -1066,6 +1080,19 @@ mod tests {
         }
     }
 
+    /// A viewer that fails as the `open` crate does when the desktop's
+    /// launcher exits with an error.
+    struct Broken;
+
+    impl Viewer for Broken {
+        fn open(&mut self, path: &Path) -> io::Result<()> {
+            Err(io::Error::other(format!(
+                "Launcher \"gio\" \"open\" \"{}\" failed with ExitStatus(unix_wait_status(1024))",
+                path.display()
+            )))
+        }
+    }
+
     impl Setup {
         fn new() -> Setup {
             Setup {
@@ -1074,6 +1101,7 @@ mod tests {
                 clipboard: None,
                 opened: Rc::default(),
                 image: None,
+                broken_viewer: false,
             }
         }
         fn bundle(&self) -> PathBuf {
@@ -1123,7 +1151,11 @@ mod tests {
                 Some(fake) => ClipboardState::Open(Box::new(fake.clone())),
                 None => ClipboardState::Unavailable,
             };
-            wizard.viewer = Box::new(Recorder(self.opened.clone()));
+            wizard.viewer = if self.broken_viewer {
+                Box::new(Broken)
+            } else {
+                Box::new(Recorder(self.opened.clone()))
+            };
             wizard.run()
         }
         fn reopen(&self) -> Vault {
@@ -2182,6 +2214,54 @@ mod tests {
             prompter
                 .shown
                 .contains(&fl!("wizard-pictures-deleted", count = "1"))
+        );
+    }
+
+    /// Issue 18: a viewer that does not start is told in words, with the
+    /// file's place; the launcher's own English never reaches the screen.
+    #[test]
+    fn a_viewer_that_does_not_start_is_told_in_words_with_the_file() {
+        let setup = Setup {
+            broken_viewer: true,
+            ..Setup::new()
+        };
+        let p = &family()[1];
+        let sheet = setup.workspace().join(SHEET_NAME);
+        let mut prompter = new_bundle_prompter();
+        prompter
+            .drops
+            .push(setup.drop_for(p.name, picture(&p.account)));
+        prompter.inputs.extend([
+            p.name.into(),
+            p.username.into(),
+            String::new(),
+            code(&p.account, T0),
+            "91390724".into(),
+        ]);
+        // No QR in the terminal, read-back, nobody next; the sheet made,
+        // opened (which fails), not printed; the screenshot kept.
+        prompter
+            .confirms
+            .extend([false, true, false, true, true, false, false]);
+        setup.run(&mut prompter, T0).unwrap();
+        let said: Vec<&String> = prompter
+            .shown
+            .iter()
+            .filter(|s| s.contains("PDF"))
+            .collect();
+        assert!(
+            said.iter().all(|s| !s.contains("Launcher")
+                && !s.contains("ExitStatus")
+                && !s.contains("failed")),
+            "{said:?}"
+        );
+        assert!(
+            prompter.shown.contains(&fl!(
+                "wizard-sheet-open-failed",
+                file = sheet.display().to_string()
+            )),
+            "{:?}",
+            prompter.shown
         );
     }
 

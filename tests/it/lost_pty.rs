@@ -222,6 +222,8 @@ fn a_lost_phone_through_a_terminal() {
         "ÜGYFÉLKAPU+ MEGSZÜNTETÉSE",
         "kormányablakba",
         "Összefoglaló",
+        // A question that erases itself once Enter is pressed.
+        "? Nyomj Entert, és kezdjük. ›",
     ] {
         assert!(transcript.contains(words), "{words} missing from the run");
         assert!(docs.contains(words), "{words} missing from docs/lost.md");

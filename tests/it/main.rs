@@ -31,3 +31,4 @@ mod saving;
 mod sheet;
 mod windows;
 mod wizard_pty;
+mod words;

@@ -243,8 +243,9 @@ fn docs_page(transcript: &str) -> String {
          screenshot folder, Papa's QR code shown in the terminal for the phone\n\
          (and wiped afterwards), the phone's codes typed, deletion codes typed\n\
          and read back, the sheet made, printed and deleted. Colours and cursor\n\
-         movements are removed; the test fails when a line here no longer\n\
-         matches the program.\n\
+         movements are removed; a question that erases itself once Enter is\n\
+         pressed is shown where it was asked (`? Nyomj Entert… ›`). The test\n\
+         fails when a line here no longer matches the program.\n\
          Regenerate with `KAPUKULCS_WRITE_DOCS=1 cargo test --test wizard_pty`.\n\n\
          ```text\n{}\n```\n",
         transcript.trim_end()
@@ -337,6 +338,10 @@ fn two_family_members_through_a_terminal() {
         "Sikerült kinyomtatni a lapot?",
         "A PDF fájlt töröltem",
         "Összefoglaló",
+        // The questions that erase themselves once Enter is pressed.
+        "? Nyomj Entert, ha látod a QR-kódot. ›",
+        "? Nyomj Entert, ha a telefon már mutatja a 6 jegyű kódot. ›",
+        "? Nyomj Entert, ha látod a törlőkódot. ›",
     ] {
         assert!(
             transcript.contains(heading),

@@ -13,15 +13,62 @@ pub const DOWN: &str = "\x1b[B";
 /// Where the transcript shows that the screen and scrollback were cleared.
 pub const CLEARED: &str = "──── (itt a program letörli a képernyőt) ────";
 
+/// Put into the transcript (never written by the program) where the person
+/// pressed Enter on an empty answer: [`screen`] keeps a question that then
+/// vanished ("Nyomj Entert…", which erases itself once answered), so a
+/// transcript shows every question the person saw.
+const ENTER: &str = "\x1b[7777z";
+
+/// A question's line as the person saw it ("? Nyomj Entert… ›"), when it
+/// vanished after an empty answer; what is left of it once answered.
+struct Pending {
+    row: usize,
+    shown: Option<String>,
+}
+
+/// The words of a question's line: without the `?` or `✔` in front and
+/// the `›` or `·` (and the answer) after.
+fn question(line: &str) -> &str {
+    let line = line.trim_start_matches(['?', '✔', ' ']);
+    let end = line
+        .find(" ›")
+        .or_else(|| line.find(" ·"))
+        .unwrap_or(line.len());
+    line[..end].trim()
+}
+
 /// What the screen shows after `bytes`: a small terminal emulator that
 /// knows what spinners and prompts use to redraw themselves (carriage
 /// return, erase line, erase below, cursor up and down); colours and other
-/// escapes are dropped.
+/// escapes are dropped. A question answered with a bare Enter that erased
+/// itself is kept where it was asked (see [`ENTER`]).
 pub fn screen(bytes: &[u8]) -> String {
     let text = String::from_utf8_lossy(bytes);
     let mut lines: Vec<Vec<char>> = vec![Vec::new()];
     let (mut row, mut col) = (0usize, 0usize);
+    let mut pending: Option<Pending> = None;
     let mut chars = text.chars().peekable();
+    // Once the line where a question was erased is written anew: when it
+    // is not the question answered (dialoguer's "✔ question · answer"),
+    // the question vanished, and it goes back in above.
+    let settle = |pending: &mut Option<Pending>, lines: &mut Vec<Vec<char>>, row: &mut usize| {
+        if let Some(Pending {
+            row: at,
+            shown: Some(shown),
+        }) = pending.take()
+        {
+            let now: String = lines
+                .get(at)
+                .map(|l| l.iter().collect())
+                .unwrap_or_default();
+            if !now.contains(question(&shown)) {
+                lines.insert(at, shown.trim_end().chars().collect());
+                if *row >= at {
+                    *row += 1;
+                }
+            }
+        }
+    };
     while let Some(c) = chars.next() {
         match c {
             '\x1b' if chars.peek() == Some(&'[') => {
@@ -36,7 +83,27 @@ pub fn screen(bytes: &[u8]) -> String {
                     argument.push(c);
                 }
                 let n = argument.parse::<usize>().unwrap_or(1);
+                if matches!(command, 'J' | 'H') || (matches!(command, 'A' | 'B') && n > 0) {
+                    settle(&mut pending, &mut lines, &mut row);
+                }
                 match command {
+                    'z' if argument == "7777" => {
+                        settle(&mut pending, &mut lines, &mut row);
+                        let line: String = lines[row].iter().collect();
+                        pending = line
+                            .starts_with("? ")
+                            .then_some(Pending { row, shown: None });
+                    }
+                    'K' if pending
+                        .as_ref()
+                        .is_some_and(|p| p.row == row && p.shown.is_none()) =>
+                    {
+                        let line: String = lines[row].iter().collect();
+                        if let Some(p) = pending.as_mut() {
+                            p.shown = Some(line);
+                        }
+                        lines[row].clear();
+                    }
                     // The whole screen (and with 3J the scrollback): a
                     // person sees it go; the transcript marks the place.
                     'J' if argument == "2" => {
@@ -62,6 +129,9 @@ pub fn screen(bytes: &[u8]) -> String {
             }
             '\r' => col = 0,
             '\n' => {
+                if pending.as_ref().is_some_and(|p| p.shown.is_some()) {
+                    settle(&mut pending, &mut lines, &mut row);
+                }
                 row += 1;
                 col = 0;
             }
@@ -80,6 +150,7 @@ pub fn screen(bytes: &[u8]) -> String {
             lines.push(Vec::new());
         }
     }
+    settle(&mut pending, &mut lines, &mut row);
     lines
         .iter()
         .map(|line| line.iter().collect::<String>().trim_end().to_owned())
@@ -147,6 +218,9 @@ impl Pty {
     /// listens for them.
     pub fn line(&mut self, text: &str) {
         std::thread::sleep(Duration::from_millis(150));
+        if text.is_empty() {
+            self.output.extend_from_slice(ENTER.as_bytes());
+        }
         self.session.send(format!("{text}\r")).unwrap();
     }
 
