@@ -215,9 +215,12 @@ impl Explain for VaultError {
                 CryptError::NeedsIdentity | CryptError::NoMatchingIdentity => {
                     fl!("rec-needs-identity")
                 }
-                CryptError::WrongPassphrase => fl!("rec-wrong-passphrase-or-header"),
+                CryptError::WrongPassphrase => fl!(
+                    "rec-wrong-passphrase-or-header",
+                    surface = crate::i18n::surface()
+                ),
                 CryptError::Truncated | CryptError::Tampered | CryptError::DamagedHeader => {
-                    fl!("rec-bundle-backup")
+                    fl!("rec-bundle-backup", surface = crate::i18n::surface())
                 }
                 CryptError::AppendedData { whole } => {
                     fl!("rec-bundle-appended", whole = whole.to_string())
@@ -234,7 +237,7 @@ impl Explain for VaultError {
             },
             VaultError::Bundle { error, .. } => match error {
                 BundleError::NewerVersion(_) => fl!("rec-bundle-newer"),
-                _ => fl!("rec-bundle-backup"),
+                _ => fl!("rec-bundle-backup", surface = crate::i18n::surface()),
             },
             VaultError::Qr(error) => return error.recovery(),
             VaultError::Store(error) => return error.recovery(),
