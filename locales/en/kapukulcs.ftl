@@ -198,8 +198,16 @@ bundle-readme =
 ## The encrypted bundle
 
 prompt-passphrase = The backup's passphrase
-prompt-new-passphrase = Choose a passphrase for the backup (it will be encrypted with it)
-prompt-repeat-passphrase = Type the same passphrase again
+prompt-new-passphrase =
+    { $kind ->
+        [change] Choose the new passphrase for the backup (it will be encrypted with it from now on)
+       *[first] Choose a passphrase for the backup (it will be encrypted with it)
+    }
+prompt-repeat-passphrase =
+    { $kind ->
+        [change] Type the new passphrase again
+       *[first] Type the same passphrase again
+    }
 prompt-keep-weak-passphrase = Use this weak passphrase anyway?
 warn-weak-passphrase =
     This passphrase is weak: a computer would guess it soon. This one would be strong:

@@ -198,8 +198,16 @@ bundle-readme =
 ## A titkosított mentés
 
 prompt-passphrase = A mentés jelszava
-prompt-new-passphrase = Adj meg egy jelszót a mentéshez (ezzel lesz titkosítva)
-prompt-repeat-passphrase = Írd be még egyszer ugyanazt a jelszót
+prompt-new-passphrase =
+    { $kind ->
+        [change] Add meg az új jelszót a mentéshez (ezzel lesz titkosítva ezentúl)
+       *[first] Adj meg egy jelszót a mentéshez (ezzel lesz titkosítva)
+    }
+prompt-repeat-passphrase =
+    { $kind ->
+        [change] Írd be még egyszer az új jelszót
+       *[first] Írd be még egyszer ugyanazt a jelszót
+    }
 prompt-keep-weak-passphrase = Mégis ezt a gyenge jelszót használod?
 warn-weak-passphrase =
     Ez a jelszó gyenge: egy számítógép hamar kitalálja. Például ez erős lenne:

@@ -192,14 +192,16 @@ fn a_passphrase_change_asks_for_the_new_one_in_words() {
     menu.expect("Mit szeretnél?");
     menu.pick(PASSPHRASE_CHANGE);
     menu.expect("Most az ÚJ jelszó jön");
-    menu.expect("Adj meg egy jelszót");
+    menu.expect("Add meg az új jelszót");
     let new = "szilva-korte-barack-57-tavasz";
     menu.line(new);
-    menu.expect("Írd be még egyszer");
+    menu.expect("Írd be még egyszer az új jelszót");
     menu.line(new);
     menu.expect("Mit szeretnél?");
     menu.pick(QUIT);
-    menu.finish();
+    let screen = menu.finish();
+    // The first passphrase's words are not used for the new one.
+    assert!(!screen.contains("Adj meg egy jelszót"), "{screen}");
 }
 
 /// Issue 18, item 8: a first start that registers nobody keeps the
