@@ -274,7 +274,10 @@ save-failed-retry = Try again (for example after freeing some space or plugging 
 save-failed-elsewhere = Save somewhere else (you type where)
 save-failed-show = Show what would be lost, so you can write it down, then quit
 save-ask-path = Where should I save? (the path of a file or a folder)
-save-moved = From now on I save here: {$file}. Next time start with this, so it opens this file: --bundle {$flag}
+save-moved = From now on I save here: {$file}. { $surface ->
+        [menu] The next time it starts, the program looks for the backup in its old place: once that can be written again, copy this file back there ({$old}).
+       *[terminal] Next time start with this, so it opens this file: --bundle {$flag}
+    }
 save-failed-lost = This is not saved yet; write it down now:
 save-lost-member = {$name} (username: {$username})
 save-lost-member-code = {$name} (username: {$username}), deletion code: {$code}

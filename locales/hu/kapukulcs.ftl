@@ -274,7 +274,10 @@ save-failed-retry = Újrapróbálom (például miután helyet csináltál, vagy 
 save-failed-elsewhere = Máshová mentem (beírod, hová)
 save-failed-show = Megmutatom, mi veszne el, hogy felírhasd, aztán kilépek
 save-ask-path = Hová mentsem? (egy fájl vagy egy mappa elérési útja)
-save-moved = Ezentúl ide mentek: {$file}. Legközelebb így indítsd, hogy ezt nyissa ki: --bundle {$flag}
+save-moved = Ezentúl ide mentek: {$file}. { $surface ->
+        [menu] A program a következő indításkor a régi helyén keresi a mentést: ha oda megint lehet írni, másold vissza ezt a fájlt oda ({$old}).
+       *[terminal] Legközelebb így indítsd, hogy ezt nyissa ki: --bundle {$flag}
+    }
 save-failed-lost = Ez még nincs elmentve; írd fel most:
 save-lost-member = {$name} (felhasználónév: {$username})
 save-lost-member-code = {$name} (felhasználónév: {$username}), törlőkód: {$code}
