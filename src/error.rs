@@ -165,6 +165,14 @@ pub fn report(out: &mut dyn std::io::Write, error: &Error) {
     if matches!(error, Error::Reported) {
         return;
     }
+    // Ctrl-C at a question: the user's own choice, not a failure; said
+    // with what was saved, when a flow has said it.
+    if let Error::Prompt(PromptError::Cancelled) = error
+        && let Some(farewell) = crate::interrupt::farewell()
+    {
+        let _ = writeln!(out, "\n{farewell}");
+        return;
+    }
     let _ = writeln!(out, "{}: {}", fl!("err-prefix"), error.message());
     if let Some(recovery) = error.recovery() {
         let _ = writeln!(out, "{}: {recovery}", fl!("rec-prefix"));

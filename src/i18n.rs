@@ -3,7 +3,10 @@
 //! checked at compile time by the [`fl!`](crate::fl) macro against the
 //! Hungarian file, and a test keeps the two languages' ids equal.
 
-use std::sync::LazyLock;
+use std::sync::{
+    LazyLock,
+    atomic::{AtomicBool, Ordering},
+};
 
 use i18n_embed::{
     LanguageLoader,
@@ -140,6 +143,27 @@ macro_rules! explained {
         }
         impl std::error::Error for $error {}
     )+};
+}
+
+/// Whether this run is the main menu (a double-click, or no command): the
+/// person may have no terminal to type a command into, so advice names
+/// the menu's items instead.
+static MENU: AtomicBool = AtomicBool::new(false);
+
+/// Marks this run as the main menu, for [`surface`].
+pub fn started_as_menu() {
+    MENU.store(true, Ordering::SeqCst);
+}
+
+/// The `surface` selector of a message whose advice differs between the
+/// menu (`menu`: what to choose in it) and a terminal (`terminal`: the
+/// command to type).
+pub fn surface() -> &'static str {
+    if MENU.load(Ordering::SeqCst) {
+        "menu"
+    } else {
+        "terminal"
+    }
 }
 
 /// The languages kapukulcs speaks.

@@ -20,6 +20,8 @@
 //! The same handler clears the screen and its scrollback when the run ends
 //! while keys or codes are shown ([`ShowingSecrets`]): `visszaallitas` and
 //! `ellenorzes --live` would otherwise leave them to be scrolled back to.
+//! Last, it says what was saved and where the next run continues
+//! ([`set_farewell`]), so a run ended by Ctrl-C does not end in silence.
 
 use std::{
     fs,
@@ -38,6 +40,26 @@ static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 static INSTALL: Once = Once::new();
 /// How many screens showing secrets are open (they may nest).
 static SHOWING: AtomicUsize = AtomicUsize::new(0);
+/// What to say when the run is ended now.
+static FAREWELL: Mutex<Option<String>> = Mutex::new(None);
+
+/// Sets what a run ended now (Ctrl-C, SIGTERM, the window closed) says
+/// last: what was saved and that the next run continues from there. A flow
+/// replaces it as it goes; `None` says nothing. Installs the handlers, so
+/// a signal that comes before any file is written still gets the words.
+pub fn set_farewell(text: Option<String>) {
+    install();
+    *FAREWELL.lock().unwrap_or_else(PoisonError::into_inner) = text;
+}
+
+/// What [`set_farewell`] last set: the error report of a Ctrl-C pressed at
+/// a question (which ends the run as an error, not a signal) says it too.
+pub fn farewell() -> Option<String> {
+    FAREWELL
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone()
+}
 
 fn install() {
     INSTALL.call_once(|| {
@@ -123,24 +145,40 @@ fn clean_up_now() {
         None
     };
     let showing = SHOWING.load(Ordering::SeqCst) > 0;
+    let farewell = farewell();
     let pending = pending();
     match terminal.as_mut() {
-        Some(terminal) => clean_up(&pending, showing, Some(terminal.as_mut())),
-        None => clean_up(&pending, showing, None),
+        Some(terminal) => clean_up(
+            &pending,
+            showing,
+            Some(terminal.as_mut()),
+            farewell.as_deref(),
+        ),
+        None => clean_up(&pending, showing, None, farewell.as_deref()),
     }
     // The list stays locked: the process ends next.
     std::mem::forget(pending);
 }
 
-/// Clears `terminal` (screen and scrollback) when `showing` secrets, then
-/// removes each of `files`.
-fn clean_up(files: &[PathBuf], showing: bool, terminal: Option<&mut dyn Write>) {
-    if showing && let Some(terminal) = terminal {
+/// Clears `terminal` (screen and scrollback) when `showing` secrets,
+/// removes each of `files`, then writes the `farewell` on a line of its
+/// own (after a spinner or a half-typed answer).
+fn clean_up(
+    files: &[PathBuf],
+    showing: bool,
+    mut terminal: Option<&mut dyn Write>,
+    farewell: Option<&str>,
+) {
+    if showing && let Some(terminal) = terminal.as_mut() {
         let _ = terminal.write_all(CLEAR_SCREEN.as_bytes());
         let _ = terminal.flush();
     }
     for path in files {
         let _ = fs::remove_file(path);
+    }
+    if let (Some(terminal), Some(farewell)) = (terminal, farewell) {
+        let _ = write!(terminal, "\r\n{farewell}\r\n");
+        let _ = terminal.flush();
     }
 }
 
@@ -315,12 +353,16 @@ mod tests {
             fs::write(file, b"kulcs").unwrap();
         }
         let mut screen = Vec::new();
-        clean_up(&files, true, Some(&mut screen));
+        clean_up(&files, true, Some(&mut screen), None);
         assert_eq!(screen, CLEAR_SCREEN.as_bytes());
         assert!(files.iter().all(|file| !file.exists()));
         // Nothing on the screen to clear: no escape codes.
         let mut screen = Vec::new();
-        clean_up(&[], false, Some(&mut screen));
+        clean_up(&[], false, Some(&mut screen), None);
         assert!(screen.is_empty());
+        // The farewell comes last, on a line of its own.
+        let mut screen = Vec::new();
+        clean_up(&[], true, Some(&mut screen), Some("Elmentve."));
+        assert!(screen.ends_with(b"\r\nElmentve.\r\n"));
     }
 }

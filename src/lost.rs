@@ -280,7 +280,7 @@ impl<'a, P: Prompter> Lost<'a, P> {
             lines.push(format!("  {:<20} {state}", member.name));
         }
         lines.push(String::new());
-        lines.push(fl!("lost-summary-sheet"));
+        lines.push(fl!("lost-summary-sheet", surface = crate::i18n::surface()));
         lines.join("\n")
     }
 }

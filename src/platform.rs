@@ -66,8 +66,11 @@ pub const SCREENSHOT_DIR_VAR: &str = "KAPUKULCS_SCREENSHOT_DIR";
 /// Windows 11's Snipping Tool saves to `Pictures\Screenshots`; macOS puts
 /// screenshots on the Desktop; GNOME saves to `Pictures/Screenshots` (the
 /// folder name is translated, `Képek/Képernyőképek` in Hungarian) and KDE's
-/// Spectacle to `Pictures`. Folders that do not exist are left out;
-/// `KAPUKULCS_SCREENSHOT_DIR` names the one folder to use instead.
+/// Spectacle to `Pictures`. Folders that do not exist yet are listed too:
+/// Windows makes `Pictures\Screenshots` with the first screenshot, and
+/// GNOME its folder with the first one it saves, so the wizard watches
+/// for them to appear. `KAPUKULCS_SCREENSHOT_DIR` names the one folder to
+/// use instead.
 pub fn screenshot_dirs() -> Vec<PathBuf> {
     if let Some(dir) = std::env::var_os(SCREENSHOT_DIR_VAR).filter(|d| !d.is_empty()) {
         return vec![PathBuf::from(dir)];
@@ -75,7 +78,7 @@ pub fn screenshot_dirs() -> Vec<PathBuf> {
     let Some(dirs) = directories::UserDirs::new() else {
         return Vec::new();
     };
-    let candidates: Vec<PathBuf> = if cfg!(target_os = "macos") {
+    if cfg!(target_os = "macos") {
         dirs.desktop_dir()
             .map(Path::to_path_buf)
             .into_iter()
@@ -95,8 +98,7 @@ pub fn screenshot_dirs() -> Vec<PathBuf> {
                 ]
             })
             .unwrap_or_default()
-    };
-    candidates.into_iter().filter(|d| d.is_dir()).collect()
+    }
 }
 
 /// Opens `path` in the program the system uses for it (a PDF viewer, for
@@ -388,7 +390,9 @@ pub fn command_name() -> String {
     let Ok(exe) = std::env::current_exe() else {
         return "kapukulcs".into();
     };
-    let exe = std::fs::canonicalize(&exe).unwrap_or(exe);
+    let exe = std::fs::canonicalize(&exe)
+        .map(|exe| plain_path(&exe))
+        .unwrap_or(exe);
     let on_path = std::env::var_os("PATH").and_then(|paths| {
         // The shell runs the first one it finds.
         std::env::split_paths(&paths)
@@ -396,10 +400,56 @@ pub fn command_name() -> String {
             .find(|candidate| candidate.is_file())
     });
     match on_path {
-        Some(found) if std::fs::canonicalize(&found).is_ok_and(|found| found == exe) => {
+        Some(found)
+            if std::fs::canonicalize(&found).is_ok_and(|found| plain_path(&found) == exe) =>
+        {
             "kapukulcs".into()
         }
         _ => shell_quoted(&exe),
+    }
+}
+
+/// `path` as a person and `cmd` know it: Windows' `canonicalize` gives
+/// the verbatim form (`\\?\C:\Users\…`, `\\?\UNC\server\share\…`),
+/// which `cmd` refuses to run and Explorer does not show, so the prefix is
+/// taken off again where the plain form means the same file (a drive
+/// letter or a share; the dunce crate does the same). Elsewhere, and for a
+/// verbatim path with no plain form, `path` is returned as it is.
+pub fn plain_path(path: &Path) -> PathBuf {
+    let Some(text) = path.to_str() else {
+        return path.to_path_buf();
+    };
+    let plain = if let Some(rest) = text.strip_prefix(r"\\?\UNC\") {
+        format!(r"\\{rest}")
+    } else if let Some(rest) = text.strip_prefix(r"\\?\")
+        && rest.len() >= 3
+        && rest.as_bytes()[0].is_ascii_alphabetic()
+        && rest[1..].starts_with(r":\")
+    {
+        rest.to_owned()
+    } else {
+        return path.to_path_buf();
+    };
+    // The plain form is read by Windows' old rules: at most 260
+    // characters, no `.` or `..` parts, no part ending in a dot or a
+    // space, no reserved device name. A path those rules would change
+    // keeps its verbatim form.
+    const RESERVED: [&str; 22] = [
+        "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
+        "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+    ];
+    let plain_parts = plain.split('\\').skip(1).all(|part| {
+        let stem = part.split('.').next().unwrap_or_default().trim_end();
+        part != "."
+            && part != ".."
+            && !part.ends_with(['.', ' '])
+            && !part.contains(['/', '<', '>', '"', '|', '?', '*'])
+            && !RESERVED.iter().any(|name| stem.eq_ignore_ascii_case(name))
+    });
+    if plain.chars().count() < 260 && plain_parts {
+        PathBuf::from(plain)
+    } else {
+        path.to_path_buf()
     }
 }
 
@@ -423,6 +473,44 @@ mod tests {
         );
         let folder = path.parent().unwrap().to_string_lossy().to_lowercase();
         assert!(folder.contains(APP), "{folder}");
+    }
+
+    /// Issue 18, item 13: `demo`'s hints on Windows printed
+    /// `"\\?\C:\users\…\kapukulcs.exe"`, which `cmd` refuses to run.
+    #[test]
+    fn a_verbatim_windows_path_is_shown_plain() {
+        for (path, shown) in [
+            (
+                r"\\?\C:\users\peter\kapukulcs.exe",
+                r"C:\users\peter\kapukulcs.exe",
+            ),
+            (
+                r"\\?\c:\Temp\kapukulcs-demo-ab12",
+                r"c:\Temp\kapukulcs-demo-ab12",
+            ),
+            (
+                r"\\?\UNC\server\share\kapukulcs.exe",
+                r"\\server\share\kapukulcs.exe",
+            ),
+            (
+                r"C:\users\peter\kapukulcs.exe",
+                r"C:\users\peter\kapukulcs.exe",
+            ),
+            // No plain form: a device path, a name Windows would change
+            // (a trailing dot, a reserved name), a path too long for it.
+            (
+                r"\\?\Volume{1234}\kapukulcs.exe",
+                r"\\?\Volume{1234}\kapukulcs.exe",
+            ),
+            (r"\\?\C:\users\peter.\a.exe", r"\\?\C:\users\peter.\a.exe"),
+            (r"\\?\C:\users\con\a.exe", r"\\?\C:\users\con\a.exe"),
+            (r"\\?\C:\a\..\b.exe", r"\\?\C:\a\..\b.exe"),
+            ("/home/peter/kapukulcs", "/home/peter/kapukulcs"),
+        ] {
+            assert_eq!(plain_path(Path::new(path)), Path::new(shown), "{path}");
+        }
+        let long = format!(r"\\?\C:\{}\a.exe", "x".repeat(300));
+        assert_eq!(plain_path(Path::new(&long)), Path::new(&long));
     }
 
     #[test]

@@ -1,16 +1,20 @@
 //! The one place that talks to the terminal. Program logic asks questions
 //! and shows progress through the [`Prompter`] trait; [`Terminal`] answers
-//! with dialoguer and indicatif, tests answer from a script. (cargo-generate
+//! with dialoguer and spinners of its own, tests answer from a script. (cargo-generate
 //! passes its prompts in the same way.)
 
 use std::{
     io::{self, IsTerminal, Write},
     path::PathBuf,
+    sync::{
+        Arc,
+        atomic::{AtomicBool, Ordering},
+    },
+    thread::JoinHandle,
     time::Duration,
 };
 
 use dialoguer::{Input, Password, Select, theme::ColorfulTheme};
-use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::{fl, i18n::Explain, secret::SecretString};
 
@@ -229,7 +233,110 @@ pub trait Prompter {
     fn live(&mut self, render: &mut dyn FnMut() -> String) -> Result<(), PromptError>;
 }
 
-/// The real terminal: dialoguer prompts on standard error, indicatif spinners.
+/// A spinner's frames. Braille dots where terminals have them; on Windows
+/// the characters every console font has (a font without "⠋" shows a
+/// box, and a console that counts it as two cells wraps the line).
+const FRAMES: &[&str] = if cfg!(windows) {
+    &ASCII_FRAMES
+} else {
+    &["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+};
+
+/// The spinner's frames on Windows: ASCII only.
+const ASCII_FRAMES: [&str; 4] = ["|", "/", "-", "\\"];
+
+/// One frame of a spinner: back to the line's start, the frame and the
+/// message. Nothing pads it to the terminal's width (indicatif does, and
+/// where a console counts "⠉" or "…" as two cells, every padded frame
+/// wrapped onto a new line); a frame is as long as the one before, so it
+/// covers it.
+fn spinner_frame(tick: usize, message: &str) -> String {
+    format!("\r{} {message}", FRAMES[tick % FRAMES.len()])
+}
+
+/// What erases a frame of `message`: spaces over it, then back to the
+/// line's start. A character outside ASCII counts as two cells, as some
+/// consoles draw it; erase sequences are not used, as an old Windows
+/// console prints them.
+fn spinner_erase(message: &str) -> String {
+    let cells = 2 + message
+        .chars()
+        .map(|c| if c.is_ascii() { 1 } else { 2 })
+        .sum::<usize>();
+    format!("\r{}\r", " ".repeat(cells))
+}
+
+/// A line redrawn in place on standard error by a thread of its own, until
+/// [`Spinner::finish`] (or drop) erases it. Nothing is drawn when standard
+/// error is not a terminal.
+struct Spinner {
+    stop: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Spinner {
+    /// Starts drawing `line(tick)` every `every`, `erase` at the end.
+    fn start(
+        every: Duration,
+        line: impl Fn(usize) -> String + Send + 'static,
+        erase: String,
+    ) -> Spinner {
+        let stop = Arc::new(AtomicBool::new(false));
+        let thread = io::stderr().is_terminal().then(|| {
+            let stop = stop.clone();
+            std::thread::spawn(move || {
+                let mut tick = 0;
+                while !stop.load(Ordering::SeqCst) {
+                    let mut err = io::stderr().lock();
+                    let _ = err.write_all(line(tick).as_bytes());
+                    let _ = err.flush();
+                    drop(err);
+                    tick += 1;
+                    // Short naps, so stopping is quick.
+                    let mut slept = Duration::ZERO;
+                    while slept < every && !stop.load(Ordering::SeqCst) {
+                        std::thread::sleep(Duration::from_millis(20));
+                        slept += Duration::from_millis(20);
+                    }
+                }
+                let mut err = io::stderr().lock();
+                let _ = err.write_all(erase.as_bytes());
+                let _ = err.flush();
+            })
+        });
+        Spinner { stop, thread }
+    }
+
+    /// A spinner with `message`.
+    fn message(message: &str) -> Spinner {
+        let owned = message.to_owned();
+        Spinner::start(
+            Duration::from_millis(120),
+            move |tick| spinner_frame(tick, &owned),
+            spinner_erase(message),
+        )
+    }
+
+    /// Stops and erases the line.
+    fn finish(mut self) {
+        self.halt();
+    }
+
+    fn halt(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl Drop for Spinner {
+    fn drop(&mut self) {
+        self.halt();
+    }
+}
+
+/// The real terminal: dialoguer prompts and spinners on standard error.
 pub struct Terminal {
     theme: ColorfulTheme,
 }
@@ -338,14 +445,15 @@ impl Prompter for Terminal {
         check: &mut dyn FnMut() -> Option<T>,
     ) -> Result<Waited<T>, PromptError> {
         self.check()?;
-        let spinner = ProgressBar::new_spinner().with_message(message.to_owned());
-        spinner.enable_steady_tick(Duration::from_millis(120));
+        let mut spinner = Some(Spinner::message(message));
         let waited = loop {
             if let Some(found) = check() {
                 break Waited::Found(found);
             }
             if crate::platform::input_ready(Duration::from_millis(250)) {
-                spinner.finish_and_clear();
+                if let Some(spinner) = spinner.take() {
+                    spinner.finish();
+                }
                 let line = Input::<String>::with_theme(&self.theme)
                     .with_prompt(fl!("prompt-picture-path"))
                     .allow_empty(true)
@@ -354,22 +462,38 @@ impl Prompter for Terminal {
                 break Waited::Typed(line.trim().to_owned());
             }
         };
-        spinner.finish_and_clear();
+        if let Some(spinner) = spinner {
+            spinner.finish();
+        }
         Ok(waited)
     }
 
     fn countdown(&mut self, message: &str, seconds: u64) {
-        let bar = ProgressBar::new(seconds).with_message(message.to_owned());
-        bar.set_style(
-            ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar())
-                .progress_chars("█░ "),
+        let (done, left) = if cfg!(windows) {
+            ("#", "-")
+        } else {
+            ("█", "░")
+        };
+        let owned = message.to_owned();
+        let total = seconds.max(1);
+        let bar = move |second: u64| {
+            let filled = (30 * second / total) as usize;
+            format!(
+                "\r{owned} [{}{}] {second}/{seconds}",
+                done.repeat(filled),
+                left.repeat(30 - filled)
+            )
+        };
+        let last = bar(seconds);
+        let erase = spinner_erase(&last[1..]);
+        let started = std::time::Instant::now();
+        let spinner = Spinner::start(
+            Duration::from_millis(200),
+            move |_| bar(started.elapsed().as_secs().min(seconds)),
+            erase,
         );
-        for _ in 0..seconds {
-            std::thread::sleep(Duration::from_secs(1));
-            bar.inc(1);
-        }
-        bar.finish_and_clear();
+        std::thread::sleep(Duration::from_secs(seconds));
+        spinner.finish();
     }
 
     fn say(&mut self, text: &str) {
@@ -438,14 +562,9 @@ impl Prompter for Terminal {
     }
 
     fn busy<T>(&mut self, message: &str, work: impl FnOnce() -> T) -> T {
-        let spinner = ProgressBar::new_spinner().with_message(message.to_owned());
-        spinner.set_style(
-            ProgressStyle::with_template("{spinner} {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-        );
-        spinner.enable_steady_tick(Duration::from_millis(100));
+        let spinner = Spinner::message(message);
         let result = work();
-        spinner.finish_and_clear();
+        spinner.finish();
         result
     }
 }
@@ -585,5 +704,31 @@ impl Prompter for Scripted {
     fn live(&mut self, render: &mut dyn FnMut() -> String) -> Result<(), PromptError> {
         self.shown.push(render());
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 18, item 15: a frame is the frame and the message, never
+    /// padded to the terminal's width; on Windows every frame is ASCII,
+    /// which every console font has and counts as one cell.
+    #[test]
+    fn spinner_frames_are_short_and_ascii_on_windows() {
+        for tick in 0..20 {
+            let frame = spinner_frame(tick, "Várom a képet…");
+            assert!(frame.starts_with('\r'), "{frame:?}");
+            assert!(frame.ends_with("Várom a képet…"), "{frame:?}");
+            assert_eq!(frame.chars().count(), 1 + 2 + 14, "{frame:?}");
+        }
+        assert!(ASCII_FRAMES.iter().all(|frame| frame.is_ascii()));
+        if cfg!(windows) {
+            assert_eq!(FRAMES, ASCII_FRAMES);
+        }
+        // The erase covers a frame even where "…" and "á" take two cells.
+        let erase = spinner_erase("Várom a képet…");
+        assert_eq!(erase.matches(' ').count(), 2 + 14 + 3);
+        assert!(erase.starts_with('\r') && erase.ends_with('\r'));
     }
 }

@@ -83,11 +83,14 @@ fn choose_elsewhere(vault: &mut Vault, prompter: &mut impl Prompter) -> Result<(
     if path.is_dir() {
         path.push(DEFAULT_FILE_NAME);
     }
+    let old = vault.path.clone();
     vault.move_to(&path)?;
     prompter.say(&fl!(
         "save-moved",
         file = path.display().to_string(),
-        flag = crate::platform::shell_quoted(&path)
+        flag = crate::platform::shell_quoted(&path),
+        old = old.display().to_string(),
+        surface = crate::i18n::surface()
     ));
     Ok(())
 }

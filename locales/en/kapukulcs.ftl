@@ -198,8 +198,16 @@ bundle-readme =
 ## The encrypted bundle
 
 prompt-passphrase = The backup's passphrase
-prompt-new-passphrase = Choose a passphrase for the backup (it will be encrypted with it)
-prompt-repeat-passphrase = Type the same passphrase again
+prompt-new-passphrase =
+    { $kind ->
+        [change] Choose the new passphrase for the backup (it will be encrypted with it from now on)
+       *[first] Choose a passphrase for the backup (it will be encrypted with it)
+    }
+prompt-repeat-passphrase =
+    { $kind ->
+        [change] Type the new passphrase again
+       *[first] Type the same passphrase again
+    }
 prompt-keep-weak-passphrase = Use this weak passphrase anyway?
 warn-weak-passphrase =
     This passphrase is weak: a computer would guess it soon. This one would be strong:
@@ -225,7 +233,10 @@ rec-needs-identity = Give the key file with --identity FILE.
 err-wrong-identity = None of the given keys opens this backup: {$file}
 err-bundle-truncated = The backup is truncated: its end is missing or damaged (for example a copy stopped early): {$file}
 err-bundle-tampered = The backup was damaged or changed, so I do not trust it: {$file}
-rec-bundle-backup = The file was not touched. If there is a previous version ending in .bak beside it, try that (--bundle FILE.bak), or another copy.
+rec-bundle-backup = The file was not touched. { $surface ->
+        [menu] If there is a previous version ending in .bak beside it, try that: rename this file (for example add -damaged to its name), take the .bak ending off the other one, then start the program again. Or put another copy in its place.
+       *[terminal] If there is a previous version ending in .bak beside it, try that (--bundle FILE.bak), or another copy.
+    }
 err-bad-recipient = This is not an age public key: "{$value}".
 rec-bad-recipient = A public key starts with "age1"; age-keygen prints it.
 err-bad-identity-file = This file holds no usable age key: {$file}
@@ -266,7 +277,10 @@ save-failed-retry = Try again (for example after freeing some space or plugging 
 save-failed-elsewhere = Save somewhere else (you type where)
 save-failed-show = Show what would be lost, so you can write it down, then quit
 save-ask-path = Where should I save? (the path of a file or a folder)
-save-moved = From now on I save here: {$file}. Next time start with this, so it opens this file: --bundle {$flag}
+save-moved = From now on I save here: {$file}. { $surface ->
+        [menu] The next time it starts, the program looks for the backup in its old place: once that can be written again, copy this file back there ({$old}).
+       *[terminal] Next time start with this, so it opens this file: --bundle {$flag}
+    }
 save-failed-lost = This is not saved yet; write it down now:
 save-lost-member = {$name} (username: {$username})
 save-lost-member-code = {$name} (username: {$username}), deletion code: {$code}
@@ -307,7 +321,7 @@ help-remove = Remove a family member from the backup (after a confirmation)
 help-remove-name = The name of the family member to remove
 help-remove-yes = Do not ask, remove at once
 help-print = Write the printable recovery sheet (PDF)
-help-print-output = The PDF file name (default kapukulcs-helyreallito-lap.pdf)
+help-print-output = The PDF file name (default: helyreallito-lap.pdf in the wizard's folder, kapukulcs in your home folder)
 help-demo = Demo: makes a backup and a sheet for a made-up family (Én, Mama, Papa), no real account needed
 help-demo-dir = Into this folder (default: a new temporary folder)
 help-value-file = FILE
@@ -324,7 +338,6 @@ list-confirmed = Last confirmed
 list-deletion-code = Deletion code
 list-yes = saved
 list-missing = MISSING
-info-list-empty = Nobody is in the backup yet.
 prompt-remove = Really remove {$name} from the backup? (The entry on the phone stays.)
 info-not-removed = Not removed: {$name}
 info-removed = Removed: {$name}. The previous backup remains as a file ending in .bak.
@@ -744,7 +757,10 @@ skip-reason-unreadable = unreadable (not an otpauth:// URI, or a damaged entry)
 
 ## Keys and damaged files (issue 10)
 err-wrong-passphrase-or-header = Wrong passphrase – or, if the passphrase is surely right, the backup's header is damaged (the file cannot tell the two apart): {$file}
-rec-wrong-passphrase-or-header = Mind upper and lower case and the keyboard layout (for example y and z). If you are sure of the passphrase, try the previous version ending in .bak (--bundle FILE.bak). The backup has not changed.
+rec-wrong-passphrase-or-header = Mind upper and lower case and the keyboard layout (for example y and z). { $surface ->
+        [menu] If you are sure of the passphrase, try the previous version ending in .bak: rename the backup file (for example add -damaged to its name), take the .bak ending off the one beside it, then start the program again.
+       *[terminal] If you are sure of the passphrase, try the previous version ending in .bak (--bundle FILE.bak).
+    } The backup has not changed.
 err-bundle-header = The backup's header (its beginning, which holds the key) was damaged or changed, so it cannot be opened: {$file}
 err-bundle-appended = Foreign data was added after the end of the backup (for example two files were joined): {$file}
 rec-bundle-appended = The file was not touched. The backup itself is the first {$whole} bytes: try the previous version ending in .bak, or cut the file to that size (on Linux and macOS: truncate -s {$whole} FILE).
@@ -785,7 +801,10 @@ info-keys-list = These age keys open the backup ({$count}):
 info-keys-changed = Done. From now on these age keys open the backup ({$count}):
 info-keys-unchanged = Nothing changed: these are already the backup's keys.
 info-new-passphrase-next = Now the NEW passphrase: type it twice. (The old one is not asked again.)
-info-nobody-yet = There is no one in the backup yet. Add the family first: in the menu, "New registration / add a family member" (from the command line: kapukulcs setup).
+info-nobody-yet = There is no one in the backup yet. { $surface ->
+        [menu] Add the family first: choose "New registration / add a family member" in the menu.
+       *[terminal] Add the family first: kapukulcs setup (or start the program without a command and choose "New registration / add a family member" in the menu).
+    }
 info-empty-bundle-saved = I saved the still empty backup here: {$file}. Next time only its passphrase is asked.
 info-passphrase-changed = Done: the backup has a new passphrase: {$file}
 info-switched-to-passphrase = Done: the backup now opens with a passphrase; the former keys do not open it: {$file}
@@ -850,7 +869,10 @@ lost-again-later = All right. To register again later: kapukulcs lost --only "{$
 lost-again-resume = {$name}'s new registration was interrupted ({$step}). Continue?
 lost-again-done = {$name} is registered again: the new key and deletion code are saved, the old ones are kept in their history.
 lost-summary-title = Summary:
-lost-summary-sheet = Print a new recovery sheet (kapukulcs print) and destroy the old one: the cancelled keys and deletion codes are no longer valid.
+lost-summary-sheet = Print a new recovery sheet ({ $surface ->
+        [menu] in the menu: "Print the recovery sheet"
+       *[terminal] kapukulcs print
+    }) and destroy the old one: the cancelled keys and deletion codes are no longer valid.
 lost-state-cancelled = CANCELLED ({$date})
 lost-state-pending = LOST PHONE: still to be cancelled (reported {$date})
 lost-state-renewed = registered again ({$date})
@@ -910,7 +932,10 @@ wizard-terminal-qr = Scan this QR code with the phone. The entry's name is alrea
 wizard-step-4-ready = Press Enter when the phone shows the 6-digit code.
 wizard-terminal-qr-cleared = I have cleared the QR code off the screen.
 wizard-sheet-ask = Shall I make the printable recovery sheet (PDF)? It holds the keys and deletion codes unencrypted.
-wizard-sheet-skipped = No sheet was made. You can print it later: kapukulcs nyomtatas
+wizard-sheet-skipped = No sheet was made. { $surface ->
+        [menu] You can print it later from the menu: "Print the recovery sheet".
+       *[terminal] You can print it later: kapukulcs print
+    }
 wizard-sheet-failed = The recovery sheet could not be made: {$file}
 wizard-sheet-open-ask = Shall I open it in the PDF viewer so you can print it?
 wizard-sheet-open-failed = The PDF file did not open: the system started no viewer for it. Open it yourself (for example with a double click in the file manager); it is here: {$file}
@@ -948,3 +973,26 @@ io-out-of-memory = out of memory
 io-unsupported = not possible on this system
 io-crosses-devices = it cannot be moved to another drive this way
 io-other = the system reported an error (code {$code})
+
+interrupt-saved = Stopped. What was done so far is saved ({$file}):
+interrupt-unsaved =
+    { $who ->
+        [self] Nothing of your own details is saved yet: the next run starts with you from the beginning.
+       *[other] Nothing of {$name}'s details is saved yet: the next run starts with them from the beginning.
+    }
+interrupt-next-run =
+    { $surface ->
+        [menu] The next run continues from here: choose "New registration / add a family member" in the menu.
+       *[terminal] The next run continues from here: kapukulcs setup
+    }
+interrupt-menu = You left. Everything you entered so far is saved ({$file}); the next run continues from here.
+tour-intro = A tour with a made-up family (Me, Mama, Papa). The keys are made up, nothing is saved, and no real account is touched. This is what "Who is in the backup?" shows:
+tour-list =
+    One line per family member: the username, when the phone's code was last checked, and whether the deletion code is saved.
+    Press Enter to go on.
+tour-qr = This is how the program shows a family member's QR code when the phone has to scan it again (a new or repaired phone, in "Restore onto a new or repaired phone"). The entry's name is in it: {$entry}
+tour-qr-next =
+    The program wipes a real key off the screen once it is scanned; this one is wiped too.
+    Press Enter to go on.
+tour-check = Whose code is this? That is what "Whose code is this?" answers. {$name}'s current code: {$code}. Type it (or another from the list above, even with a digit wrong), and I will say whose it is.
+tour-end = The tour is over. Add the real family with "New registration / add a family member". (A demo backup, sheet and pictures as files: kapukulcs demo, from a command line.)

@@ -198,8 +198,16 @@ bundle-readme =
 ## A titkosított mentés
 
 prompt-passphrase = A mentés jelszava
-prompt-new-passphrase = Adj meg egy jelszót a mentéshez (ezzel lesz titkosítva)
-prompt-repeat-passphrase = Írd be még egyszer ugyanazt a jelszót
+prompt-new-passphrase =
+    { $kind ->
+        [change] Add meg az új jelszót a mentéshez (ezzel lesz titkosítva ezentúl)
+       *[first] Adj meg egy jelszót a mentéshez (ezzel lesz titkosítva)
+    }
+prompt-repeat-passphrase =
+    { $kind ->
+        [change] Írd be még egyszer az új jelszót
+       *[first] Írd be még egyszer ugyanazt a jelszót
+    }
 prompt-keep-weak-passphrase = Mégis ezt a gyenge jelszót használod?
 warn-weak-passphrase =
     Ez a jelszó gyenge: egy számítógép hamar kitalálja. Például ez erős lenne:
@@ -225,7 +233,10 @@ rec-needs-identity = Add meg a kulcsfájlt az --identity FÁJL kapcsolóval.
 err-wrong-identity = A megadott kulcs(ok) egyike sem nyitja ezt a mentést: {$file}
 err-bundle-truncated = A mentés csonka: a vége hiányzik vagy sérült (például félbeszakadt a másolás): {$file}
 err-bundle-tampered = A mentés megsérült vagy megváltoztatták, ezért nem bízom meg benne: {$file}
-rec-bundle-backup = A fájlhoz nem nyúltam. Ha van mellette .bak végű előző változat, próbáld azt (--bundle FÁJL.bak), vagy egy másik másolatot.
+rec-bundle-backup = A fájlhoz nem nyúltam. { $surface ->
+        [menu] Ha van mellette .bak végű előző változat, azt próbáld: nevezd át ezt a fájlt (például írd a neve végére: -serult), a .bak fájlról pedig töröld a .bak végződést, majd indítsd újra a programot. Vagy tedd a helyére egy másik másolatát.
+       *[terminal] Ha van mellette .bak végű előző változat, próbáld azt (--bundle FÁJL.bak), vagy egy másik másolatot.
+    }
 err-bad-recipient = Ez nem age nyilvános kulcs: „{$value}”.
 rec-bad-recipient = A nyilvános kulcs „age1” kezdetű; az age-keygen írja ki.
 err-bad-identity-file = Ebben a fájlban nincs használható age kulcs: {$file}
@@ -266,7 +277,10 @@ save-failed-retry = Újrapróbálom (például miután helyet csináltál, vagy 
 save-failed-elsewhere = Máshová mentem (beírod, hová)
 save-failed-show = Megmutatom, mi veszne el, hogy felírhasd, aztán kilépek
 save-ask-path = Hová mentsem? (egy fájl vagy egy mappa elérési útja)
-save-moved = Ezentúl ide mentek: {$file}. Legközelebb így indítsd, hogy ezt nyissa ki: --bundle {$flag}
+save-moved = Ezentúl ide mentek: {$file}. { $surface ->
+        [menu] A program a következő indításkor a régi helyén keresi a mentést: ha oda megint lehet írni, másold vissza ezt a fájlt oda ({$old}).
+       *[terminal] Legközelebb így indítsd, hogy ezt nyissa ki: --bundle {$flag}
+    }
 save-failed-lost = Ez még nincs elmentve; írd fel most:
 save-lost-member = {$name} (felhasználónév: {$username})
 save-lost-member-code = {$name} (felhasználónév: {$username}), törlőkód: {$code}
@@ -307,7 +321,7 @@ help-remove = Töröl egy családtagot a mentésből (megerősítés után)
 help-remove-name = A törlendő családtag neve
 help-remove-yes = Nem kérdez rá, azonnal töröl
 help-print = Elkészíti a kinyomtatható helyreállító lapot (PDF)
-help-print-output = A PDF fájl neve (alapból kapukulcs-helyreallito-lap.pdf)
+help-print-output = A PDF fájl neve (alapból helyreallito-lap.pdf a saját mappádban lévő kapukulcs mappában, ahová a varázsló is ír)
 help-demo = Bemutató: kitalált családdal (Én, Mama, Papa) elkészít egy mentést és egy lapot, valódi fiók nélkül
 help-demo-dir = Ebbe a mappába (alapból egy új ideiglenes mappába)
 help-value-file = FÁJL
@@ -324,7 +338,6 @@ list-confirmed = Utoljára ellenőrizve
 list-deletion-code = Törlőkód
 list-yes = megvan
 list-missing = HIÁNYZIK
-info-list-empty = A mentésben még nincs senki.
 prompt-remove = Biztosan törlöd {$name} adatait a mentésből? (A telefonon lévő bejegyzés megmarad.)
 info-not-removed = Nem töröltem: {$name}
 info-removed = Töröltem: {$name}. Az előző mentés .bak végű fájlként megmaradt.
@@ -744,7 +757,10 @@ skip-reason-unreadable = nem olvasható (nem otpauth:// cím, vagy sérült beje
 
 ## Keys and damaged files (issue 10)
 err-wrong-passphrase-or-header = Hibás jelszó – vagy ha a jelszó biztosan jó, akkor a mentés fejléce sérült meg (a kettőt a fájlból nem lehet megkülönböztetni): {$file}
-rec-wrong-passphrase-or-header = Figyelj a kis- és nagybetűkre és a billentyűzetkiosztásra (például y és z). Ha biztos vagy a jelszóban, próbáld a .bak végű előző változatot (--bundle FÁJL.bak). A mentés nem változott.
+rec-wrong-passphrase-or-header = Figyelj a kis- és nagybetűkre és a billentyűzetkiosztásra (például y és z). { $surface ->
+        [menu] Ha biztos vagy a jelszóban, próbáld a .bak végű előző változatot: nevezd át a mentés fájlját (például írd a neve végére: -serult), a mellette lévő .bak fájlról pedig töröld a .bak végződést, majd indítsd újra a programot.
+       *[terminal] Ha biztos vagy a jelszóban, próbáld a .bak végű előző változatot (--bundle FÁJL.bak).
+    } A mentés nem változott.
 err-bundle-header = A mentés fejléce (az eleje, amely a kulcsot őrzi) megsérült vagy megváltoztatták, ezért nem nyitható ki: {$file}
 err-bundle-appended = A mentés végére idegen adat került (például két fájlt fűztek össze): {$file}
 rec-bundle-appended = A fájlhoz nem nyúltam. Maga a mentés az első {$whole} bájt: próbáld a .bak végű előző változatot, vagy vágd le a fájlt erre a méretre (Linuxon és macOS-en: truncate -s {$whole} FÁJL).
@@ -785,7 +801,10 @@ info-keys-list = A mentést ezek az age kulcsok nyitják ({$count}):
 info-keys-changed = Kész. A mentést mostantól ezek az age kulcsok nyitják ({$count}):
 info-keys-unchanged = Nem változott semmi: a mentés kulcsai már ezek.
 info-new-passphrase-next = Most az ÚJ jelszó jön: add meg kétszer. (A régit már nem kérem.)
-info-nobody-yet = A mentésben még nincs senki. Előbb vedd fel a családtagokat: a menüben „Új regisztráció / családtag felvétele” (parancssorból: kapukulcs beallitas).
+info-nobody-yet = A mentésben még nincs senki. { $surface ->
+        [menu] Előbb vedd fel a családtagokat: válaszd a menüben az „Új regisztráció / családtag felvétele” pontot.
+       *[terminal] Előbb vedd fel a családtagokat: kapukulcs beallitas (vagy indítsd a programot parancs nélkül, és válaszd a menüben az „Új regisztráció / családtag felvétele” pontot).
+    }
 info-empty-bundle-saved = Elmentettem a még üres mentést ide: {$file}. Legközelebb már csak a jelszavát kérem.
 info-passphrase-changed = Kész: a mentés új jelszót kapott: {$file}
 info-switched-to-passphrase = Kész: a mentés mostantól jelszóval nyílik, a korábbi kulcsok nem nyitják: {$file}
@@ -850,7 +869,10 @@ lost-again-later = Rendben. Később így regisztrálhatod újra: kapukulcs elve
 lost-again-resume = {$name} új regisztrációja félbemaradt ({$step}). Folytatjuk?
 lost-again-done = {$name} újra regisztrálva: az új kulcs és az új törlőkód elmentve, a régiek a korábbi adatai között megmaradtak.
 lost-summary-title = Összefoglaló:
-lost-summary-sheet = Nyomtass új helyreállító lapot (kapukulcs nyomtatas), és semmisítsd meg a régit: a megszüntetett kulcsok és törlőkódok már nem érvényesek.
+lost-summary-sheet = Nyomtass új helyreállító lapot ({ $surface ->
+        [menu] a menüben: „Helyreállító lap nyomtatása”
+       *[terminal] kapukulcs nyomtatas
+    }), és semmisítsd meg a régit: a megszüntetett kulcsok és törlőkódok már nem érvényesek.
 lost-state-cancelled = MEGSZÜNTETVE ({$date})
 lost-state-pending = ELVESZETT TELEFON: még meg kell szüntetni (jelentve: {$date})
 lost-state-renewed = újra regisztrálva ({$date})
@@ -910,7 +932,10 @@ wizard-terminal-qr = Olvasd be ezt a QR-kódot a telefonnal. A bejegyzés neve m
 wizard-step-4-ready = Nyomj Entert, ha a telefon már mutatja a 6 jegyű kódot.
 wizard-terminal-qr-cleared = A QR-kódot letöröltem a képernyőről.
 wizard-sheet-ask = Elkészítsem a kinyomtatható helyreállító lapot (PDF)? A kulcsokat és a törlőkódokat titkosítatlanul tartalmazza.
-wizard-sheet-skipped = Nem készült lap. Később így nyomtathatod ki: kapukulcs nyomtatas
+wizard-sheet-skipped = Nem készült lap. { $surface ->
+        [menu] Később a menüben nyomtathatod ki: „Helyreállító lap nyomtatása”.
+       *[terminal] Később így nyomtathatod ki: kapukulcs nyomtatas
+    }
 wizard-sheet-failed = A helyreállító lapot nem sikerült elkészíteni: {$file}
 wizard-sheet-open-ask = Megnyissam a PDF-nézőben, hogy kinyomtathasd?
 wizard-sheet-open-failed = Nem sikerült megnyitni a PDF fájlt: a rendszer nem indított el hozzá nézőprogramot. Nyisd meg kézzel (például dupla kattintással a fájlkezelőben), itt van: {$file}
@@ -948,3 +973,26 @@ io-out-of-memory = elfogyott a memória
 io-unsupported = ezen a rendszeren nem lehetséges
 io-crosses-devices = másik meghajtóra így nem lehet áthelyezni
 io-other = a rendszer hibát jelzett (hibakód: {$code})
+
+interrupt-saved = Megszakítva. Ami eddig elkészült, el van mentve ({$file}):
+interrupt-unsaved =
+    { $who ->
+        [self] A saját adataidból még semmit nem mentettem: a következő indításkor veled az elejéről kezdjük.
+       *[other] {$name} adataiból még semmit nem mentettem: a következő indításkor vele az elejéről kezdjük.
+    }
+interrupt-next-run =
+    { $surface ->
+        [menu] A következő indításkor innen folytatjuk: válaszd a menüben az „Új regisztráció / családtag felvétele” pontot.
+       *[terminal] A következő indításkor innen folytatjuk: kapukulcs beallitas
+    }
+interrupt-menu = Kiléptél. Minden, amit eddig megadtál, el van mentve ({$file}); a következő indításkor innen folytatjuk.
+tour-intro = Bemutató egy kitalált családdal (Én, Mama, Papa). A kulcsok kitaláltak, semmit nem mentek el, és valódi fiókhoz sem nyúlok. Ezt mutatja a „Kik vannak a mentésben?” pont:
+tour-list =
+    Minden családtag egy sor: a felhasználónév, mikor ellenőriztük utoljára a telefon kódját, és hogy megvan-e a törlőkód.
+    Nyomj Entert a folytatáshoz.
+tour-qr = Így mutatja meg a program egy családtag QR-kódját, ha a telefonnak újra be kell olvasnia (például új vagy javított telefonon, a „Visszaállítás új vagy javított telefonra” pontban). A bejegyzés neve benne van: {$entry}
+tour-qr-next =
+    Egy valódi kulcsot a program a beolvasás után letöröl a képernyőről; ezt is letörlöm.
+    Nyomj Entert a folytatáshoz.
+tour-check = Melyik kód kié? Ezt tudja a „Melyik kód kié?” pont. {$name} mostani kódja: {$code}. Írd be (vagy egy másikat a fenti listából, akár egy számjegyet elírva), és megmondom, kié.
+tour-end = A bemutató véget ért. A valódi családtagokat az „Új regisztráció / családtag felvétele” ponttal veheted fel. (Egy bemutató mentést, lapot és képeket fájlokba a parancssorból írhatsz: kapukulcs demo.)

@@ -77,7 +77,10 @@ pub fn table(family: &Family) -> String {
 pub fn run(ctx: &Context, prompter: &mut impl Prompter, out: &mut dyn Write) -> Result<(), Error> {
     let vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, Access::Read)?;
     if vault.family.members.is_empty() {
-        print(out, &fl!("info-list-empty"))?;
+        print(
+            out,
+            &fl!("info-nobody-yet", surface = crate::i18n::surface()),
+        )?;
     } else {
         print(out, table(&vault.family).trim_end())?;
     }

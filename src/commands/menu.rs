@@ -6,15 +6,13 @@
 use std::io::Write;
 
 use crate::{
-    commands::{
-        check, demo, list, lost,
-        options::{BundleArgs, Context},
-        passphrase, print, restore,
-    },
+    commands::{check, demo, list, lost, options::Context, passphrase, print, restore},
     error::Error,
     fl,
     phone_check::who,
     prompter::Prompter,
+    qr::terminal,
+    totp,
     vault::{Access, Vault},
     wizard::Wizard,
 };
@@ -69,6 +67,8 @@ impl Item {
 
 /// Runs the menu until the user quits.
 pub fn run(ctx: &Context, prompter: &mut impl Prompter, out: &mut dyn Write) -> Result<(), Error> {
+    // From here on, advice names what to choose in the menu.
+    crate::i18n::started_as_menu();
     let new = ctx.bundle.symlink_metadata().is_err();
     let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, Access::Create)?;
     // A first start: the passphrase just chosen is saved with the empty
@@ -81,7 +81,15 @@ pub fn run(ctx: &Context, prompter: &mut impl Prompter, out: &mut dyn Write) -> 
         ));
     }
     let labels: Vec<String> = Item::ALL.iter().map(|item| item.label()).collect();
+    let farewell = fl!(
+        "interrupt-menu",
+        file = crate::platform::plain_path(&vault.path)
+            .display()
+            .to_string()
+    );
     loop {
+        // Ctrl-C here, or in an item that says nothing of its own.
+        crate::interrupt::set_farewell(Some(farewell.clone()));
         let choice = prompter.select(&fl!("menu-title"), &labels, 0)?;
         match Item::ALL.get(choice).copied().unwrap_or(Item::Quit) {
             Item::Setup => Wizard::new(
@@ -109,9 +117,9 @@ pub fn run(ctx: &Context, prompter: &mut impl Prompter, out: &mut dyn Write) -> 
                 prompter.live(&mut || check::live_view(family, ctx.clock.unix()))?;
             }
             Item::Check => check::ask_codes(&vault.family, prompter, &ctx.clock)?,
-            Item::Print => print::print_family(&vault.family, None, ctx, out)?,
+            Item::Print => print::print_family(&vault.family, None, ctx, prompter, out)?,
             Item::List if vault.family.members.is_empty() => {
-                prompter.say(&fl!("info-nobody-yet"));
+                prompter.say(&fl!("info-nobody-yet", surface = crate::i18n::surface()));
             }
             Item::List => {
                 let _ = write!(out, "{}", list::table(&vault.family));
@@ -120,16 +128,44 @@ pub fn run(ctx: &Context, prompter: &mut impl Prompter, out: &mut dyn Write) -> 
             Item::Passphrase => {
                 passphrase::change(&mut vault, &Default::default(), ctx, prompter, out)?
             }
-            // The demo makes its own bundle in its own folder.
-            Item::Demo => demo::run(
-                &Context::new(BundleArgs::default(), ctx.clock.clone()),
-                None,
-                prompter,
-                out,
-            )?,
+            Item::Demo => tour(ctx, prompter, out)?,
             Item::Quit => return Ok(()),
         }
     }
+}
+
+/// The menu's demo: a guided tour inside the program on the made-up
+/// family (Én, Mama, Papa), kept in memory: the list, a QR code as the
+/// phone would scan it, and the check of a code. A person who
+/// double-clicked has no terminal to type the `demo` command's hints into;
+/// those stay with the command.
+fn tour(ctx: &Context, prompter: &mut impl Prompter, out: &mut dyn Write) -> Result<(), Error> {
+    let family = demo::family(&mut rand::rng(), ctx);
+    prompter.say(&fl!("tour-intro"));
+    // 1. Who is in the backup.
+    let _ = write!(out, "{}", list::table(&family));
+    let _ = out.flush();
+    prompter.pause(&fl!("tour-list"))?;
+    // 2. A QR code, as the phone scans it after a repair.
+    let mama = &family.members[1];
+    let entry = mama.entry_label();
+    prompter.say(&fl!("tour-qr", entry = entry.as_str()));
+    if let Ok(drawing) = terminal::render(&mama.labelled_account().to_uri()) {
+        prompter.say(drawing.expose());
+    }
+    prompter.pause(&fl!("tour-qr-next"))?;
+    prompter.clear_screen();
+    // 3. Whose code is this?
+    let now = ctx.clock.unix();
+    prompter.say(&check::live_view(&family, now));
+    prompter.say(&fl!(
+        "tour-check",
+        name = mama.name.as_str(),
+        code = totp::generate(&mama.account, now)
+    ));
+    check::ask_codes(&family, prompter, &ctx.clock)?;
+    prompter.say(&fl!("tour-end"));
+    Ok(())
 }
 
 /// One person redone or removed: whom, what, and the usual confirmation

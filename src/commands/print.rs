@@ -1,5 +1,6 @@
 //! `kapukulcs nyomtatas`: writes the printable recovery sheet (PDF) of the
-//! whole family.
+//! whole family where the wizard writes it (`~/kapukulcs/`), says where in
+//! full and offers to open it for printing.
 
 use std::{io::Write, path::PathBuf};
 
@@ -7,10 +8,12 @@ use crate::{
     commands::options::{Context, HelpFlag},
     error::Error,
     family::Family,
-    fl,
-    prompter::Prompter,
-    sheet, store,
+    fl, platform,
+    prompter::{PromptError, Prompter},
+    sheet,
+    store::{self, StoreError},
     vault::{Access, Vault},
+    wizard::SHEET_NAME,
 };
 
 /// The command line of `nyomtatas`.
@@ -24,9 +27,6 @@ pub struct Options {
     pub output: Option<PathBuf>,
 }
 
-/// The sheet's file name when `--output` is not given.
-pub const DEFAULT_SHEET: &str = "kapukulcs-helyreallito-lap.pdf";
-
 /// Runs `nyomtatas`.
 pub fn run(
     ctx: &Context,
@@ -35,28 +35,49 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, Access::Read)?;
-    print_family(&vault.family, output, ctx, out)
+    print_family(&vault.family, output, ctx, prompter, out)
 }
 
-/// Writes the sheet for `family` (to `output` or the default name, or the
-/// next free name beside it) and tells the user where it is, that it is
-/// not encrypted and what to do with it.
+/// Writes the sheet for `family` (to `output`, or into the wizard's folder
+/// under the wizard's name, or the next free name beside it), tells the
+/// user where it is in full, that it is not encrypted and what to do with
+/// it, and offers to open it (when there is a terminal to ask on).
 pub fn print_family(
     family: &Family,
     output: Option<PathBuf>,
     ctx: &Context,
+    prompter: &mut impl Prompter,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     if family.members.is_empty() {
-        let _ = writeln!(out, "{}", fl!("info-nobody-yet"));
+        let _ = writeln!(
+            out,
+            "{}",
+            fl!("info-nobody-yet", surface = crate::i18n::surface())
+        );
         return Ok(());
     }
-    let asked = output.unwrap_or_else(|| PathBuf::from(DEFAULT_SHEET));
+    let asked = match output {
+        Some(output) => output,
+        None => {
+            // The one place the wizard writes its sheet too; private, as
+            // the screenshots beside it hold keys.
+            let workspace = platform::default_workspace();
+            store::create_private_dir(&workspace).map_err(|error| {
+                Error::Store(StoreError::Write {
+                    path: workspace.clone(),
+                    error,
+                })
+            })?;
+            workspace.join(SHEET_NAME)
+        }
+    };
     let path = sheet::write(family, &asked, ctx.clock.now())?;
     if let Some(note) = store::renamed_note(&asked, &path) {
         let _ = writeln!(out, "{note}");
     }
-    let file = path.display().to_string();
+    let path = std::path::absolute(&path).unwrap_or(path);
+    let file = platform::plain_path(&path).display().to_string();
     let _ = writeln!(
         out,
         "{}\n{}",
@@ -67,5 +88,20 @@ pub fn print_family(
         ),
         fl!("warn-plaintext-sheet", file = file.as_str())
     );
+    let _ = out.flush();
+    // Only asked where someone can answer: a script gets the file alone.
+    match prompter.confirm(&fl!("wizard-sheet-open-ask"), true) {
+        Ok(true) => {
+            if let Err(error) = platform::open_in_viewer(&path) {
+                prompter.say(&fl!(
+                    "wizard-sheet-open-failed",
+                    detail = error.to_string(),
+                    file = file.as_str()
+                ));
+            }
+        }
+        Ok(false) | Err(PromptError::NoTerminal) => {}
+        Err(error) => return Err(error.into()),
+    }
     Ok(())
 }

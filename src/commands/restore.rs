@@ -143,7 +143,7 @@ pub fn run(
     };
     let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, access)?;
     if vault.family.members.is_empty() {
-        prompter.say(&fl!("info-nobody-yet"));
+        prompter.say(&fl!("info-nobody-yet", surface = crate::i18n::surface()));
         return Ok(());
     }
     if !to_files {
@@ -205,7 +205,7 @@ pub fn on_phone(
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     if vault.family.members.is_empty() {
-        prompter.say(&fl!("info-nobody-yet"));
+        prompter.say(&fl!("info-nobody-yet", surface = crate::i18n::surface()));
         return Ok(());
     }
     let showing = ShowingSecrets::start();

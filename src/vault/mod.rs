@@ -215,9 +215,12 @@ impl Explain for VaultError {
                 CryptError::NeedsIdentity | CryptError::NoMatchingIdentity => {
                     fl!("rec-needs-identity")
                 }
-                CryptError::WrongPassphrase => fl!("rec-wrong-passphrase-or-header"),
+                CryptError::WrongPassphrase => fl!(
+                    "rec-wrong-passphrase-or-header",
+                    surface = crate::i18n::surface()
+                ),
                 CryptError::Truncated | CryptError::Tampered | CryptError::DamagedHeader => {
-                    fl!("rec-bundle-backup")
+                    fl!("rec-bundle-backup", surface = crate::i18n::surface())
                 }
                 CryptError::AppendedData { whole } => {
                     fl!("rec-bundle-appended", whole = whole.to_string())
@@ -234,7 +237,7 @@ impl Explain for VaultError {
             },
             VaultError::Bundle { error, .. } => match error {
                 BundleError::NewerVersion(_) => fl!("rec-bundle-newer"),
-                _ => fl!("rec-bundle-backup"),
+                _ => fl!("rec-bundle-backup", surface = crate::i18n::surface()),
             },
             VaultError::Qr(error) => return error.recovery(),
             VaultError::Store(error) => return error.recovery(),
@@ -356,10 +359,11 @@ pub fn is_weak(passphrase: &SecretString) -> bool {
 }
 
 /// Asks for a new passphrase twice; warns about a weak one and suggests a
-/// strong one instead.
-fn new_passphrase(prompter: &mut impl Prompter) -> Result<SecretString, VaultError> {
+/// strong one instead. `kind` is `first` for a new bundle, `change` for a
+/// bundle that has one (the prompts then say "new").
+fn new_passphrase(prompter: &mut impl Prompter, kind: &str) -> Result<SecretString, VaultError> {
     loop {
-        let first = prompter.secret(&fl!("prompt-new-passphrase"))?;
+        let first = prompter.secret(&fl!("prompt-new-passphrase", kind = kind))?;
         if first.expose().is_empty() {
             prompter.say(&fl!("err-empty-passphrase"));
             continue;
@@ -374,7 +378,7 @@ fn new_passphrase(prompter: &mut impl Prompter) -> Result<SecretString, VaultErr
                 continue;
             }
         }
-        let second = prompter.secret(&fl!("prompt-repeat-passphrase"))?;
+        let second = prompter.secret(&fl!("prompt-repeat-passphrase", kind = kind))?;
         if first == second {
             return Ok(first);
         }
@@ -419,7 +423,7 @@ impl Vault {
                         // where it goes, and that a passphrase cannot be
                         // recovered.
                         prompter.say(&fl!("welcome", file = path.display().to_string()));
-                        new_passphrase(prompter)?
+                        new_passphrase(prompter, "first")?
                     }
                 };
                 Lock::Passphrase {
@@ -738,7 +742,7 @@ pub fn ask_new_passphrase(
 ) -> Result<SecretString, VaultError> {
     match file {
         Some(file) => read_passphrase_file(file),
-        None => new_passphrase(prompter),
+        None => new_passphrase(prompter, "change"),
     }
 }
 

@@ -113,6 +113,9 @@ pub struct Wizard<'a, P: Prompter> {
     read_files: Vec<PathBuf>,
     /// Whether a key came from the clipboard (it is offered for clearing).
     clipboard_used: bool,
+    /// Whether a run ended now says what was saved and that `beallitas`
+    /// continues from there (the whole wizard; not a single redo).
+    farewell: bool,
 }
 
 impl<'a, P: Prompter> Wizard<'a, P> {
@@ -146,6 +149,7 @@ impl<'a, P: Prompter> Wizard<'a, P> {
             viewer: Box::new(SystemViewer),
             read_files: Vec::new(),
             clipboard_used: false,
+            farewell: false,
         }
     }
 
@@ -158,7 +162,31 @@ impl<'a, P: Prompter> Wizard<'a, P> {
             self.prompter,
             now,
             &safe_save::names_and_deletion_codes,
-        )
+        )?;
+        self.say_farewell(None);
+        Ok(())
+    }
+
+    /// What a run ended now (Ctrl-C, the window closed) says: who is saved
+    /// how far, who is not saved at all (`unsaved`, a person whose key is
+    /// not read yet), and that the next run continues from there.
+    fn say_farewell(&self, unsaved: Option<&str>) {
+        if !self.farewell {
+            return;
+        }
+        let mut lines = vec![fl!(
+            "interrupt-saved",
+            file = platform::plain_path(&self.vault.path).display().to_string()
+        )];
+        if !self.vault.family.members.is_empty() {
+            let summary = summary(&self.vault.family);
+            lines.extend(summary.lines().skip(1).map(str::to_owned));
+        }
+        if let Some(name) = unsaved {
+            lines.push(fl!("interrupt-unsaved", name = name, who = who(name)));
+        }
+        lines.push(fl!("interrupt-next-run", surface = crate::i18n::surface()));
+        crate::interrupt::set_farewell(Some(lines.join("\n")));
     }
 
     fn member(&self, name: &str) -> &Member {
@@ -194,6 +222,8 @@ impl<'a, P: Prompter> Wizard<'a, P> {
             bundle = self.vault.path.display().to_string(),
             yourself = self.self_state()
         ));
+        self.farewell = true;
+        self.say_farewell(None);
         let unfinished: Vec<String> = self
             .vault
             .family
@@ -244,7 +274,10 @@ impl<'a, P: Prompter> Wizard<'a, P> {
             first = false;
             self.new_person()?;
         }
-        self.finish()
+        self.finish()?;
+        // Everyone is saved; what ends the run now is said by its caller.
+        crate::interrupt::set_farewell(None);
+        Ok(())
     }
 
     /// Step 1 and 2 for a new person, then the rest.
@@ -297,6 +330,7 @@ impl<'a, P: Prompter> Wizard<'a, P> {
             )?,
         };
         let username = Some(username.trim().to_owned()).filter(|u| !u.is_empty());
+        self.say_farewell(Some(&name));
         self.prompter.pause(&fl!(
             "wizard-step-1",
             name = name.as_str(),
@@ -443,7 +477,13 @@ impl<'a, P: Prompter> Wizard<'a, P> {
             _ => None,
         };
         let has_clipboard = clipboard.is_some();
-        let mut sources = Sources::new(&folder, &screenshot_dirs, settle, clipboard);
+        let workspace = self.workspace.clone();
+        let mut sources = Sources::new(
+            &[folder.as_path(), workspace.as_path()],
+            &screenshot_dirs,
+            settle,
+            clipboard,
+        );
         let mut given = self
             .answers
             .image
@@ -465,11 +505,13 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                         if has_clipboard {
                             self.prompter.say(&fl!("wizard-watching-clipboard"));
                         }
-                        if !screenshot_dirs.is_empty() {
-                            let folders: Vec<String> = screenshot_dirs
-                                .iter()
-                                .map(|d| d.display().to_string())
-                                .collect();
+                        // Named once they exist; watched before that too.
+                        let folders: Vec<String> = screenshot_dirs
+                            .iter()
+                            .filter(|d| d.is_dir())
+                            .map(|d| d.display().to_string())
+                            .collect();
+                        if !folders.is_empty() {
                             self.prompter.say(&fl!(
                                 "wizard-watching-screenshots",
                                 folder = folders.join(", ")
@@ -689,7 +731,10 @@ impl<'a, P: Prompter> Wizard<'a, P> {
     /// any backup copy) once it has been printed.
     fn offer_sheet(&mut self) -> Result<(), Error> {
         if !self.prompter.confirm(&fl!("wizard-sheet-ask"), true)? {
-            self.prompter.say(&fl!("wizard-sheet-skipped"));
+            self.prompter.say(&fl!(
+                "wizard-sheet-skipped",
+                surface = crate::i18n::surface()
+            ));
             return Ok(());
         }
         let wanted = self.workspace.join(SHEET_NAME);
@@ -828,7 +873,9 @@ const READ_LIST: &str = ".beolvasott-kepek.txt";
 /// loses only the offer after an interruption: this run offers the picture
 /// all the same, so the failure is not worth stopping for.
 fn remember_read(folder: &Path, picture: &Path) {
-    let picture = fs::canonicalize(picture).unwrap_or_else(|_| picture.to_path_buf());
+    let picture = fs::canonicalize(picture)
+        .map(|p| platform::plain_path(&p))
+        .unwrap_or_else(|_| picture.to_path_buf());
     if remembered(folder).contains(&picture) {
         return;
     }
@@ -2201,7 +2248,10 @@ mod tests {
         one_person(&mut prompter, p);
         *prompter.confirms.last_mut().unwrap() = true;
         setup.run(&mut prompter, T0).unwrap();
-        assert!(prompter.shown.contains(&fl!("wizard-sheet-skipped")));
+        assert!(prompter.shown.contains(&fl!(
+            "wizard-sheet-skipped",
+            surface = crate::i18n::surface()
+        )));
         assert!(!setup.workspace().join(SHEET_NAME).exists());
         let list = prompter
             .shown

@@ -208,27 +208,35 @@ pub(super) enum Found {
 }
 
 /// Every place a new screenshot may arrive while the wizard waits: the
-/// person's folder, the system's screenshot folders, the clipboard.
+/// person's folder and the wizard's own folder around it (where README
+/// tells people to save), the system's screenshot folders, the clipboard.
 pub(super) struct Sources<'a> {
     folders: Vec<(Watch, Origin)>,
     clipboard: Option<ClipboardWatch<'a>>,
 }
 
 impl<'a> Sources<'a> {
-    /// Starts watching; nothing already there counts as new.
+    /// Starts watching; nothing already there counts as new. Each of
+    /// `screenshots` is watched even if it does not exist yet: Windows
+    /// makes `Pictures\Screenshots` with the first screenshot, and every
+    /// picture in a folder that appears is new.
     pub(super) fn new(
-        own: &Path,
+        own: &[&Path],
         screenshots: &[PathBuf],
         settle: Duration,
         clipboard: Option<&'a mut dyn Clipboard>,
     ) -> Self {
-        let mut folders = vec![(Watch::new(own, settle), Origin::Folder)];
-        folders.extend(
+        let mut folders: Vec<(Watch, Origin)> = Vec::new();
+        let named = own.iter().map(|dir| (*dir, Origin::Folder)).chain(
             screenshots
                 .iter()
-                .filter(|dir| dir.as_path() != own)
-                .map(|dir| (Watch::new(dir, settle), Origin::Screenshots)),
+                .map(|dir| (dir.as_path(), Origin::Screenshots)),
         );
+        for (dir, origin) in named {
+            if !folders.iter().any(|(watch, _)| watch.folder == dir) {
+                folders.push((Watch::new(dir, settle), origin));
+            }
+        }
         Sources {
             folders,
             clipboard: clipboard.map(ClipboardWatch::new),

@@ -1099,3 +1099,154 @@ fn the_scan_sees_a_key_inside_a_pdf_and_a_picture() {
         );
     }
 }
+
+/// The wizard in `home` as a person's home folder, with the system's
+/// screenshot folders found the way the program finds them (the XDG
+/// pictures folder `Képek`), not named by `KAPUKULCS_SCREENSHOT_DIR`.
+fn start_at_home(home: &Path) -> Run {
+    let config = home.join(".config");
+    fs::create_dir_all(&config).unwrap();
+    fs::write(
+        config.join("user-dirs.dirs"),
+        "XDG_PICTURES_DIR=\"$HOME/Képek\"\n",
+    )
+    .unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kapukulcs"));
+    command
+        .args(["--bundle", "mentes.age", "beallitas", "--dir", "kapukulcs"])
+        .current_dir(home)
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", &config)
+        .env_remove("KAPUKULCS_SCREENSHOT_DIR")
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY");
+    Run {
+        pty: Pty::spawn(command),
+    }
+}
+
+/// Steps 1 and 2 up to the wait for `p`'s screenshot.
+fn until_waiting(run: &mut Run, p: &Person) {
+    run.expect("Kit regisztrálunk?");
+    run.line(p.name);
+    run.expect("felhasználóneve");
+    run.line(p.username);
+    run.expect("Nyomj Entert, ha látod a QR-kódot.");
+    run.line("");
+    run.expect("Várom a képet");
+}
+
+/// The end of a one-person run: nobody next, no sheet, the pictures
+/// deleted.
+fn end_without_sheet(mut run: Run) -> String {
+    run.expect("Jöhet a következő családtag?");
+    run.line("");
+    run.expect("Elkészítsem a kinyomtatható helyreállító lapot");
+    run.send(DOWN);
+    run.line("");
+    run.expect("Törlöm őket");
+    run.line("");
+    run.expect("képet töröltem");
+    run.end()
+}
+
+/// Issue 18, item 5: a screenshot folder that appears only after the
+/// wizard started (Windows makes `Pictures\Screenshots` with the first
+/// screenshot, GNOME `Képek/Képernyőképek`) is watched all the same.
+#[test]
+fn a_screenshot_folder_made_while_waiting_is_watched() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut run = start_at_home(dir.path());
+    run.passphrase_new();
+    until_waiting(&mut run, &MAMA);
+    let screenshots = dir.path().join("Képek").join("Képernyőképek");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    fs::create_dir_all(&screenshots).unwrap();
+    fs::write(screenshots.join("Képernyőkép.png"), screenshot(&MAMA)).unwrap();
+    run.expect("Beolvastam a QR-kódot a rendszer képernyőkép-mappájából");
+    run.key_and_phone(&MAMA, None, false);
+    run.deletion_code(&MAMA);
+    end_without_sheet(run);
+    assert!(!screenshots.join("Képernyőkép.png").exists());
+}
+
+/// Issue 18, item 14: a picture saved straight into the wizard's folder
+/// (`%USERPROFILE%\kapukulcs`, the one README and OLVASS-EL name), not
+/// into the person's folder inside it, is taken too.
+#[test]
+fn a_picture_saved_into_the_wizards_own_folder_is_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut run = Run::start(dir.path());
+    run.passphrase_new();
+    until_waiting(&mut run, &MAMA);
+    let picture = dir.path().join("kapukulcs").join("Képernyőkép.png");
+    fs::write(&picture, screenshot(&MAMA)).unwrap();
+    run.expect("Beolvastam a QR-kódot a mappából");
+    run.key_and_phone(&MAMA, None, false);
+    run.deletion_code(&MAMA);
+    end_without_sheet(run);
+    assert!(
+        !picture.exists(),
+        "the picture was not offered for deletion"
+    );
+}
+
+/// Issue 18, item 11: Ctrl-C, at a question or while the wizard waits for
+/// a picture, ends with what was saved and that the next run continues
+/// from there.
+#[test]
+fn ctrl_c_says_what_was_saved_and_that_the_next_run_continues() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut run = Run::start(dir.path());
+    run.passphrase_new();
+    run.register_until_code(&MAMA, &dir.path().join("kapukulcs").join("Mama"), false);
+    run.expect("Nyomj Entert, ha látod a törlőkódot.");
+    run.send("\x03");
+    run.expect("Ami eddig elkészült, el van mentve");
+    run.expect("Mama");
+    run.expect("HIÁNYZIK: a törlőkód");
+    run.expect("A következő indításkor innen folytatjuk: kapukulcs beallitas");
+    run.end();
+
+    // Mama finished; Ctrl-C while the wizard waits for Papa's picture.
+    let mut run = Run::start(dir.path());
+    run.expect("A mentés jelszava");
+    run.line(PASSPHRASE);
+    run.expect("Mit tegyünk?");
+    run.line(""); // Folytatjuk
+    run.deletion_code(&MAMA);
+    run.expect("Felveszel most valakit?");
+    run.line(""); // Igen
+    until_waiting(&mut run, &PAPA);
+    run.send("\x03");
+    run.expect("Ami eddig elkészült, el van mentve");
+    run.expect("kész (kulcs ellenőrizve, törlőkód elmentve)");
+    run.expect("Papa adataiból még semmit nem mentettem");
+    run.expect("A következő indításkor innen folytatjuk: kapukulcs beallitas");
+    run.end();
+}
+
+/// Issue 18, item 15: the spinner is drawn in place with no padding to
+/// the terminal's width (a console that counts "⠉" or "…" as two cells
+/// wrapped every padded frame onto a new line).
+#[test]
+fn the_spinner_is_not_padded_to_the_terminals_width() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut run = Run::start(dir.path());
+    run.passphrase_new();
+    until_waiting(&mut run, &MAMA);
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    fs::write(
+        dir.path().join("kapukulcs").join("Mama").join("mama.png"),
+        screenshot(&MAMA),
+    )
+    .unwrap();
+    run.expect("Beolvastam a QR-kódot");
+    run.send("\x03");
+    let raw = run.pty.finish_plain();
+    // The terminal is 220 columns wide; no frame reaches it.
+    let padded = format!("Várom a képet…{}", " ".repeat(40));
+    assert!(!raw.contains(&padded), "a frame was padded with spaces");
+    let frames = raw.matches("Várom a képet…").count();
+    assert!(frames > 5, "the spinner did not turn: {frames}");
+}

@@ -207,6 +207,23 @@ impl Pty {
         }
     }
 
+    /// Waits until the program has written text matching `pattern` (a
+    /// regular expression); that text.
+    pub fn expect_match(&mut self, pattern: &str) -> String {
+        match self.session.expect(expectrl::Regex(pattern)) {
+            Ok(found) => {
+                let text = found.get(0).unwrap_or_default().to_vec();
+                self.output.extend_from_slice(found.before());
+                self.output.extend_from_slice(&text);
+                String::from_utf8_lossy(&text).into_owned()
+            }
+            Err(error) => panic!(
+                "waiting for /{pattern}/: {error}\n--- so far ---\n{}",
+                screen(&self.output)
+            ),
+        }
+    }
+
     /// Presses keys (arrows) without Enter.
     pub fn send(&mut self, keys: &str) {
         std::thread::sleep(Duration::from_millis(150));
