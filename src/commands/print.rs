@@ -92,12 +92,10 @@ pub fn print_family(
     // Only asked where someone can answer: a script gets the file alone.
     match prompter.confirm(&fl!("wizard-sheet-open-ask"), true) {
         Ok(true) => {
-            if let Err(error) = platform::open_in_viewer(&path) {
-                prompter.say(&fl!(
-                    "wizard-sheet-open-failed",
-                    detail = error.to_string(),
-                    file = file.as_str()
-                ));
+            // The launcher's own words are English and name its command
+            // line: the person is told where the file is instead.
+            if platform::open_in_viewer(&path).is_err() {
+                prompter.say(&fl!("wizard-sheet-open-failed", file = file.as_str()));
             }
         }
         Ok(false) | Err(PromptError::NoTerminal) => {}
