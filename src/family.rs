@@ -158,8 +158,39 @@ pub struct Former {
     pub confirmed: Option<OffsetDateTime>,
     /// When the key was cancelled, if it was.
     pub cancelled: Option<OffsetDateTime>,
+    /// Whether the portal still takes this key, asked after the person set
+    /// Ügyfélkapu+ up on another device ("Beállítás másik eszközre")
+    /// without cancelling it first: no source says that this retires the
+    /// old key, so the person tries the old key's code and says.
+    pub old_key_check: Option<OldKeyCheck>,
     /// When a new key took its place.
     pub replaced: OffsetDateTime,
+}
+
+/// How a person already in the bundle gets a new key on the portal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Renewal {
+    /// Their Ügyfélkapu+ was cancelled: they apply for it again, logged in
+    /// with the old single-factor "Ügyfélkapu" login.
+    AfterCancellation,
+    /// Logged in with their current key, they choose "Beállítás másik
+    /// eszközre" in the Ügyfélkapu settings: a new QR code and a new
+    /// deletion code, without a cancellation (teol.hu, 2025-11-03).
+    OtherDevice,
+}
+
+/// What the person found when they tried a former key's code at the
+/// portal's login after moving Ügyfélkapu+ to another device.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OldKeyCheck {
+    /// Not tried yet: asked again by the next `elveszett` run.
+    Pending,
+    /// The portal refused the old code (on this date): the lost phone is
+    /// cut off.
+    Refused(OffsetDateTime),
+    /// The portal still took the old code (on this date): the lost phone
+    /// can still log in.
+    StillWorks(OffsetDateTime),
 }
 
 impl Member {
@@ -180,6 +211,7 @@ impl Member {
             deletion_code: self.deletion_code.take(),
             confirmed: self.confirmed.take(),
             cancelled: self.cancelled.take(),
+            old_key_check: None,
             replaced: now,
         };
         self.history.push(former);
@@ -222,6 +254,25 @@ impl Explain for DeletionCodeError {
 }
 
 impl Member {
+    /// A fingerprint of what a recovery sheet prints for this person: the
+    /// key, the deletion code and whether the key is cancelled (SHA-256,
+    /// hex). It holds nothing that is not in the bundle beside it.
+    pub fn sheet_fingerprint(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut hash = Sha256::new();
+        hash.update(self.account.key.text().expose().as_bytes());
+        hash.update(b"\n");
+        if let Some(code) = &self.deletion_code {
+            hash.update(code.digits().expose().as_bytes());
+        }
+        hash.update(if self.cancelled.is_some() {
+            b"\nx"
+        } else {
+            b"\nv"
+        });
+        data_encoding::HEXLOWER.encode(&hash.finalize())
+    }
+
     /// What the person's authenticator entry is called: "Mama
     /// (kovacs.maria)", or just "Mama" when the username is not known. The
     /// wizard, restore, the sheet and export all use this one label.
@@ -309,6 +360,81 @@ crate::explained!(DeletionCodeError, FamilyError);
 pub struct Family {
     /// The members, in the order they were added.
     pub members: Vec<Member>,
+}
+
+/// When the last recovery sheet was written and, for each person on it, a
+/// fingerprint of what it printed ([`Member::sheet_fingerprint`]): the
+/// sheet is out of date for anyone whose fingerprint has changed since.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrintedSheet {
+    /// When it was written (the "Készült" date on the sheet).
+    pub at: OffsetDateTime,
+    /// Each person on it: name and fingerprint.
+    pub members: Vec<(String, String)>,
+}
+
+impl PrintedSheet {
+    /// The record of a sheet of `family` written `at`.
+    pub fn of(family: &Family, at: OffsetDateTime) -> PrintedSheet {
+        PrintedSheet {
+            at,
+            members: family
+                .members
+                .iter()
+                .map(|m| (m.name.clone(), m.sheet_fingerprint()))
+                .collect(),
+        }
+    }
+
+    /// The people this sheet is wrong for, in family order: their key,
+    /// deletion code or its validity changed since it was printed. People
+    /// added since are not on it and not named: the sheet says nothing
+    /// wrong about them. Empty when the sheet is up to date.
+    pub fn out_of_date(&self, family: &Family) -> Vec<String> {
+        family
+            .members
+            .iter()
+            .filter(|m| {
+                self.members.iter().any(|(name, print)| {
+                    same_name(name, &m.name) && *print != m.sheet_fingerprint()
+                })
+            })
+            .map(|m| m.name.clone())
+            .collect()
+    }
+
+    /// The warning that this printed sheet is out of date, naming for whom
+    /// and the date it bears ("Készült: …"), or `None` while it is right.
+    /// The person running the program is spoken to ("a te adataidra").
+    pub fn out_of_date_note(&self, family: &Family) -> Option<String> {
+        let stale = self.out_of_date(family);
+        if stale.is_empty() {
+            return None;
+        }
+        let others: Vec<&str> = stale
+            .iter()
+            .filter(|n| !is_self(n))
+            .map(String::as_str)
+            .collect();
+        let who = match (others.len() < stale.len(), others.is_empty()) {
+            (true, true) => "self",
+            (true, false) => "mixed",
+            _ => "other",
+        };
+        let at = self.at;
+        let date = fl!(
+            "date-format",
+            year = at.year().to_string(),
+            month = format!("{:02}", u8::from(at.month())),
+            day = format!("{:02}", at.day())
+        );
+        Some(fl!(
+            "warn-sheet-out-of-date",
+            who = who,
+            date = date,
+            names = others.join(", ")
+        ))
+    }
 }
 
 fn same_name(a: &str, b: &str) -> bool {

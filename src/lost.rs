@@ -16,19 +16,42 @@
 use crate::{
     clock::Clock,
     error::Error,
-    family::{Family, FamilyError, Member, Stage},
+    family::{Family, FamilyError, Member, OldKeyCheck, Renewal, Stage},
     fl,
+    interrupt::ShowingSecrets,
+    phone_check::{WAIT_BELOW_SECONDS, confirm_phone_code, time_bar, who},
     prompter::Prompter,
-    safe_save,
+    qr::terminal,
+    safe_save, totp,
     vault::{Vault, bundle::human_date},
 };
 
 /// Registers a person again with the new phone (the wizard's
-/// `register_again`), on the same open bundle and prompter.
-pub type Again<'a, P> = dyn FnMut(&mut Vault, &mut P, &str) -> Result<(), Error> + 'a;
+/// `register_again`), on the same open bundle and prompter, the portal's
+/// way given by the [`Renewal`].
+pub type Again<'a, P> = dyn FnMut(&mut Vault, &mut P, &str, Renewal) -> Result<(), Error> + 'a;
 
 /// The answers to "did it work?", in menu order.
 const WORKED: usize = 0;
+
+/// The answers to "did the login work?", in menu order.
+const LOGGED_IN: usize = 0;
+const LOGIN_REFUSED: usize = 1;
+
+/// The answers to "what did the portal say to the old code?".
+const OLD_REFUSED: usize = 0;
+const OLD_WORKS: usize = 1;
+const OLD_LATER: usize = 2;
+
+/// Whether `member`'s last former key waits for the person to try it at
+/// the login (after "Beállítás másik eszközre").
+fn old_key_unchecked(member: &Member) -> bool {
+    member.stage == Stage::Done
+        && member
+            .history
+            .last()
+            .is_some_and(|f| f.old_key_check == Some(OldKeyCheck::Pending))
+}
 
 /// The lost-phone flow over an open bundle.
 pub struct Lost<'a, P: Prompter> {
@@ -36,6 +59,16 @@ pub struct Lost<'a, P: Prompter> {
     prompter: &'a mut P,
     clock: &'a Clock,
     again: &'a mut Again<'a, P>,
+}
+
+/// How the online route for a person without a deletion code ended.
+enum Online {
+    /// Registered on the new phone through "Beállítás másik eszközre".
+    Renewed,
+    /// The portal refused the key: only the office is left.
+    Refused,
+    /// The person stopped for now.
+    Later,
 }
 
 /// Whether `member` is half-way through a new registration after a
@@ -136,7 +169,10 @@ impl<'a, P: Prompter> Lost<'a, P> {
                 let (todo, done): (Vec<String>, Vec<String>) =
                     names.iter().cloned().partition(|n| {
                         let m = self.member(n);
-                        m.lost.is_some() || m.cancelled.is_some() || registering_again(m)
+                        m.lost.is_some()
+                            || m.cancelled.is_some()
+                            || registering_again(m)
+                            || old_key_unchecked(m)
                     });
                 for name in done {
                     self.prompter
@@ -149,7 +185,10 @@ impl<'a, P: Prompter> Lost<'a, P> {
         let mut marked = false;
         for name in names {
             let member = self.member_mut(name);
-            if member.cancelled.is_none() && !registering_again(member) {
+            if member.cancelled.is_none()
+                && !registering_again(member)
+                && !old_key_unchecked(member)
+            {
                 member.lost = Some(now);
                 marked = true;
             }
@@ -161,7 +200,9 @@ impl<'a, P: Prompter> Lost<'a, P> {
     }
 
     /// One person: a new registration under way continues; a cancelled key
-    /// is offered a new registration; otherwise the cancellation itself.
+    /// is offered a new registration; an old key not yet tried at the login
+    /// is offered for the try; otherwise the cancellation itself, with the
+    /// deletion code, or without one online with the key.
     fn person(&mut self, name: &str) -> Result<(), Error> {
         let member = self.member(name);
         if registering_again(member) {
@@ -170,11 +211,16 @@ impl<'a, P: Prompter> Lost<'a, P> {
                 Stage::KeyChecked => fl!("wizard-resume-step-phone"),
                 _ => fl!("wizard-resume-step-deletion"),
             };
-            if self
-                .prompter
-                .confirm(&fl!("lost-again-resume", name = name, step = step), true)?
-            {
-                self.register_again(name)?;
+            if self.prompter.confirm(
+                &fl!(
+                    "lost-again-resume",
+                    name = name,
+                    who = who(name),
+                    step = step
+                ),
+                true,
+            )? {
+                self.register_again(name, Renewal::AfterCancellation)?;
             }
             return Ok(());
         }
@@ -182,16 +228,21 @@ impl<'a, P: Prompter> Lost<'a, P> {
             self.prompter.say(&fl!(
                 "lost-already-cancelled",
                 name = name,
+                who = who(name),
                 date = human_date(date)
             ));
             return self.offer_again(name);
         }
-        let code = member.deletion_code.as_ref().map(|c| c.grouped());
-        let username = member
-            .username
-            .clone()
-            .filter(|u| !u.trim().is_empty())
-            .unwrap_or_else(|| fl!("lost-username-unknown"));
+        if old_key_unchecked(member) {
+            self.prompter
+                .say(&fl!("lost-old-check-resume", name = name, who = who(name)));
+            return self.check_old_key(name);
+        }
+        let code = member
+            .deletion_code
+            .as_ref()
+            .map(|c| c.digits().expose().to_owned());
+        let username = self.username(name);
         self.prompter.say(&fl!(
             "lost-person",
             name = name,
@@ -199,42 +250,37 @@ impl<'a, P: Prompter> Lost<'a, P> {
         ));
         let cancelled = match code {
             Some(code) => {
+                // One run of digits, as the portal shows it and takes it.
                 self.prompter.say(&fl!(
                     "lost-code",
                     name = name,
+                    who = who(name),
                     code = code.as_str(),
                     big = big_digits(&code)
                 ));
                 self.prompter.say(&fl!(
                     "lost-steps",
                     name = name,
+                    who = who(name),
                     username = username.as_str()
                 ));
                 let choices = [fl!("lost-worked"), fl!("lost-failed")];
-                let choice =
-                    self.prompter
-                        .select(&fl!("lost-ask-worked", name = name), &choices, WORKED)?;
+                let choice = self.prompter.select(
+                    &fl!("lost-ask-worked", name = name, who = who(name)),
+                    &choices,
+                    WORKED,
+                )?;
                 if choice != WORKED {
-                    self.prompter.say(&fl!("lost-failed-next", name = name));
+                    self.prompter
+                        .say(&fl!("lost-failed-next", name = name, who = who(name)));
                 }
                 choice == WORKED
             }
-            None => {
-                self.prompter.say(&fl!(
-                    "lost-no-code",
-                    name = name,
-                    username = username.as_str()
-                ));
-                let choices = [fl!("lost-office-done"), fl!("lost-office-later")];
-                let choice =
-                    self.prompter
-                        .select(&fl!("lost-ask-office", name = name), &choices, 1)?;
-                if choice != WORKED {
-                    self.prompter
-                        .say(&fl!("lost-office-later-saved", name = name));
-                }
-                choice == WORKED
-            }
+            None => match self.online(name, &username)? {
+                Online::Renewed => return self.check_old_key(name),
+                Online::Later => return Ok(()),
+                Online::Refused => self.office(name, &username)?,
+            },
         };
         if !cancelled {
             return Ok(());
@@ -247,27 +293,240 @@ impl<'a, P: Prompter> Lost<'a, P> {
         self.prompter.say(&fl!(
             "lost-cancelled-saved",
             name = name,
+            who = who(name),
             date = human_date(now)
         ));
         self.offer_again(name)
+    }
+
+    /// The username as the messages name it ("nincs feljegyezve" when not known).
+    fn username(&self, name: &str) -> String {
+        self.member(name)
+            .username
+            .clone()
+            .filter(|u| !u.trim().is_empty())
+            .unwrap_or_else(|| fl!("lost-username-unknown"))
+    }
+
+    /// No deletion code, but the key is in the bundle: it goes onto the new
+    /// phone (proved by its code), the person logs in with it and moves
+    /// Ügyfélkapu+ to the new phone ("Beállítás másik eszközre"), which
+    /// gives a new key and a new deletion code.
+    fn online(&mut self, name: &str, username: &str) -> Result<Online, Error> {
+        self.prompter
+            .say(&fl!("lost-online", name = name, who = who(name)));
+        self.key_onto_phone(name)?;
+        self.login(name, username)
+    }
+
+    /// The person logs in with the key the phone now shows; when it works,
+    /// the registration on another device follows.
+    fn login(&mut self, name: &str, username: &str) -> Result<Online, Error> {
+        self.prompter.say(&fl!(
+            "lost-online-login",
+            name = name,
+            who = who(name),
+            username = username
+        ));
+        let choices = [
+            fl!("lost-online-logged-in"),
+            fl!("lost-online-refused"),
+            fl!("lost-online-later"),
+        ];
+        match self
+            .prompter
+            .select(&fl!("lost-online-ask-login"), &choices, LOGGED_IN)?
+        {
+            LOGGED_IN => {
+                self.register_again(name, Renewal::OtherDevice)?;
+                Ok(Online::Renewed)
+            }
+            LOGIN_REFUSED => Ok(Online::Refused),
+            _ => {
+                self.prompter.say(&fl!(
+                    "lost-online-later-saved",
+                    name = name,
+                    who = who(name)
+                ));
+                Ok(Online::Later)
+            }
+        }
+    }
+
+    /// The person's key onto the new phone, from the terminal or the
+    /// printed sheet, and its code proved; the screen and scrollback are
+    /// cleared of the QR code afterwards.
+    fn key_onto_phone(&mut self, name: &str) -> Result<(), Error> {
+        let choices = [fl!("lost-online-qr-here"), fl!("lost-online-qr-sheet")];
+        let here = self
+            .prompter
+            .select(&fl!("lost-online-qr-ask"), &choices, 0)?
+            == 0;
+        let account = self.member(name).labelled_account();
+        let showing = here.then(ShowingSecrets::start);
+        if here {
+            let picture = terminal::render(&account.to_uri())
+                .map_err(|too_long| Error::Qr(too_long.named(name)))?;
+            self.prompter.clear_screen();
+            self.prompter.say(&fl!(
+                "restore-person",
+                name = name,
+                entry = account.account.as_str()
+            ));
+            self.prompter.say(picture.expose());
+        } else {
+            self.prompter.say(&fl!(
+                "lost-online-qr-sheet-how",
+                name = name,
+                who = who(name),
+                entry = account.account.as_str()
+            ));
+        }
+        let ask = fl!("restore-ask-code", name = name, who = who(name));
+        let proved = confirm_phone_code(self.prompter, &self.vault.family, name, &ask, self.clock);
+        if here {
+            self.prompter.clear_screen();
+        }
+        drop(showing);
+        proved?;
+        let now = self.clock.now();
+        self.member_mut(name).confirmed = Some(now);
+        self.save()?;
+        self.prompter
+            .say(&fl!("restore-confirmed", name = name, who = who(name)));
+        Ok(())
+    }
+
+    /// Neither a deletion code nor a key that logs in: the government
+    /// office. `true` once the person says the office has cancelled it.
+    fn office(&mut self, name: &str, username: &str) -> Result<bool, Error> {
+        self.prompter.say(&fl!(
+            "lost-no-code",
+            name = name,
+            who = who(name),
+            username = username
+        ));
+        let choices = [fl!("lost-office-done"), fl!("lost-office-later")];
+        let choice = self.prompter.select(
+            &fl!("lost-ask-office", name = name, who = who(name)),
+            &choices,
+            1,
+        )?;
+        if choice != WORKED {
+            self.prompter.say(&fl!(
+                "lost-office-later-saved",
+                name = name,
+                who = who(name)
+            ));
+        }
+        Ok(choice == WORKED)
+    }
+
+    /// The old key's current code, for the person to try at the login:
+    /// whether the portal still takes it is recorded with the former key.
+    /// Still taken means the lost phone can log in: the person is marked
+    /// lost again, and the next run cancels with the new deletion code.
+    fn check_old_key(&mut self, name: &str) -> Result<(), Error> {
+        let Some(old) = self.member(name).history.last().map(|f| f.account.clone()) else {
+            return Ok(());
+        };
+        let (code, left) = loop {
+            let now = self.clock.unix();
+            let left = totp::seconds_left(&old, now);
+            if left < WAIT_BELOW_SECONDS {
+                self.prompter
+                    .say(&fl!("wizard-wait-next-code", seconds = left.to_string()));
+                self.prompter.countdown(&fl!("wizard-countdown"), left);
+                continue;
+            }
+            break (totp::generate(&old, now), left);
+        };
+        self.prompter.say(&fl!(
+            "lost-old-check",
+            name = name,
+            who = who(name),
+            code = code,
+            bar = time_bar(left, u64::from(old.period)),
+            seconds = left.to_string()
+        ));
+        let choices = [
+            fl!("lost-old-check-refused"),
+            fl!("lost-old-check-works"),
+            fl!("lost-old-check-later"),
+        ];
+        let choice = self
+            .prompter
+            .select(&fl!("lost-old-check-ask"), &choices, OLD_LATER)?;
+        let now = self.clock.now();
+        let answer = match choice {
+            OLD_REFUSED => OldKeyCheck::Refused(now),
+            OLD_WORKS => OldKeyCheck::StillWorks(now),
+            _ => OldKeyCheck::Pending,
+        };
+        let member = self.member_mut(name);
+        if let Some(former) = member.history.last_mut() {
+            former.old_key_check = Some(answer);
+        }
+        if answer == OldKeyCheck::StillWorks(now) {
+            member.lost = Some(now);
+        }
+        self.save()?;
+        self.prompter.say(&match answer {
+            OldKeyCheck::Refused(date) => {
+                fl!("lost-old-check-refused-saved", date = human_date(date))
+            }
+            OldKeyCheck::StillWorks(date) => fl!(
+                "lost-old-check-works-saved",
+                name = name,
+                who = who(name),
+                date = human_date(date)
+            ),
+            OldKeyCheck::Pending => fl!("lost-old-check-later-saved", name = name),
+        });
+        Ok(())
+    }
+
+    /// A new deletion code for `name`, whose phone still works: logged in
+    /// with it, Ügyfélkapu+ is set up again ("Beállítás másik eszközre"),
+    /// then the old key is tried. Nothing is cancelled.
+    pub fn renew(&mut self, name: &str) -> Result<(), Error> {
+        let name = chosen(&self.vault.family, &[name.to_owned()])?.remove(0);
+        let name = name.as_str();
+        self.prompter
+            .pause(&fl!("lost-renew-intro", name = name, who = who(name)))?;
+        let username = self.username(name);
+        match self.login(name, &username)? {
+            Online::Renewed => self.check_old_key(name),
+            Online::Refused => {
+                self.office(name, &username)?;
+                Ok(())
+            }
+            Online::Later => Ok(()),
+        }
     }
 
     /// Asks whether `name` registers again now, with the new phone.
     fn offer_again(&mut self, name: &str) -> Result<(), Error> {
         if self
             .prompter
-            .confirm(&fl!("lost-ask-again", name = name), true)?
+            .confirm(&fl!("lost-ask-again", name = name, who = who(name)), true)?
         {
-            self.register_again(name)
+            self.register_again(name, Renewal::AfterCancellation)
         } else {
             self.prompter.say(&fl!("lost-again-later", name = name));
             Ok(())
         }
     }
 
-    fn register_again(&mut self, name: &str) -> Result<(), Error> {
-        (self.again)(self.vault, self.prompter, name)?;
-        self.prompter.say(&fl!("lost-again-done", name = name));
+    fn register_again(&mut self, name: &str, how: Renewal) -> Result<(), Error> {
+        (self.again)(self.vault, self.prompter, name, how)?;
+        self.prompter
+            .say(&fl!("lost-again-done", name = name, who = who(name)));
+        if old_key_unchecked(self.member(name)) && how == Renewal::AfterCancellation {
+            // A registration on another device, interrupted and finished
+            // now: its old key is still to be tried.
+            return self.check_old_key(name);
+        }
         Ok(())
     }
 
@@ -280,7 +539,15 @@ impl<'a, P: Prompter> Lost<'a, P> {
             lines.push(format!("  {:<20} {state}", member.name));
         }
         lines.push(String::new());
-        lines.push(fl!("lost-summary-sheet", surface = crate::i18n::surface()));
+        // The printed sheet named when it is wrong for someone; the
+        // general advice when no printed sheet was recorded.
+        lines.push(
+            self.vault
+                .printed
+                .as_ref()
+                .and_then(|printed| printed.out_of_date_note(&self.vault.family))
+                .unwrap_or_else(|| fl!("lost-summary-sheet", surface = crate::i18n::surface())),
+        );
         lines.join("\n")
     }
 }
@@ -295,9 +562,17 @@ pub fn lost_state(member: &Member) -> String {
         return fl!("lost-state-pending", date = human_date(date));
     }
     match member.history.last() {
-        Some(former) if member.stage == Stage::Done => {
-            fl!("lost-state-renewed", date = human_date(former.replaced))
-        }
+        Some(former) if member.stage == Stage::Done => match former.old_key_check {
+            Some(OldKeyCheck::Pending) => fl!(
+                "lost-state-renewed-check-pending",
+                date = human_date(former.replaced)
+            ),
+            Some(OldKeyCheck::Refused(_)) => fl!(
+                "lost-state-renewed-old-refused",
+                date = human_date(former.replaced)
+            ),
+            _ => fl!("lost-state-renewed", date = human_date(former.replaced)),
+        },
         Some(_) => fl!("lost-state-registering"),
         None => fl!("lost-state-valid"),
     }
@@ -351,7 +626,7 @@ mod tests {
 
     use super::*;
     use crate::{
-        family::DeletionCode,
+        family::{DeletionCode, OldKeyCheck},
         formats::otpauth::{Key, OtpAuth},
         prompter::{PromptError, Scripted},
         qr::draw,
@@ -382,6 +657,11 @@ mod tests {
         /// A bundle with Én and Mama (deletion codes saved) and Papa
         /// (none), as the wizard leaves it.
         fn new() -> Setup {
+            Setup::with_codes([Some("91390720"), Some("91390721"), None])
+        }
+        /// The same family with `codes` as Én's, Mama's and Papa's
+        /// deletion codes.
+        fn with_codes(codes: [Option<&str>; 3]) -> Setup {
             let setup = Setup {
                 dir: tempfile::tempdir().unwrap(),
             };
@@ -392,9 +672,9 @@ mod tests {
             let mut vault =
                 Vault::open(&setup.bundle(), &keys(), &mut prompter, Access::Create).unwrap();
             for (seed, (name, username, code)) in [
-                ("Én", "kovacs.peter", Some("91390720")),
-                ("Mama", "kovacs.maria", Some("91390721")),
-                ("Papa", "kovacs.janos", None),
+                ("Én", "kovacs.peter", codes[0]),
+                ("Mama", "kovacs.maria", codes[1]),
+                ("Papa", "kovacs.janos", codes[2]),
             ]
             .into_iter()
             .enumerate()
@@ -435,16 +715,17 @@ mod tests {
                 OffsetDateTime::from_unix_timestamp(T0 + waited.get() as i64).unwrap()
             });
             let workspace = self.workspace();
-            let mut again = |vault: &mut Vault, prompter: &mut Scripted, name: &str| {
-                Wizard::new(
-                    vault,
-                    prompter,
-                    &clock,
-                    workspace.clone(),
-                    Answers::default(),
-                )
-                .register_again(name)
-            };
+            let mut again =
+                |vault: &mut Vault, prompter: &mut Scripted, name: &str, how: Renewal| {
+                    Wizard::new(
+                        vault,
+                        prompter,
+                        &clock,
+                        workspace.clone(),
+                        Answers::default(),
+                    )
+                    .renew(name, how)
+                };
             let only: Vec<String> = only.iter().map(|s| (*s).to_owned()).collect();
             Lost::new(&mut vault, prompter, &clock, &mut again).run(&only)
         }
@@ -514,7 +795,12 @@ mod tests {
         prompter.inputs.extend(registration_inputs());
         // No QR code in the terminal, read-back, delete the screenshot.
         prompter.confirms.extend([false, true, true]);
-        // Mama: it did not work. Papa: no code; the office later.
+        // Mama: it did not work. Papa: no code; his key from the sheet,
+        // proved, but the portal refuses it: the office, later.
+        prompter.selections.extend([1, 1]);
+        prompter
+            .inputs
+            .push(totp::generate(&account("kovacs.janos", 2), T0 as u64));
         prompter.selections.extend([1, 1]);
         setup.run(&mut prompter, &[]).unwrap();
         assert!(prompter.selections.is_empty() && prompter.confirms.is_empty());
@@ -526,8 +812,9 @@ mod tests {
             shown.contains(&fl!(
                 "lost-code",
                 name = "Én",
-                code = "9139 0720",
-                big = big_digits("9139 0720")
+                who = "self",
+                code = "91390720",
+                big = big_digits("91390720")
             )),
             "{shown}"
         );
@@ -536,35 +823,42 @@ mod tests {
             shown.contains(&fl!(
                 "lost-cancelled-saved",
                 name = "Én",
+                who = "self",
                 date = human_date(at_t0())
             )),
             "{shown}"
         );
         assert!(
-            shown.contains(&fl!("lost-again-done", name = "Én")),
+            shown.contains(&fl!("lost-again-done", name = "Én", who = "self")),
             "{shown}"
         );
         // Mama: what to do next. Papa: the office, not steps that cannot work.
         assert!(
-            shown.contains(&fl!("lost-failed-next", name = "Mama")),
+            shown.contains(&fl!("lost-failed-next", name = "Mama", who = "other")),
             "{shown}"
         );
         assert!(
             shown.contains(&fl!(
                 "lost-no-code",
                 name = "Papa",
+                who = "other",
                 username = "kovacs.janos"
             )),
             "{shown}"
         );
         assert!(
-            !shown.contains(&fl!("lost-steps", name = "Papa", username = "kovacs.janos")),
+            !shown.contains(&fl!(
+                "lost-steps",
+                name = "Papa",
+                who = "other",
+                username = "kovacs.janos"
+            )),
             "{shown}"
         );
         assert!(
             prompter
                 .asked
-                .contains(&fl!("lost-ask-office", name = "Papa")),
+                .contains(&fl!("lost-ask-office", name = "Papa", who = "other")),
             "{:?}",
             prompter.asked
         );
@@ -640,6 +934,7 @@ mod tests {
             prompter.asked.contains(&fl!(
                 "lost-again-resume",
                 name = "Én",
+                who = "self",
                 step = fl!("wizard-resume-step-key")
             )),
             "{:?}",
@@ -655,7 +950,13 @@ mod tests {
         let mut prompter = Scripted::default();
         prompter.confirms.push(true); // continue
         prompter.confirms.push(false); // Mama: not now
-        prompter.selections.push(0); // Papa: the office has cancelled it
+        // Papa: his key proved on the phone, refused by the portal; the
+        // office has cancelled it.
+        prompter.selections.push(1);
+        prompter
+            .inputs
+            .push(totp::generate(&account("kovacs.janos", 2), T0 as u64));
+        prompter.selections.extend([1, 0]);
         prompter.confirms.push(false); // Papa: not now
         setup.run(&mut prompter, &[]).unwrap();
         assert!(
@@ -669,6 +970,7 @@ mod tests {
             prompter.shown.contains(&fl!(
                 "lost-already-cancelled",
                 name = "Mama",
+                who = "other",
                 date = human_date(at_t0())
             )),
             "{:?}",
@@ -700,6 +1002,270 @@ mod tests {
             setup.run(&mut prompter, &["Nagyi"]),
             Err(Error::Family(FamilyError::NoSuchMember(name))) if name == "Nagyi"
         ));
+    }
+
+    /// Issue 19: Én has no deletion code but the key: it goes onto the new
+    /// phone (from the sheet), proved; logged in with it, Én moves
+    /// Ügyfélkapu+ to the new phone ("Beállítás másik eszközre"); the old
+    /// key goes into the history, not cancelled, and its code is shown for
+    /// the login try, whose answer is recorded. No office on the way.
+    #[test]
+    fn without_a_deletion_code_the_key_moves_online_and_the_old_one_is_tried() {
+        let setup = Setup::with_codes([None, Some("91390721"), None]);
+        let old = account("kovacs.peter", 0);
+        let mut prompter = Scripted::default();
+        prompter.selections.push(1); // the key from the printed sheet
+        prompter.inputs.push(totp::generate(&old, T0 as u64));
+        prompter.selections.push(0); // logged in
+        prompter.drops.push(setup.new_screenshot());
+        prompter.inputs.extend(registration_inputs());
+        prompter.confirms.extend([false, true, true]);
+        prompter.selections.push(0); // the portal refused the old code
+        setup.run(&mut prompter, &["Én"]).unwrap();
+        assert!(prompter.selections.is_empty() && prompter.inputs.is_empty());
+
+        let shown = prompter.shown.join("\n");
+        assert!(
+            shown.contains(&fl!("lost-online", name = "Én", who = "self")),
+            "{shown}"
+        );
+        assert!(shown.contains("„Beállítás másik eszközre”"), "{shown}");
+        assert!(
+            !shown.contains("kormányablakba") && !shown.contains("ÜGYFÉLKAPU+ MEGSZÜNTETÉSE"),
+            "{shown}"
+        );
+        // The old key's code at the moment of the try, for the login.
+        let code = totp::generate(&old, T0 as u64);
+        assert!(
+            shown.contains(&format!("A régi kulcs mostani kódja: {code}")),
+            "{shown}"
+        );
+
+        let family = setup.reopen();
+        let en = family.find("Én").unwrap();
+        assert!(en.account == new_key());
+        assert_eq!(en.stage, Stage::Done);
+        assert_eq!(
+            en.deletion_code.as_ref().unwrap().digits().expose(),
+            "55512345"
+        );
+        assert_eq!((en.lost, en.cancelled), (None, None));
+        assert_eq!(en.history.len(), 1);
+        let former = &en.history[0];
+        assert!(former.account == old);
+        assert_eq!(former.cancelled, None, "nothing was cancelled");
+        assert_eq!(former.confirmed, Some(at_t0()), "proved on the new phone");
+        assert_eq!(former.old_key_check, Some(OldKeyCheck::Refused(at_t0())));
+        assert_eq!(
+            lost_state(en),
+            fl!("lost-state-renewed-old-refused", date = human_date(at_t0()))
+        );
+    }
+
+    /// The old key still logs in: recorded, and Én is marked lost again, so
+    /// the next run cancels with the new deletion code. Not tried: asked
+    /// again by the next run.
+    #[test]
+    fn an_old_key_that_still_works_leads_to_a_cancellation_and_an_untried_one_is_asked_again() {
+        let setup = Setup::with_codes([None, Some("91390721"), None]);
+        let old = account("kovacs.peter", 0);
+        let mut prompter = Scripted::default();
+        prompter.selections.push(1);
+        prompter.inputs.push(totp::generate(&old, T0 as u64));
+        prompter.selections.push(0);
+        prompter.drops.push(setup.new_screenshot());
+        prompter.inputs.extend(registration_inputs());
+        prompter.confirms.extend([false, true, true]);
+        prompter.selections.push(2); // not tried now
+        setup.run(&mut prompter, &["Én"]).unwrap();
+        let family = setup.reopen();
+        let en = family.find("Én").unwrap();
+        assert_eq!(en.history[0].old_key_check, Some(OldKeyCheck::Pending));
+        assert_eq!(
+            lost_state(en),
+            fl!(
+                "lost-state-renewed-check-pending",
+                date = human_date(at_t0())
+            )
+        );
+
+        // The next run offers the try first; it still works.
+        let mut prompter = Scripted::default();
+        prompter.selections.push(1);
+        setup.run(&mut prompter, &["Én"]).unwrap();
+        assert!(
+            prompter
+                .shown
+                .contains(&fl!("lost-old-check-resume", name = "Én", who = "self")),
+            "{:?}",
+            prompter.shown
+        );
+        let family = setup.reopen();
+        let en = family.find("Én").unwrap();
+        assert_eq!(
+            en.history[0].old_key_check,
+            Some(OldKeyCheck::StillWorks(at_t0()))
+        );
+        assert_eq!(en.lost, Some(at_t0()), "to be cancelled with the new code");
+
+        // And the run after that cancels with the new deletion code.
+        let mut prompter = Scripted::default();
+        prompter.confirms.push(true); // continue the interrupted run
+        prompter.selections.push(0); // it worked
+        prompter.confirms.push(false); // not registering again now
+        setup.run(&mut prompter, &["Én"]).unwrap();
+        let shown = prompter.shown.join("\n");
+        assert!(shown.contains("55512345"), "{shown}");
+        assert_eq!(setup.reopen().find("Én").unwrap().cancelled, Some(at_t0()));
+    }
+
+    /// The office route only when neither the deletion code nor the key
+    /// works: the key is tried first; the office follows the refusal.
+    #[test]
+    fn the_office_route_comes_only_when_the_key_does_not_log_in_either() {
+        let setup = Setup::new();
+        let mut prompter = Scripted::default();
+        prompter.selections.push(0); // the key shown in the terminal
+        prompter
+            .inputs
+            .push(totp::generate(&account("kovacs.janos", 2), T0 as u64));
+        prompter.selections.push(1); // the portal refuses it
+        prompter.selections.push(1); // the office later
+        setup.run(&mut prompter, &["Papa"]).unwrap();
+        let shown = &prompter.shown;
+        let online = shown
+            .iter()
+            .position(|s| *s == fl!("lost-online", name = "Papa", who = "other"))
+            .expect("the online route first");
+        let office = shown
+            .iter()
+            .position(|s| {
+                *s == fl!(
+                    "lost-no-code",
+                    name = "Papa",
+                    who = "other",
+                    username = "kovacs.janos"
+                )
+            })
+            .expect("then the office");
+        assert!(online < office);
+        // The QR code was shown, then wiped off the screen.
+        assert!(
+            shown[online..office]
+                .iter()
+                .filter(|s| *s == Scripted::CLEARED)
+                .count()
+                >= 2,
+            "{shown:?}"
+        );
+        for text in &shown[office..] {
+            assert!(!text.contains("lakcímkártya"), "{text}");
+        }
+        let text = shown[office].clone();
+        assert!(
+            text.contains("bejelentkezés nélkül") && text.contains("kártya formátumú jogosítvány"),
+            "{text}"
+        );
+        let family = setup.reopen();
+        let papa = family.find("Papa").unwrap();
+        assert_eq!((papa.lost, papa.cancelled), (Some(at_t0()), None));
+        assert!(papa.history.is_empty());
+    }
+
+    /// Issue 18: every lost-phone text for Én speaks to the person ("a
+    /// törlőkódod", "vidd magaddal"), never about "Én" in the third person.
+    #[test]
+    fn every_lost_phone_text_speaks_to_en_in_the_second_person() {
+        let mut texts = Vec::new();
+        let mut keep = |prompter: &Scripted| {
+            texts.extend(prompter.shown.iter().cloned());
+            texts.extend(prompter.asked.iter().cloned());
+        };
+        // With a deletion code: it worked, registered again at once.
+        let setup = Setup::new();
+        let mut prompter = Scripted::default();
+        prompter.selections.push(0);
+        prompter.confirms.push(true);
+        prompter.drops.push(setup.new_screenshot());
+        prompter.inputs.extend(registration_inputs());
+        prompter.confirms.extend([false, true, true]);
+        setup.run(&mut prompter, &["Én"]).unwrap();
+        keep(&prompter);
+        // With a deletion code: it failed.
+        let setup = Setup::new();
+        let mut prompter = Scripted::default();
+        prompter.selections.push(1);
+        setup.run(&mut prompter, &["Én"]).unwrap();
+        keep(&prompter);
+        // It worked, but the new registration later; then again, offered.
+        let mut prompter = Scripted::default();
+        prompter.confirms.push(true); // continue
+        prompter.selections.push(0);
+        prompter.confirms.push(false);
+        setup.run(&mut prompter, &["Én"]).unwrap();
+        keep(&prompter);
+        let mut prompter = Scripted::default();
+        prompter.confirms.push(false);
+        setup.run(&mut prompter, &["Én"]).unwrap();
+        keep(&prompter);
+        // An interrupted new registration, continued.
+        let mut prompter = Scripted::default();
+        prompter.confirms.push(true);
+        prompter.drops.push(setup.new_screenshot());
+        let _ = setup.run(&mut prompter, &["Én"]);
+        keep(&prompter);
+        let mut prompter = Scripted::default();
+        prompter.confirms.push(false);
+        let _ = setup.run(&mut prompter, &["Én"]);
+        keep(&prompter);
+        // Without a deletion code: later at the login; then refused, the
+        // office, later; then the office has done it.
+        let setup = Setup::with_codes([None, None, None]);
+        let old = totp::generate(&account("kovacs.peter", 0), T0 as u64);
+        let mut prompter = Scripted::default();
+        prompter.selections.extend([1]);
+        prompter.inputs.push(old.clone());
+        prompter.selections.push(2);
+        setup.run(&mut prompter, &["Én"]).unwrap();
+        keep(&prompter);
+        let mut prompter = Scripted::default();
+        prompter.confirms.push(true);
+        prompter.selections.push(0);
+        prompter.inputs.push(old.clone());
+        prompter.selections.extend([1, 1]);
+        setup.run(&mut prompter, &["Én"]).unwrap();
+        keep(&prompter);
+        let mut prompter = Scripted::default();
+        prompter.confirms.push(true);
+        prompter.selections.push(1);
+        prompter.inputs.push(old.clone());
+        prompter.selections.extend([1, 0]);
+        prompter.confirms.push(false);
+        setup.run(&mut prompter, &["Én"]).unwrap();
+        keep(&prompter);
+        // The online route to the end, the old key not tried, then tried.
+        let setup = Setup::with_codes([None, None, None]);
+        let mut prompter = Scripted::default();
+        prompter.selections.push(1);
+        prompter.inputs.push(old.clone());
+        prompter.selections.push(0);
+        prompter.drops.push(setup.new_screenshot());
+        prompter.inputs.extend(registration_inputs());
+        prompter.confirms.extend([false, true, true]);
+        prompter.selections.push(2);
+        setup.run(&mut prompter, &["Én"]).unwrap();
+        keep(&prompter);
+        let mut prompter = Scripted::default();
+        prompter.selections.push(1);
+        setup.run(&mut prompter, &["Én"]).unwrap();
+        keep(&prompter);
+
+        assert!(texts.len() > 60, "{}", texts.len());
+        let third: Vec<&String> = texts
+            .iter()
+            .filter(|t| crate::phone_check::third_person_self(t).is_some())
+            .collect();
+        assert!(third.is_empty(), "Én in the third person: {third:#?}");
     }
 
     #[test]

@@ -117,6 +117,20 @@ pub fn time_bar(left: u64, period: u64) -> String {
     )
 }
 
+/// Where `text` names the person running the program in the third person:
+/// "Én " followed by a word ("Én törlőkódja", "Én vigye magával"), which
+/// the `who` selector exists to prevent. For tests of every flow's words.
+#[cfg(test)]
+pub fn third_person_self(text: &str) -> Option<String> {
+    text.match_indices("Én ")
+        .find(|(at, _)| {
+            let before = text[..*at].chars().next_back();
+            let after = text[at + "Én ".len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphabetic)
+        })
+        .map(|(at, _)| text[at..].chars().take(40).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

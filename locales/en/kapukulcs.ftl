@@ -111,16 +111,16 @@ sheet-people-heading = Who is on it?
 sheet-person-line = {$name} – page {$page}
 entry-name = {$name} ({$username})
 sheet-restore-heading = How to restore a phone
-sheet-restore-1 = Install the NISZ Hitelesítő app on the new phone.
+sheet-restore-1 = Install the real NISZ Hitelesítő (hu.innobile.niszauth, id1603444961).
 sheet-restore-2 = Open it, tap the + sign and allow the camera.
 sheet-restore-3 = Scan the QR codes on the following pages one after the other.
 sheet-restore-4 = Give every entry a name, for example the username.
-sheet-restore-5 = Try it: log in to Ügyfélkapu+ once for everyone.
+sheet-restore-5 = Try it: log in once for everyone, "Ügyfélkapu+ hitelesítő alkalmazással".
 sheet-deletion-heading = What is the deletion code for?
 sheet-deletion-text = If the phone was lost or stolen, the deletion code switches off Ügyfélkapu+, so the lost phone can no longer be used to log in.
 sheet-deletion-1 = Open https://ugyfelkapu.gov.hu in a web browser.
 sheet-deletion-2 = Click the “ÜGYFÉLKAPU+ MEGSZÜNTETÉSE” button.
-sheet-deletion-3 = When asked, enter that person's deletion code from this sheet.
+sheet-deletion-3 = Give that person's deletion code from this sheet, without spaces.
 sheet-deletion-4 = Then apply for Ügyfélkapu+ again and print a new sheet.
 sheet-deletion-office = Without both the phone and the deletion code, Ügyfélkapu+ can only be switched off at a government office (kormányablak).
 sheet-label-username = Username
@@ -131,14 +131,14 @@ sheet-label-confirmed = Last confirmed
 sheet-label-note = Note
 sheet-none = –
 sheet-deletion-missing = not recorded
-sheet-deletion-missing-hint = If the phone is lost too, Ügyfélkapu+ can only be switched off at a government office.
+sheet-deletion-missing-hint = If the phone is lost, a new one can be had online with the key (kapukulcs lost).
 sheet-never-confirmed = never
 sheet-steps-heading = How to put it back on the phone
-sheet-step-1 = Open the NISZ Hitelesítő app on the phone.
+sheet-step-1 = Open the authenticator app on the phone (for example NISZ Hitelesítő).
 sheet-step-2 = Tap the + sign and allow the camera.
 sheet-step-3 = Point the camera at the QR code above and scan it.
 sheet-step-4 = Name the entry: {$entry}
-sheet-step-5 = Check the code: log in to Ügyfélkapu+ with it.
+sheet-step-5 = Check: log in with it, "Ügyfélkapu+ hitelesítő alkalmazással".
 sheet-step-manual = If the camera does not read the QR code, choose manual setup and type in the key above.
 
 ## Bundle contents (cards, read-me)
@@ -300,7 +300,7 @@ rec-no-such-member = kapukulcs list shows the family members.
 err-deletion-code-empty = The deletion code is empty.
 err-deletion-code-digits = The deletion code is made of digits only.
 rec-deletion-code = The deletion code (törlőkód) appears after Ügyfélkapu+ pairing, for example: 91390724.
-warn-deletion-code-length = Note: the deletion code is usually 8 digits, this one has {$length}. Check it again on the page.
+warn-deletion-code-length = This is {$length} digits; the deletion codes seen so far had 8. If the page shows exactly this, it is fine: I will save it.
 
 ## Commands: add, list, remove, print, demo
 
@@ -445,6 +445,7 @@ wizard-ask-username =
 wizard-step-1 =
     Step 1 – On the Ügyfélkapu site
       • Open a private (incognito) browser window and go to https://ugyfelkapu.gov.hu/
+      • To log in, choose the old password-only "Ügyfélkapu" button: it now serves only to apply for Ügyfélkapu+.
       • { $who ->
             [self] Log in with your own OLD Ügyfélkapu username{ $known ->
                 [yes] {" "}({$username})
@@ -455,6 +456,7 @@ wizard-step-1 =
                *[no] {""}
             } and password.
         }
+      • Do NOT click "Ügyfélkapu+ igénylés e-mailes kóddal" (by e-mail code): this program is for the authenticator app.
       • Click "Ügyfélkapu+ igénylése", then "Tovább az Ügyfélkapu+ igényléséhez".
       • A QR code appears. Stop here: do not scan it with the phone yet!
     Press Enter when you see the QR code.
@@ -479,10 +481,10 @@ wizard-step-2 =
 wizard-waiting = Waiting for the picture…
 wizard-read-qr =
     { $from ->
-        [clipboard] Read the QR code from the clipboard: {$issuer}, account: {$account}
-        [screenshots] Read the QR code from the system's screenshot folder ({$file}): {$issuer}, account: {$account}
-        [folder] Read the QR code from the folder ({$file}): {$issuer}, account: {$account}
-       *[path] Read the QR code from the file given ({$file}): {$issuer}, account: {$account}
+        [clipboard] Read the Ügyfélkapu+ QR code from the clipboard: account: {$account}
+        [screenshots] Read the Ügyfélkapu+ QR code from the system's screenshot folder ({$file}): account: {$account}
+        [folder] Read the Ügyfélkapu+ QR code from the folder ({$file}): account: {$account}
+       *[path] Read the Ügyfélkapu+ QR code from the file given ({$file}): account: {$account}
     }
 wizard-key-known-own-cancelled =
     { $who ->
@@ -540,7 +542,7 @@ wizard-key-stale =
     code; then I will ask for the characters again.
 wizard-step-4 =
     Step 4 – On the phone
-      • Open the authenticator app (for example NISZ Hitelesítő).
+      • Open the authenticator app. Any TOTP app works; if you choose NISZ Hitelesítő, get the real one (the stores advertise imitations): Google Play: hu.innobile.niszauth, App Store: id1603444961.
       • Press +, and allow the camera.
       • If the page shows the characters, click "Inkább kérem a QR-kódot": the QR code appears again.
       • Scan the QR code with the phone.
@@ -595,8 +597,8 @@ wizard-step-7 =
     Press Enter when you see the deletion code.
 wizard-ask-deletion-code =
     { $who ->
-        [self] Your deletion code (for example 91390724)
-       *[other] {$name}'s deletion code (for example 91390724)
+        [self] Your deletion code, without spaces, as the page shows it (for example 91390724)
+       *[other] {$name}'s deletion code, without spaces, as the page shows it (for example 91390724)
     }
 wizard-deletion-code-readback = I am saving this deletion code: {$code}. Is it exactly what the page shows?
 warn-deletion-code-known =
@@ -669,7 +671,12 @@ warn-google-period =
     }
 check-intro = Type the codes the phone shows, one after another; an empty line quits.
 check-ask = Code
-check-belongs = {$code}: this is {$names}'s code.
+check-belongs =
+    { $who ->
+        [self] {$code}: this is your code.
+        [mixed] {$code}: this is your code, and {$names}'s as well.
+       *[other] {$code}: this is {$names}'s code.
+    }
 check-empty = There is no one in the backup yet, so there is nothing to compare this code with. Add the family first: in the menu, "New registration / add a family member".
 check-format = This is not a code: the phone shows 6 digits (spaces do not matter). Probably a typing error; type it again.
 check-near =
@@ -821,6 +828,7 @@ lost-intro =
     The phone was lost or stolen
     What happens now, and why:
       • Each family member's Ügyfélkapu+ is cancelled with their own deletion code. That makes the lost phone useless: nobody can log in as you with it any more.
+      • Anyone without a saved deletion code moves their Ügyfélkapu+ to the new phone online, with the key from the backup.
       • Then everyone registers again with the new phone: a new QR code and a new key, and a new deletion code.
       • We go through one person at a time. Every answer is saved at once; if you have to stop, the next run continues from there.
     The old keys and deletion codes are not lost: the backup keeps them, marked as no longer valid.
@@ -832,42 +840,106 @@ lost-person =
     Ügyfélkapu username: {$username}
 lost-username-unknown = not recorded
 lost-code =
-    {$name}'s deletion code: {$code}
+    { $who ->
+        [self] Your deletion code: {$code}
+       *[other] {$name}'s deletion code: {$code}
+    }
 
     {$big}
 lost-steps =
-    How to cancel {$name}'s Ügyfélkapu+:
+    { $who ->
+        [self] How to cancel your Ügyfélkapu+:
+       *[other] How to cancel {$name}'s Ügyfélkapu+:
+    }
       1. Open a private (incognito) browser window and go to https://ugyfelkapu.gov.hu/
       2. On the login page, click „ÜGYFÉLKAPU+ MEGSZÜNTETÉSE” (cancel Ügyfélkapu+).
-      3. Follow the page. When it asks, give {$name}'s details and the deletion code above, exactly as shown.
+      3. Follow the page. When it asks, give { $who ->
+            [self] your details
+           *[other] {$name}'s details
+        } and the deletion code above in one piece, without spaces, as shown here.
       4. When the page says Ügyfélkapu+ has been cancelled, you are done.
-    Have at hand: {$name}'s Ügyfélkapu username ({$username}) and password, and this deletion code.
-lost-ask-worked = Did cancelling {$name}'s Ügyfélkapu+ work?
+    { $who ->
+        [self] Have at hand: your Ügyfélkapu username ({$username}) and password, and this deletion code.
+       *[other] Have at hand: {$name}'s Ügyfélkapu username ({$username}) and password, and this deletion code.
+    }
+lost-ask-worked =
+    { $who ->
+        [self] Did cancelling your Ügyfélkapu+ work?
+       *[other] Did cancelling {$name}'s Ügyfélkapu+ work?
+    }
 lost-worked = Yes, it worked
 lost-failed = No, it did not work
 lost-failed-next =
-    No harm done: nothing about {$name} was changed; the key is still recorded as valid.
+    { $who ->
+        [self] No harm done: nothing about you was changed; your key is still recorded as valid.
+       *[other] No harm done: nothing about {$name} was changed; the key is still recorded as valid.
+    }
     What you can do:
-      • Check that you typed exactly this deletion code, and used {$name}'s username.
+      • { $who ->
+            [self] Check that you typed exactly this deletion code, and used your own username.
+           *[other] Check that you typed exactly this deletion code, and used {$name}'s username.
+        }
       • Try again a little later: the next run continues from here (kapukulcs lost).
-      • If it still does not work, a government office (kormányablak) can cancel Ügyfélkapu+ too: {$name} should take their identity card and address card.
+      • { $who ->
+            [self] If it still does not work, a government office (kormányablak) can cancel Ügyfélkapu+ too: take your identity card (or your passport or card-format driving licence).
+           *[other] If it still does not work, a government office (kormányablak) can cancel Ügyfélkapu+ too: {$name} should take their identity card (or passport or card-format driving licence).
+        }
 lost-no-code =
-    {$name}'s deletion code was not saved, so their Ügyfélkapu+ cannot be cancelled online.
-    Then only a government office (kormányablak) can cancel Ügyfélkapu+:
-      • {$name} goes to a kormányablak in person (booking an appointment helps).
-      • They take their identity card (or passport or driving licence) and their address card (lakcímkártya).
-      • They say the phone was lost and they want their Ügyfélkapu+ cancelled; their username: {$username}.
+    { $who ->
+        [self] Your deletion code was not saved and your key does not log in, so only a government office (kormányablak) can cancel your Ügyfélkapu+:
+       *[other] {$name}'s deletion code was not saved and their key does not log in, so only a government office (kormányablak) can cancel their Ügyfélkapu+:
+    }
+      • { $who ->
+            [self] Go to a kormányablak in person. You can book an appointment online without logging in.
+           *[other] {$name} goes to a kormányablak in person. An appointment can be booked online without logging in.
+        }
+      • { $who ->
+            [self] Take your identity card (or your passport or card-format driving licence).
+           *[other] They take their identity card (or passport or card-format driving licence).
+        }
+      • { $who ->
+            [self] Say the phone was lost and you want your Ügyfélkapu+ cancelled; your username: {$username}.
+           *[other] They say the phone was lost and they want their Ügyfélkapu+ cancelled; their username: {$username}.
+        }
     Until then the key on the lost phone stays valid.
-lost-ask-office = Has the kormányablak cancelled {$name}'s Ügyfélkapu+ yet?
+lost-ask-office =
+    { $who ->
+        [self] Has the kormányablak cancelled your Ügyfélkapu+ yet?
+       *[other] Has the kormányablak cancelled {$name}'s Ügyfélkapu+ yet?
+    }
 lost-office-done = Yes, it is cancelled
 lost-office-later = Not yet, later
-lost-office-later-saved = Noted: {$name}'s Ügyfélkapu+ is still to be cancelled. Once it is, run again: kapukulcs lost --only "{$name}"
-lost-cancelled-saved = Saved: {$name}'s Ügyfélkapu+ is cancelled ({$date}). The old key and deletion code are kept, marked as no longer valid.
-lost-already-cancelled = {$name}'s Ügyfélkapu+ is already cancelled ({$date}).
-lost-ask-again = Register {$name}'s Ügyfélkapu+ again now, with the new phone? (A new QR code, a new key and a new deletion code.)
+lost-office-later-saved =
+    { $who ->
+        [self] Noted: your Ügyfélkapu+ is still to be cancelled. Once it is, run again: kapukulcs lost --only "{$name}"
+       *[other] Noted: {$name}'s Ügyfélkapu+ is still to be cancelled. Once it is, run again: kapukulcs lost --only "{$name}"
+    }
+lost-cancelled-saved =
+    { $who ->
+        [self] Saved: your Ügyfélkapu+ is cancelled ({$date}). Your old key and deletion code are kept, marked as no longer valid.
+       *[other] Saved: {$name}'s Ügyfélkapu+ is cancelled ({$date}). The old key and deletion code are kept, marked as no longer valid.
+    }
+lost-already-cancelled =
+    { $who ->
+        [self] Your Ügyfélkapu+ is already cancelled ({$date}).
+       *[other] {$name}'s Ügyfélkapu+ is already cancelled ({$date}).
+    }
+lost-ask-again =
+    { $who ->
+        [self] Register your Ügyfélkapu+ again now, with the new phone? (A new QR code, a new key and a new deletion code.)
+       *[other] Register {$name}'s Ügyfélkapu+ again now, with the new phone? (A new QR code, a new key and a new deletion code.)
+    }
 lost-again-later = All right. To register again later: kapukulcs lost --only "{$name}"
-lost-again-resume = {$name}'s new registration was interrupted ({$step}). Continue?
-lost-again-done = {$name} is registered again: the new key and deletion code are saved, the old ones are kept in their history.
+lost-again-resume =
+    { $who ->
+        [self] Your new registration was interrupted ({$step}). Continue?
+       *[other] {$name}'s new registration was interrupted ({$step}). Continue?
+    }
+lost-again-done =
+    { $who ->
+        [self] You are registered again: your new key and deletion code are saved, the old ones are kept in your history.
+       *[other] {$name} is registered again: the new key and deletion code are saved, the old ones are kept in their history.
+    }
 lost-summary-title = Summary:
 lost-summary-sheet = Print a new recovery sheet ({ $surface ->
         [menu] in the menu: "Print the recovery sheet"
@@ -878,6 +950,99 @@ lost-state-pending = LOST PHONE: still to be cancelled (reported {$date})
 lost-state-renewed = registered again ({$date})
 lost-state-registering = new registration under way
 lost-state-valid = valid
+lost-online =
+    { $who ->
+        [self] Your deletion code was not saved, but your key is in the backup. So you can put things right online, without a government office:
+       *[other] {$name}'s deletion code was not saved, but their key is in the backup. So this can be put right online, without a government office:
+    }
+      1. The key goes onto the new phone, and the program checks its code.
+      2. { $who ->
+            [self] You log in with it and, in the Ügyfélkapu settings, choose „Beállítás másik eszközre” (set up on another device): it gives a new QR code and a new deletion code.
+           *[other] You log in with it as {$name} and, in the Ügyfélkapu settings, choose „Beállítás másik eszközre” (set up on another device): it gives a new QR code and a new deletion code.
+        }
+      3. The program takes you through it like a registration; the old key goes into the history.
+    No public source says whether this locks out the lost phone. So at the end you see the old key's current code: if Ügyfélkapu no longer accepts it, the lost phone cannot log in.
+lost-online-qr-ask = Where will the new phone read the key from?
+lost-online-qr-here = Show the QR code here, in the terminal
+lost-online-qr-sheet = From the printed recovery sheet
+lost-online-qr-sheet-how =
+    { $who ->
+        [self] In the authenticator app press +, and scan the QR code on your own page of the recovery sheet. Name the entry: {$entry}
+       *[other] In the authenticator app press +, and scan the QR code on {$name}'s page of the recovery sheet. Name the entry: {$entry}
+    }
+lost-online-login =
+    { $who ->
+        [self] Now log in with the key: https://ugyfelkapu.gov.hu/ → „Ügyfélkapu+ hitelesítő alkalmazással” → your username ({$username}), your password and the code the phone shows now.
+       *[other] Now log in with the key: https://ugyfelkapu.gov.hu/ → „Ügyfélkapu+ hitelesítő alkalmazással” → {$name}'s username ({$username}), password and the code the phone shows now.
+    }
+lost-online-ask-login = Did the login work?
+lost-online-logged-in = Yes, I am logged in
+lost-online-refused = No, the page does not accept the code
+lost-online-later = Not now, later
+lost-online-later-saved =
+    { $who ->
+        [self] Noted: setting up on another device is still to do. To continue: kapukulcs lost --only "{$name}"
+       *[other] Noted: setting up {$name} on another device is still to do. To continue: kapukulcs lost --only "{$name}"
+    }
+lost-old-check =
+    { $who ->
+        [self] Last, let us see whether the lost phone is locked out. Log out of Ügyfélkapu and log in again, but this time with your OLD key's code:
+       *[other] Last, let us see whether the lost phone is locked out. Log out of Ügyfélkapu and log in again as {$name}, but this time with the OLD key's code:
+    }
+      The old key's current code: {$code}   {$bar} {$seconds} s
+lost-old-check-ask = What did Ügyfélkapu say to the old code?
+lost-old-check-refused = It refused it: the old key no longer works
+lost-old-check-works = It let me in: the old key still works
+lost-old-check-later = I will not try it now
+lost-old-check-refused-saved = Saved: the old key no longer logs in ({$date}); the lost phone is locked out.
+lost-old-check-works-saved =
+    { $who ->
+        [self] Saved: your old key still works ({$date}), so the lost phone can still log in as you. You have a deletion code now: cancel your Ügyfélkapu+ with it, then register again. The program continues with that: kapukulcs lost --only "{$name}"
+       *[other] Saved: {$name}'s old key still works ({$date}), so the lost phone can still log in as them. They have a deletion code now: cancel their Ügyfélkapu+ with it, then register again. The program continues with that: kapukulcs lost --only "{$name}"
+    }
+lost-old-check-later-saved = Noted: trying the old key is still to do. To continue: kapukulcs lost --only "{$name}"
+lost-old-check-resume =
+    { $who ->
+        [self] You have not tried your old key since setting up on another device.
+       *[other] You have not tried {$name}'s old key since setting up on another device.
+    }
+lost-renew-intro =
+    { $who ->
+        [self] A new deletion code: yours is lost, but your phone works. Your Ügyfélkapu+ need not be cancelled:
+       *[other] A new deletion code: {$name}'s is lost, but the phone works. Their Ügyfélkapu+ need not be cancelled:
+    }
+      1. You log in with the phone's code and, in the Ügyfélkapu settings, choose „Beállítás másik eszközre” (set up on another device): it gives a new QR code and a new deletion code.
+      2. The program takes you through it like a registration; the old key goes into the history.
+      3. At the end you try the old key's code, to see whether Ügyfélkapu locked it out.
+    Press Enter to begin.
+lost-renew-which = Who needs a new deletion code?
+lost-state-renewed-check-pending = set up on another device ({$date}); the old key is still to be tried
+lost-state-renewed-old-refused = set up on another device ({$date}); the old key is locked out
+warn-sheet-out-of-date =
+    { $who ->
+        [self] The last printed recovery sheet (made {$date}) is out of date for you: print a new one (kapukulcs print) and destroy the old one.
+        [mixed] The last printed recovery sheet (made {$date}) is out of date for you, and for: {$names}. Print a new one (kapukulcs print) and destroy the old one.
+       *[other] The last printed recovery sheet (made {$date}) is out of date for {$names}: print a new one (kapukulcs print) and destroy the old one.
+    }
+wizard-step-1-other-device =
+    Step 1 – On the Ügyfélkapu site: set up on another device
+      • { $who ->
+            [self] Stay logged in to your own account{ $known ->
+                [yes] {" "}({$username})
+               *[no] {""}
+            }. Open "Ügyfélkapu beállítások" (settings).
+           *[other] Stay logged in to {$name}'s account{ $known ->
+                [yes] {" "}({$username})
+               *[no] {""}
+            }. Open "Ügyfélkapu beállítások" (settings).
+        }
+      • Click "Beállítás másik eszközre" (set up on another device).
+      • A new QR code appears. Stop here: do not scan it with the phone yet!
+    Press Enter when you see the QR code.
+wizard-family-note =
+    If your phone looks after your parents' Ügyfélkapu too: the official help asks people not to give their login details to anyone. There are formal ways as well: an EESZT authorisation (meghatalmazás, for e-prescriptions and health data), the e-mail code as a second way in, DÁP (from age 14, with a smartphone) and the eSzemélyi card. More: https://kau.gov.hu
+info-sheet-not-recorded = You can print the sheet, but I could not record in the backup that it was made ({$detail}); so the program will not know when this sheet is out of date.
+menu-new-deletion-code = A new deletion code (the deletion code is lost, the phone works)
 list-state = State
 card-cancelled = CANCELLED ({$date}): this key is no longer valid; do not put it back on a phone.
 card-history = Former keys: {$count} (in the korabbi folder; none is valid).
@@ -892,8 +1057,16 @@ bundle-readme-history =
     the old key, QR picture and deletion code stay in their folder, in the
     "korabbi" subfolder (kartya.txt, otpauth.txt). They are no longer valid: do
     not put them back on a phone.
-check-cancelled = {$code}: this is the code of {$name}'s CANCELLED key (cancelled {$date}). It no longer logs in: delete this entry on the phone.
-check-former = {$code}: this is the code of one of {$name}'s former keys, no longer valid (replaced {$date}). It no longer logs in: delete this entry on the phone.
+check-cancelled =
+    { $who ->
+        [self] {$code}: this is the code of your CANCELLED key (cancelled {$date}). It no longer logs in: delete this entry on the phone.
+       *[other] {$code}: this is the code of {$name}'s CANCELLED key (cancelled {$date}). It no longer logs in: delete this entry on the phone.
+    }
+check-former =
+    { $who ->
+        [self] {$code}: this is the code of one of your former keys, no longer valid (replaced {$date}). It no longer logs in: delete this entry on the phone.
+       *[other] {$code}: this is the code of one of {$name}'s former keys, no longer valid (replaced {$date}). It no longer logs in: delete this entry on the phone.
+    }
 check-live-cancelled = cancelled
 sheet-person-line-cancelled = {$name} – page {$page} (cancelled)
 sheet-cancelled-heading = CANCELLED – {$date}

@@ -111,16 +111,16 @@ sheet-people-heading = Kik vannak rajta?
 sheet-person-line = {$name} – {$page}. oldal
 entry-name = {$name} ({$username})
 sheet-restore-heading = Így állíthatod vissza a telefont
-sheet-restore-1 = Telepítsd az új telefonra a NISZ Hitelesítő alkalmazást.
+sheet-restore-1 = Telepítsd a valódi NISZ Hitelesítőt (hu.innobile.niszauth, id1603444961).
 sheet-restore-2 = Nyisd meg, nyomd meg a + jelet, és engedélyezd a kamerát.
 sheet-restore-3 = Olvasd be egymás után a következő oldalak QR-kódjait.
 sheet-restore-4 = Adj minden bejegyzésnek nevet, például a felhasználónevet.
-sheet-restore-5 = Próbáld ki: lépj be mindenkivel egyszer az Ügyfélkapu+-ba.
+sheet-restore-5 = Próbáld ki: „Ügyfélkapu+ hitelesítő alkalmazással” lépj be mindenkivel.
 sheet-deletion-heading = Mire jó a törlőkód?
 sheet-deletion-text = Ha a telefon elveszett vagy ellopták, a törlőkóddal megszüntetheted az Ügyfélkapu+-t, így az elveszett telefonnal többé nem lehet belépni.
 sheet-deletion-1 = Nyisd meg a https://ugyfelkapu.gov.hu oldalt.
 sheet-deletion-2 = Kattints az „ÜGYFÉLKAPU+ MEGSZÜNTETÉSE” gombra.
-sheet-deletion-3 = Amikor kéri, add meg az illető törlőkódját erről a lapról.
+sheet-deletion-3 = Add meg az illető törlőkódját erről a lapról, szóközök nélkül.
 sheet-deletion-4 = Utána igényeld újra az Ügyfélkapu+-t, és nyomtass új lapot.
 sheet-deletion-office = Ha sem a telefon, sem a törlőkód nincs meg, az Ügyfélkapu+ megszüntetése csak kormányablakban lehetséges.
 sheet-label-username = Felhasználónév
@@ -131,14 +131,14 @@ sheet-label-confirmed = Utoljára ellenőrizve
 sheet-label-note = Megjegyzés
 sheet-none = –
 sheet-deletion-missing = nincs feljegyezve
-sheet-deletion-missing-hint = Ha a telefon is elvész, az Ügyfélkapu+ csak kormányablakban szüntethető meg.
+sheet-deletion-missing-hint = Ha a telefon elvész, a kulccsal online kérhető új (kapukulcs elveszett).
 sheet-never-confirmed = még soha
 sheet-steps-heading = Így teheted vissza a telefonra
-sheet-step-1 = Nyisd meg a telefonon a NISZ Hitelesítő alkalmazást.
+sheet-step-1 = Nyisd meg a telefonon a hitelesítő alkalmazást (például a NISZ Hitelesítőt).
 sheet-step-2 = Nyomd meg a + jelet, és engedélyezd a kamerát.
 sheet-step-3 = Irányítsd a kamerát a fenti QR-kódra, és olvasd be.
 sheet-step-4 = Nevezd el a bejegyzést így: {$entry}
-sheet-step-5 = Ellenőrizd a kódot: lépj be vele az Ügyfélkapu+-ba.
+sheet-step-5 = Ellenőrizd: „Ügyfélkapu+ hitelesítő alkalmazással” lépj be vele.
 sheet-step-manual = Ha a kamera nem olvassa be a QR-kódot, válaszd a kézi beállítást, és gépeld be a fenti kulcsot.
 
 ## A mentés tartalma (kártyák, olvass el)
@@ -300,7 +300,7 @@ rec-no-such-member = A családtagokat a kapukulcs lista mutatja meg.
 err-deletion-code-empty = A törlőkód üres.
 err-deletion-code-digits = A törlőkód csak számjegyekből áll.
 rec-deletion-code = A törlőkód az Ügyfélkapu+ párosítás után jelenik meg, például: 91390724.
-warn-deletion-code-length = Figyelem: a törlőkód általában 8 számjegy, ez {$length}. Nézd meg újra az oldalon.
+warn-deletion-code-length = Ez {$length} számjegy; az eddig látott törlőkódok 8 számjegyűek voltak. Ha az oldalon is pontosan így áll, így is jó: elmentem.
 
 ## Parancsok: hozzáadás, lista, törlés, nyomtatás, bemutató
 
@@ -445,6 +445,7 @@ wizard-ask-username =
 wizard-step-1 =
     1. lépés – Az Ügyfélkapu oldalán
       • Nyiss egy privát (inkognitó) böngészőablakot, és menj ide: https://ugyfelkapu.gov.hu/
+      • A bejelentkezésnél a régi, csak jelszavas „Ügyfélkapu” gombot válaszd: ezzel már csak az Ügyfélkapu+ igénylése végezhető el.
       • { $who ->
             [self] Jelentkezz be a saját RÉGI ügyfélkapus felhasználóneveddel{ $known ->
                 [yes] {" "}({$username})
@@ -455,6 +456,7 @@ wizard-step-1 =
                *[no] {""}
             } és jelszavával.
         }
+      • Az „Ügyfélkapu+ igénylés e-mailes kóddal” gombra NE kattints: ez a program a hitelesítő alkalmazáshoz készült.
       • Kattints az „Ügyfélkapu+ igénylése” gombra, majd a „Tovább az Ügyfélkapu+ igényléséhez” gombra.
       • Megjelenik egy QR-kód. Figyelem! Itt állj meg: még ne olvasd be a telefonnal!
     Nyomj Entert, ha látod a QR-kódot.
@@ -479,10 +481,10 @@ wizard-step-2 =
 wizard-waiting = Várom a képet…
 wizard-read-qr =
     { $from ->
-        [clipboard] Beolvastam a QR-kódot a vágólapról: {$issuer}, fiók: {$account}
-        [screenshots] Beolvastam a QR-kódot a rendszer képernyőkép-mappájából ({$file}): {$issuer}, fiók: {$account}
-        [folder] Beolvastam a QR-kódot a mappából ({$file}): {$issuer}, fiók: {$account}
-       *[path] Beolvastam a QR-kódot a megadott fájlból ({$file}): {$issuer}, fiók: {$account}
+        [clipboard] Beolvastam az Ügyfélkapu+ QR-kódot a vágólapról: fiók: {$account}
+        [screenshots] Beolvastam az Ügyfélkapu+ QR-kódot a rendszer képernyőkép-mappájából ({$file}): fiók: {$account}
+        [folder] Beolvastam az Ügyfélkapu+ QR-kódot a mappából ({$file}): fiók: {$account}
+       *[path] Beolvastam az Ügyfélkapu+ QR-kódot a megadott fájlból ({$file}): fiók: {$account}
     }
 wizard-key-known-own-cancelled =
     { $who ->
@@ -540,7 +542,7 @@ wizard-key-stale =
     QR-kódról, utána a karaktersort is újra kérem.
 wizard-step-4 =
     4. lépés – A telefonon
-      • Nyisd meg a hitelesítő alkalmazást (például NISZ Hitelesítő).
+      • Nyisd meg a hitelesítő alkalmazást. Bármelyik TOTP-alkalmazás jó; ha a NISZ Hitelesítőt választod, az igazit töltsd le (az áruházakban utánzatokat is hirdetnek): Google Play: hu.innobile.niszauth, App Store: id1603444961.
       • Nyomd meg a + jelet, és engedélyezd a kamerát.
       • Ha az oldalon a karaktersor látszik, kattints az „Inkább kérem a QR-kódot” szövegre: újra megjelenik a QR-kód.
       • Olvasd be a QR-kódot a telefonnal.
@@ -595,8 +597,8 @@ wizard-step-7 =
     Nyomj Entert, ha látod a törlőkódot.
 wizard-ask-deletion-code =
     { $who ->
-        [self] A törlőkódod (például 91390724)
-       *[other] {$name} törlőkódja (például 91390724)
+        [self] A törlőkódod, szóközök nélkül, ahogy az oldalon áll (például 91390724)
+       *[other] {$name} törlőkódja, szóközök nélkül, ahogy az oldalon áll (például 91390724)
     }
 wizard-deletion-code-readback = Ezt a törlőkódot mentem el: {$code}. Pontosan ez áll az oldalon?
 warn-deletion-code-known =
@@ -669,7 +671,12 @@ warn-google-period =
     }
 check-intro = Írd be egymás után a telefonon látható kódokat; üres sor: kilépés.
 check-ask = Kód
-check-belongs = {$code}: ez {$names} kódja.
+check-belongs =
+    { $who ->
+        [self] {$code}: ez a saját kódod.
+        [mixed] {$code}: ez a saját kódod, és ugyanez {$names} kódja is.
+       *[other] {$code}: ez {$names} kódja.
+    }
 check-empty = A mentésben még nincs senki, így ezt a kódot nincs mihez hasonlítanom. Előbb vedd fel a családtagokat: a menüben „Új regisztráció / családtag felvétele”.
 check-format = Ez nem egy kód: a telefon 6 számjegyet mutat (a szóköz nem számít). Valószínűleg elgépelés; írd be újra.
 check-near =
@@ -821,6 +828,7 @@ lost-intro =
     Elveszett vagy ellopták a telefont
     Ami most következik, és miért:
       • Minden családtag Ügyfélkapu+-át megszüntetjük a saját törlőkódjával. Ettől az elveszett telefon használhatatlan lesz: vele többé senki nem tud belépni a nevetekben.
+      • Akinek nincs elmentett törlőkódja, annak a mentett kulcsával, az interneten tesszük át az Ügyfélkapu+-át az új telefonra.
       • Utána mindenki újra regisztrál az új telefonnal: új QR-kódot és új kulcsot kap, és új törlőkódot.
       • Egyszerre egy emberen megyünk végig. Minden választ azonnal elmentek; ha abba kell hagyni, legközelebb innen folytatjuk.
     A régi kulcsok és törlőkódok nem vesznek el: a mentésben megmaradnak, érvénytelenként jelölve.
@@ -832,42 +840,106 @@ lost-person =
     Ügyfélkapus felhasználónév: {$username}
 lost-username-unknown = nincs feljegyezve
 lost-code =
-    {$name} törlőkódja: {$code}
+    { $who ->
+        [self] A törlőkódod: {$code}
+       *[other] {$name} törlőkódja: {$code}
+    }
 
     {$big}
 lost-steps =
-    Így szüntesd meg {$name} Ügyfélkapu+-át:
+    { $who ->
+        [self] Így szüntesd meg az Ügyfélkapu+-odat:
+       *[other] Így szüntesd meg {$name} Ügyfélkapu+-át:
+    }
       1. Nyiss egy privát (inkognitó) böngészőablakot, és menj ide: https://ugyfelkapu.gov.hu/
       2. A bejelentkezési oldalon kattints az „ÜGYFÉLKAPU+ MEGSZÜNTETÉSE” gombra.
-      3. Kövesd az oldal lépéseit. Amikor kéri, add meg {$name} adatait és a fenti törlőkódot, pontosan így.
+      3. Kövesd az oldal lépéseit. Amikor kéri, add meg { $who ->
+            [self] az adataidat
+           *[other] {$name} adatait
+        } és a fenti törlőkódot egyben, szóközök nélkül, ahogy itt áll.
       4. Ha az oldal azt írja, hogy az Ügyfélkapu+ megszűnt, készen vagy.
-    Legyen kéznél: {$name} ügyfélkapus felhasználóneve ({$username}) és jelszava, meg ez a törlőkód.
-lost-ask-worked = Sikerült megszüntetni {$name} Ügyfélkapu+-át?
+    { $who ->
+        [self] Legyen kéznél: az ügyfélkapus felhasználóneved ({$username}) és jelszavad, meg ez a törlőkód.
+       *[other] Legyen kéznél: {$name} ügyfélkapus felhasználóneve ({$username}) és jelszava, meg ez a törlőkód.
+    }
+lost-ask-worked =
+    { $who ->
+        [self] Sikerült megszüntetni az Ügyfélkapu+-odat?
+       *[other] Sikerült megszüntetni {$name} Ügyfélkapu+-át?
+    }
 lost-worked = Igen, sikerült
 lost-failed = Nem sikerült
 lost-failed-next =
-    Semmi baj: {$name} adatain nem változtattam, a kulcsa továbbra is érvényesként szerepel.
+    { $who ->
+        [self] Semmi baj: az adataidon nem változtattam, a kulcsod továbbra is érvényesként szerepel.
+       *[other] Semmi baj: {$name} adatain nem változtattam, a kulcsa továbbra is érvényesként szerepel.
+    }
     Mit tehetsz:
-      • Nézd meg, hogy pontosan ezt a törlőkódot írtad-e be, és {$name} felhasználónevével próbáltad-e.
+      • { $who ->
+            [self] Nézd meg, hogy pontosan ezt a törlőkódot írtad-e be, és a saját felhasználóneveddel próbáltad-e.
+           *[other] Nézd meg, hogy pontosan ezt a törlőkódot írtad-e be, és {$name} felhasználónevével próbáltad-e.
+        }
       • Próbáld újra egy kicsit később: a program legközelebb innen folytatja (kapukulcs elveszett).
-      • Ha így sem megy, az Ügyfélkapu+ kormányablakban is megszüntethető: {$name} vigye magával a személyi igazolványát és a lakcímkártyáját.
+      • { $who ->
+            [self] Ha így sem megy, az Ügyfélkapu+ kormányablakban is megszüntethető: vidd magaddal a személyi igazolványodat (vagy az útleveledet, illetve a kártya formátumú jogosítványodat).
+           *[other] Ha így sem megy, az Ügyfélkapu+ kormányablakban is megszüntethető: {$name} vigye magával a személyi igazolványát (vagy az útlevelét, illetve a kártya formátumú jogosítványát).
+        }
 lost-no-code =
-    {$name} törlőkódja nincs elmentve, ezért az Ügyfélkapu+-át az interneten nem lehet megszüntetni.
-    Ilyenkor az Ügyfélkapu+ csak kormányablakban szüntethető meg:
-      • {$name} menjen el személyesen egy kormányablakba (időpontot érdemes foglalni).
-      • Vigye magával a személyi igazolványát (vagy útlevelét, jogosítványát) és a lakcímkártyáját.
-      • Mondja el, hogy a telefonja elveszett, és az Ügyfélkapu+-át szeretné megszüntetni; a felhasználóneve: {$username}.
+    { $who ->
+        [self] A törlőkódod nincs elmentve, és a kulcsoddal sem tudsz belépni, ezért az Ügyfélkapu+-odat csak kormányablakban lehet megszüntetni:
+       *[other] {$name} törlőkódja nincs elmentve, és a kulcsával sem lehet belépni, ezért az Ügyfélkapu+-át csak kormányablakban lehet megszüntetni:
+    }
+      • { $who ->
+            [self] Menj el személyesen egy kormányablakba. Időpontot az interneten, bejelentkezés nélkül is foglalhatsz.
+           *[other] {$name} menjen el személyesen egy kormányablakba. Időpontot az interneten, bejelentkezés nélkül is lehet foglalni.
+        }
+      • { $who ->
+            [self] Vidd magaddal a személyi igazolványodat (vagy az útleveledet, illetve a kártya formátumú jogosítványodat).
+           *[other] Vigye magával a személyi igazolványát (vagy az útlevelét, illetve a kártya formátumú jogosítványát).
+        }
+      • { $who ->
+            [self] Mondd el, hogy a telefonod elveszett, és az Ügyfélkapu+-odat szeretnéd megszüntetni; a felhasználóneved: {$username}.
+           *[other] Mondja el, hogy a telefonja elveszett, és az Ügyfélkapu+-át szeretné megszüntetni; a felhasználóneve: {$username}.
+        }
     Addig az elveszett telefonon lévő kulcs érvényes marad.
-lost-ask-office = Megszüntették már {$name} Ügyfélkapu+-át a kormányablakban?
+lost-ask-office =
+    { $who ->
+        [self] Megszüntették már az Ügyfélkapu+-odat a kormányablakban?
+       *[other] Megszüntették már {$name} Ügyfélkapu+-át a kormányablakban?
+    }
 lost-office-done = Igen, megszüntették
 lost-office-later = Még nem, később intézzük
-lost-office-later-saved = Feljegyeztem: {$name} Ügyfélkapu+-ának megszüntetése még hátra van. Ha megvolt, futtasd újra: kapukulcs elveszett --only "{$name}"
-lost-cancelled-saved = Elmentettem: {$name} Ügyfélkapu+-a megszűnt ({$date}). A régi kulcsot és törlőkódot megőrzöm, érvénytelenként jelölve.
-lost-already-cancelled = {$name} Ügyfélkapu+-a már meg van szüntetve ({$date}).
-lost-ask-again = Regisztráljuk most újra {$name} Ügyfélkapu+-át az új telefonnal? (Új QR-kód, új kulcs és új törlőkód.)
+lost-office-later-saved =
+    { $who ->
+        [self] Feljegyeztem: az Ügyfélkapu+-od megszüntetése még hátra van. Ha megvolt, futtasd újra: kapukulcs elveszett --only "{$name}"
+       *[other] Feljegyeztem: {$name} Ügyfélkapu+-ának megszüntetése még hátra van. Ha megvolt, futtasd újra: kapukulcs elveszett --only "{$name}"
+    }
+lost-cancelled-saved =
+    { $who ->
+        [self] Elmentettem: az Ügyfélkapu+-od megszűnt ({$date}). A régi kulcsodat és törlőkódodat megőrzöm, érvénytelenként jelölve.
+       *[other] Elmentettem: {$name} Ügyfélkapu+-a megszűnt ({$date}). A régi kulcsot és törlőkódot megőrzöm, érvénytelenként jelölve.
+    }
+lost-already-cancelled =
+    { $who ->
+        [self] Az Ügyfélkapu+-od már meg van szüntetve ({$date}).
+       *[other] {$name} Ügyfélkapu+-a már meg van szüntetve ({$date}).
+    }
+lost-ask-again =
+    { $who ->
+        [self] Regisztrálod most újra az Ügyfélkapu+-odat az új telefonnal? (Új QR-kód, új kulcs és új törlőkód.)
+       *[other] Regisztráljuk most újra {$name} Ügyfélkapu+-át az új telefonnal? (Új QR-kód, új kulcs és új törlőkód.)
+    }
 lost-again-later = Rendben. Később így regisztrálhatod újra: kapukulcs elveszett --only "{$name}"
-lost-again-resume = {$name} új regisztrációja félbemaradt ({$step}). Folytatjuk?
-lost-again-done = {$name} újra regisztrálva: az új kulcs és az új törlőkód elmentve, a régiek a korábbi adatai között megmaradtak.
+lost-again-resume =
+    { $who ->
+        [self] Az új regisztrációd félbemaradt ({$step}). Folytatjuk?
+       *[other] {$name} új regisztrációja félbemaradt ({$step}). Folytatjuk?
+    }
+lost-again-done =
+    { $who ->
+        [self] Újra regisztráltál: az új kulcsod és az új törlőkódod elmentve, a régiek a korábbi adataid között megmaradtak.
+       *[other] {$name} újra regisztrálva: az új kulcs és az új törlőkód elmentve, a régiek a korábbi adatai között megmaradtak.
+    }
 lost-summary-title = Összefoglaló:
 lost-summary-sheet = Nyomtass új helyreállító lapot ({ $surface ->
         [menu] a menüben: „Helyreállító lap nyomtatása”
@@ -878,6 +950,99 @@ lost-state-pending = ELVESZETT TELEFON: még meg kell szüntetni (jelentve: {$da
 lost-state-renewed = újra regisztrálva ({$date})
 lost-state-registering = új regisztráció folyamatban
 lost-state-valid = érvényes
+lost-online =
+    { $who ->
+        [self] A törlőkódod nincs elmentve, de a kulcsod megvan a mentésben. Így kormányablak nélkül, az interneten is rendbe teheted:
+       *[other] {$name} törlőkódja nincs elmentve, de a kulcsa megvan a mentésben. Így kormányablak nélkül, az interneten is rendbe tehető:
+    }
+      1. A kulcs felkerül az új telefonra, és a program ellenőrzi a kódját.
+      2. { $who ->
+            [self] Belépsz vele, és az Ügyfélkapu beállításainál a „Beállítás másik eszközre” lehetőséget választod: ez új QR-kódot és új törlőkódot ad.
+           *[other] Belépsz vele {$name} nevében, és az Ügyfélkapu beállításainál a „Beállítás másik eszközre” lehetőséget választod: ez új QR-kódot és új törlőkódot ad.
+        }
+      3. Ezen a program úgy vezet végig, mint egy regisztráción; a régi kulcs a korábbiak közé kerül.
+    Hogy ez kizárja-e az elveszett telefont, azt egyik nyilvános forrás sem mondja ki. Ezért a végén megmutatom a régi kulcs mostani kódját: ha az Ügyfélkapu azt már nem fogadja el, az elveszett telefonnal nem lehet belépni.
+lost-online-qr-ask = Honnan olvasod be a kulcsot az új telefonnal?
+lost-online-qr-here = Mutasd itt, a terminálban a QR-kódot
+lost-online-qr-sheet = A kinyomtatott helyreállító lapról olvasom be
+lost-online-qr-sheet-how =
+    { $who ->
+        [self] A hitelesítő alkalmazásban nyomd meg a + jelet, és olvasd be a helyreállító lapon a saját oldaladon lévő QR-kódot. A bejegyzés neve: {$entry}
+       *[other] A hitelesítő alkalmazásban nyomd meg a + jelet, és olvasd be a helyreállító lapon {$name} oldalán lévő QR-kódot. A bejegyzés neve: {$entry}
+    }
+lost-online-login =
+    { $who ->
+        [self] Most lépj be a kulccsal: https://ugyfelkapu.gov.hu/ → „Ügyfélkapu+ hitelesítő alkalmazással” → a felhasználóneved ({$username}), a jelszavad és a telefonon most látható kód.
+       *[other] Most lépj be a kulccsal: https://ugyfelkapu.gov.hu/ → „Ügyfélkapu+ hitelesítő alkalmazással” → {$name} felhasználóneve ({$username}), jelszava és a telefonon most látható kód.
+    }
+lost-online-ask-login = Sikerült belépni?
+lost-online-logged-in = Igen, beléptem
+lost-online-refused = Nem, az oldal nem fogadja el a kódot
+lost-online-later = Most nem, később folytatom
+lost-online-later-saved =
+    { $who ->
+        [self] Feljegyeztem: a beállításod másik eszközre még hátra van. Folytatás: kapukulcs elveszett --only "{$name}"
+       *[other] Feljegyeztem: {$name} beállítása másik eszközre még hátra van. Folytatás: kapukulcs elveszett --only "{$name}"
+    }
+lost-old-check =
+    { $who ->
+        [self] Végül nézzük meg, hogy az elveszett telefon ki van-e zárva. Lépj ki az Ügyfélkapuból, és próbálj belépni újra, de most a RÉGI kulcsod kódjával:
+       *[other] Végül nézzük meg, hogy az elveszett telefon ki van-e zárva. Lépj ki az Ügyfélkapuból, és próbálj belépni újra {$name} nevében, de most a RÉGI kulcs kódjával:
+    }
+      A régi kulcs mostani kódja: {$code}   {$bar} {$seconds} mp
+lost-old-check-ask = Mit mondott az Ügyfélkapu a régi kóddal?
+lost-old-check-refused = Nem fogadta el: a régi kulcs már nem jó
+lost-old-check-works = Beengedett: a régi kulcs még működik
+lost-old-check-later = Most nem próbálom ki
+lost-old-check-refused-saved = Elmentettem: a régi kulccsal már nem lehet belépni ({$date}), az elveszett telefon ki van zárva.
+lost-old-check-works-saved =
+    { $who ->
+        [self] Elmentettem: a régi kulcsod még működik ({$date}), tehát az elveszett telefonnal még be lehet lépni a nevedben. Most már van törlőkódod: szüntesd meg vele az Ügyfélkapu+-odat, majd regisztrálj újra. A program ezzel folytatja: kapukulcs elveszett --only "{$name}"
+       *[other] Elmentettem: {$name} régi kulcsa még működik ({$date}), tehát az elveszett telefonnal még be lehet lépni a nevében. Most már van törlőkódja: szüntesd meg vele az Ügyfélkapu+-át, majd regisztráljon újra. A program ezzel folytatja: kapukulcs elveszett --only "{$name}"
+    }
+lost-old-check-later-saved = Feljegyeztem: a régi kulcs próbája még hátra van. Folytatás: kapukulcs elveszett --only "{$name}"
+lost-old-check-resume =
+    { $who ->
+        [self] A régi kulcsodat még nem próbáltad ki a beállítás másik eszközre óta.
+       *[other] {$name} régi kulcsát még nem próbáltad ki a beállítás másik eszközre óta.
+    }
+lost-renew-intro =
+    { $who ->
+        [self] Új törlőkód kell: a törlőkódod elveszett, de a telefonod működik. Az Ügyfélkapu+-odat nem kell megszüntetni:
+       *[other] Új törlőkód kell: {$name} törlőkódja elveszett, de a telefon működik. Az Ügyfélkapu+-át nem kell megszüntetni:
+    }
+      1. Belépsz a telefon kódjával, és az Ügyfélkapu beállításainál a „Beállítás másik eszközre” lehetőséget választod: ez új QR-kódot és új törlőkódot ad.
+      2. Ezen a program úgy vezet végig, mint egy regisztráción; a régi kulcs a korábbiak közé kerül.
+      3. A végén kipróbálod a régi kulcs kódját, hogy lásd, kizárta-e az Ügyfélkapu.
+    Nyomj Entert, és kezdjük.
+lost-renew-which = Kinek kell új törlőkód?
+lost-state-renewed-check-pending = új eszközre állítva ({$date}); a régi kulcs próbája hátra van
+lost-state-renewed-old-refused = új eszközre állítva ({$date}); a régi kulcs kizárva
+warn-sheet-out-of-date =
+    { $who ->
+        [self] A legutóbb kinyomtatott helyreállító lap (készült: {$date}) a te adataidra már nem érvényes: nyomtass újat (kapukulcs nyomtatas), és a régit semmisítsd meg.
+        [mixed] A legutóbb kinyomtatott helyreállító lap (készült: {$date}) a te adataidra, és ezekre már nem érvényes: {$names}. Nyomtass újat (kapukulcs nyomtatas), és a régit semmisítsd meg.
+       *[other] A legutóbb kinyomtatott helyreállító lap (készült: {$date}) {$names} adataira már nem érvényes: nyomtass újat (kapukulcs nyomtatas), és a régit semmisítsd meg.
+    }
+wizard-step-1-other-device =
+    1. lépés – Az Ügyfélkapu oldalán: beállítás másik eszközre
+      • { $who ->
+            [self] Bejelentkezve maradsz a saját fiókodban{ $known ->
+                [yes] {" "}({$username})
+               *[no] {""}
+            }. Nyisd meg az „Ügyfélkapu beállítások” részt.
+           *[other] Bejelentkezve maradsz {$name} fiókjában{ $known ->
+                [yes] {" "}({$username})
+               *[no] {""}
+            }. Nyisd meg az „Ügyfélkapu beállítások” részt.
+        }
+      • Kattints a „Beállítás másik eszközre” lehetőségre.
+      • Megjelenik egy új QR-kód. Figyelem! Itt állj meg: még ne olvasd be a telefonnal!
+    Nyomj Entert, ha látod a QR-kódot.
+wizard-family-note =
+    Ha a szüleid Ügyfélkapuját is a te telefonod kezeli: a hivatalos súgó azt kéri, hogy a belépési adatokat senkinek ne add át. Hivatalos utak is vannak: EESZT-meghatalmazás (e-recept, egészségügyi adatok), az e-mailes kód mint második belépési mód, a DÁP (14 éves kortól, okostelefonnal) és az eSzemélyi. Bővebben: https://kau.gov.hu
+info-sheet-not-recorded = A lapot kinyomtathatod, de azt, hogy elkészült, most nem tudtam feljegyezni a mentésbe ({$detail}); a program ezért nem fogja tudni, hogy ez a lap elavult-e.
+menu-new-deletion-code = Új törlőkód kell (elveszett a törlőkód, a telefon megvan)
 list-state = Állapot
 card-cancelled = MEGSZÜNTETVE ({$date}): ez a kulcs már nem érvényes, ne tedd vissza telefonra.
 card-history = Korábbi kulcsok: {$count} (a korabbi mappában; egyik sem érvényes).
@@ -892,8 +1057,16 @@ bundle-readme-history =
     régi kulcs, a QR-kép és a törlőkód a mappájában, a „korabbi” almappában marad
     meg (kartya.txt, otpauth.txt). Ezek már nem érvényesek: ne tedd vissza őket
     telefonra.
-check-cancelled = {$code}: ez {$name} MEGSZÜNTETETT kulcsának kódja (megszüntetve: {$date}). Ezzel már nem lehet belépni: töröld ezt a bejegyzést a telefonon.
-check-former = {$code}: ez {$name} egyik korábbi, már nem érvényes kulcsának kódja (lecserélve: {$date}). Ezzel már nem lehet belépni: töröld ezt a bejegyzést a telefonon.
+check-cancelled =
+    { $who ->
+        [self] {$code}: ez a MEGSZÜNTETETT kulcsod kódja (megszüntetve: {$date}). Ezzel már nem lehet belépni: töröld ezt a bejegyzést a telefonon.
+       *[other] {$code}: ez {$name} MEGSZÜNTETETT kulcsának kódja (megszüntetve: {$date}). Ezzel már nem lehet belépni: töröld ezt a bejegyzést a telefonon.
+    }
+check-former =
+    { $who ->
+        [self] {$code}: ez az egyik korábbi, már nem érvényes kulcsod kódja (lecserélve: {$date}). Ezzel már nem lehet belépni: töröld ezt a bejegyzést a telefonon.
+       *[other] {$code}: ez {$name} egyik korábbi, már nem érvényes kulcsának kódja (lecserélve: {$date}). Ezzel már nem lehet belépni: töröld ezt a bejegyzést a telefonon.
+    }
 check-live-cancelled = megszüntetve
 sheet-person-line-cancelled = {$name} – {$page}. oldal (megszüntetve)
 sheet-cancelled-heading = MEGSZÜNTETVE – {$date}

@@ -62,6 +62,7 @@ pub fn no_longer_valid(family: &Family, typed: &str, now: u64) -> Vec<String> {
                 "check-cancelled",
                 code = code,
                 name = name,
+                who = who(name),
                 date = human_date(date)
             ));
         }
@@ -72,12 +73,14 @@ pub fn no_longer_valid(family: &Family, typed: &str, now: u64) -> Vec<String> {
                         "check-cancelled",
                         code = code,
                         name = name,
+                        who = who(name),
                         date = human_date(date)
                     ),
                     None => fl!(
                         "check-former",
                         code = code,
                         name = name,
+                        who = who(name),
                         date = human_date(former.replaced)
                     ),
                 });
@@ -169,7 +172,23 @@ pub fn answer(family: &Family, typed: &str, now: u64) -> String {
     let old = no_longer_valid(family, code, now);
     let mut lines = Vec::new();
     if !names.is_empty() {
-        lines.push(fl!("check-belongs", code = code, names = names.join(", ")));
+        // The person running the program is spoken to: "a saját kódod".
+        let others: Vec<&str> = names
+            .iter()
+            .filter(|n| who(n) != "self")
+            .map(String::as_str)
+            .collect();
+        let whose = match (others.len() < names.len(), others.is_empty()) {
+            (true, true) => "self",
+            (true, false) => "mixed",
+            _ => "other",
+        };
+        lines.push(fl!(
+            "check-belongs",
+            code = code,
+            who = whose,
+            names = others.join(", ")
+        ));
     }
     lines.extend(old);
     if lines.is_empty() {
@@ -297,7 +316,12 @@ mod tests {
         for member in &family.members {
             let code = totp::generate(&member.account, now);
             assert_eq!(whose(&family, &code, now), vec![member.name.clone()]);
-            assert!(answer(&family, &code, now).contains(&member.name));
+            let said = answer(&family, &code, now);
+            if member.name == "Én" {
+                assert!(said.contains("a saját kódod"), "{said}");
+            } else {
+                assert!(said.contains(&member.name), "{said}");
+            }
         }
         let stale = crate::formats::otpauth::OtpAuth::new(
             None,
@@ -309,6 +333,47 @@ mod tests {
         assert_eq!(
             answer(&family, &code, now),
             fl!("check-nobody", code = code.as_str())
+        );
+    }
+
+    /// Issue 18: every answer about Én's codes speaks to the person ("a
+    /// saját kódod", "a MEGSZÜNTETETT kulcsod"), never "Én kódja".
+    #[test]
+    fn every_answer_about_en_speaks_in_the_second_person() {
+        use time::macros::datetime;
+        let mut family = demo_family();
+        let now = 1_700_000_010;
+        let en = family.members[0].account.clone();
+        let mut answers = Vec::new();
+        let current = totp::generate(&en, now);
+        answers.push(answer(&family, &current, now));
+        // One digit off, and the phone's clock 90 s ahead.
+        let mut near = current.clone().into_bytes();
+        near[0] = if near[0] == b'9' { b'0' } else { near[0] + 1 };
+        answers.push(answer(&family, &String::from_utf8(near).unwrap(), now));
+        answers.push(answer(&family, &totp::generate(&en, now + 90), now));
+        // Cancelled, then former.
+        family.members[0].cancelled = Some(datetime!(2026-12-01 10:00 UTC));
+        answers.push(answer(&family, &current, now));
+        let new = crate::formats::otpauth::OtpAuth::new(
+            None,
+            "kovacs.peter".into(),
+            crate::formats::otpauth::Key::from_bytes(vec![9; 12]),
+        );
+        family.members[0].replace_key(new.to_uri(), new, None, datetime!(2026-12-02 10:00 UTC));
+        answers.push(answer(&family, &current, now));
+        family.members[0].history[0].cancelled = None;
+        answers.push(answer(&family, &current, now));
+        assert_eq!(answers.len(), 6);
+        for text in &answers {
+            assert!(!text.contains("nobody") && !text.is_empty());
+            assert_eq!(crate::phone_check::third_person_self(text), None, "{text}");
+        }
+        assert!(answers[0].contains("a saját kódod"), "{}", answers[0]);
+        assert!(
+            answers[3].contains("MEGSZÜNTETETT kulcsod"),
+            "{}",
+            answers[3]
         );
     }
 
@@ -326,6 +391,7 @@ mod tests {
                 "check-cancelled",
                 code = mama_old.as_str(),
                 name = "Mama",
+                who = "other",
                 date = "2026. 12. 01."
             )
         );
@@ -348,6 +414,7 @@ mod tests {
                 "check-cancelled",
                 code = mama_old.as_str(),
                 name = "Mama",
+                who = "other",
                 date = "2026. 12. 01."
             )
         );
@@ -359,6 +426,7 @@ mod tests {
                 "check-former",
                 code = mama_old.as_str(),
                 name = "Mama",
+                who = "other",
                 date = "2026. 12. 02."
             )
         );

@@ -83,6 +83,13 @@ pub fn run(ctx: &Context, prompter: &mut impl Prompter, out: &mut dyn Write) -> 
         )?;
     } else {
         print(out, table(&vault.family).trim_end())?;
+        if let Some(note) = vault
+            .printed
+            .as_ref()
+            .and_then(|printed| printed.out_of_date_note(&vault.family))
+        {
+            print(out, &format!("\n{note}"))?;
+        }
     }
     Ok(())
 }

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use crate::{
     commands::options::{Context, HelpFlag, workspace},
     error::Error,
+    family::Renewal,
     fl,
     lost::Lost,
     platform,
@@ -56,7 +57,7 @@ pub fn on_bundle<P: Prompter>(
     prompter: &mut P,
 ) -> Result<(), Error> {
     let clock = &ctx.clock;
-    let mut again = |vault: &mut Vault, prompter: &mut P, name: &str| {
+    let mut again = |vault: &mut Vault, prompter: &mut P, name: &str, how: Renewal| {
         Wizard::new(
             vault,
             prompter,
@@ -64,7 +65,31 @@ pub fn on_bundle<P: Prompter>(
             workspace.clone(),
             Answers::default(),
         )
-        .register_again(name)
+        .renew(name, how)
     };
     Lost::new(vault, prompter, clock, &mut again).run(only)
+}
+
+/// A new deletion code for `name`, whose phone still works (the menu's
+/// "Új törlőkód kell"): the lost-phone flow's online route, nothing
+/// cancelled, over a bundle already open for writing.
+pub fn new_deletion_code<P: Prompter>(
+    vault: &mut Vault,
+    name: &str,
+    workspace: PathBuf,
+    ctx: &Context,
+    prompter: &mut P,
+) -> Result<(), Error> {
+    let clock = &ctx.clock;
+    let mut again = |vault: &mut Vault, prompter: &mut P, name: &str, how: Renewal| {
+        Wizard::new(
+            vault,
+            prompter,
+            clock,
+            workspace.clone(),
+            Answers::default(),
+        )
+        .renew(name, how)
+    };
+    Lost::new(vault, prompter, clock, &mut again).renew(name)
 }

@@ -23,6 +23,7 @@ enum Item {
     Setup,
     Restore,
     Lost,
+    NewDeletionCode,
     CodesLive,
     Check,
     Print,
@@ -34,10 +35,11 @@ enum Item {
 }
 
 impl Item {
-    const ALL: [Item; 11] = [
+    const ALL: [Item; 12] = [
         Item::Setup,
         Item::Restore,
         Item::Lost,
+        Item::NewDeletionCode,
         Item::CodesLive,
         Item::Check,
         Item::Print,
@@ -53,6 +55,7 @@ impl Item {
             Item::Setup => fl!("menu-setup"),
             Item::Restore => fl!("menu-restore"),
             Item::Lost => fl!("menu-lost"),
+            Item::NewDeletionCode => fl!("menu-new-deletion-code"),
             Item::CodesLive => fl!("menu-codes-live"),
             Item::Check => fl!("menu-check"),
             Item::Print => fl!("menu-print"),
@@ -87,9 +90,20 @@ pub fn run(ctx: &Context, prompter: &mut impl Prompter, out: &mut dyn Write) -> 
             .display()
             .to_string()
     );
+    let mut told = None;
     loop {
         // Ctrl-C here, or in an item that says nothing of its own.
         crate::interrupt::set_farewell(Some(farewell.clone()));
+        // A printed sheet that is wrong for someone is said once, and
+        // again whenever that changes, until a new sheet is printed.
+        let note = vault
+            .printed
+            .as_ref()
+            .and_then(|printed| printed.out_of_date_note(&vault.family));
+        if note.is_some() && note != told {
+            prompter.say(note.as_deref().unwrap_or_default());
+        }
+        told = note;
         let choice = prompter.select(&fl!("menu-title"), &labels, 0)?;
         match Item::ALL.get(choice).copied().unwrap_or(Item::Quit) {
             Item::Setup => Wizard::new(
@@ -110,6 +124,7 @@ pub fn run(ctx: &Context, prompter: &mut impl Prompter, out: &mut dyn Write) -> 
                 ctx,
                 prompter,
             )?,
+            Item::NewDeletionCode => new_deletion_code(&mut vault, ctx, prompter)?,
             Item::CodesLive => {
                 // A Ctrl-C while the codes show wipes them too.
                 let _showing = crate::interrupt::ShowingSecrets::start();
@@ -117,7 +132,7 @@ pub fn run(ctx: &Context, prompter: &mut impl Prompter, out: &mut dyn Write) -> 
                 prompter.live(&mut || check::live_view(family, ctx.clock.unix()))?;
             }
             Item::Check => check::ask_codes(&vault.family, prompter, &ctx.clock)?,
-            Item::Print => print::print_family(&vault.family, None, ctx, prompter, out)?,
+            Item::Print => print::print_and_record(&mut vault, None, ctx, prompter, out)?,
             Item::List if vault.family.members.is_empty() => {
                 prompter.say(&fl!("info-nobody-yet", surface = crate::i18n::surface()));
             }
@@ -168,6 +183,36 @@ fn tour(ctx: &Context, prompter: &mut impl Prompter, out: &mut dyn Write) -> Res
     Ok(())
 }
 
+/// "Új törlőkód kell": whose, then the lost-phone flow's online route.
+fn new_deletion_code(
+    vault: &mut Vault,
+    ctx: &Context,
+    prompter: &mut impl Prompter,
+) -> Result<(), Error> {
+    if vault.family.members.is_empty() {
+        prompter.say(&fl!("menu-person-empty"));
+        return Ok(());
+    }
+    let mut names: Vec<String> = vault
+        .family
+        .members
+        .iter()
+        .map(|m| m.name.clone())
+        .collect();
+    names.push(fl!("menu-back"));
+    let choice = prompter.select(&fl!("lost-renew-which"), &names, 0)?;
+    match names.get(choice).filter(|_| choice + 1 < names.len()) {
+        Some(name) => lost::new_deletion_code(
+            vault,
+            name,
+            crate::platform::default_workspace(),
+            ctx,
+            prompter,
+        ),
+        None => Ok(()),
+    }
+}
+
 /// One person redone or removed: whom, what, and the usual confirmation
 /// (no by default). Redoing moves the current key, picture and deletion
 /// code into the person's history; removing keeps the previous bundle as
@@ -205,7 +250,7 @@ fn person(vault: &mut Vault, ctx: &Context, prompter: &mut impl Prompter) -> Res
                 Default::default(),
             )
             .redo(name)?;
-            prompter.say(&fl!("lost-again-done", name = name.as_str()));
+            prompter.say(&fl!("lost-again-done", name = name.as_str(), who = who));
         }
         1 if prompter.confirm(&fl!("prompt-remove", name = name.as_str()), false)? => {
             vault.family.remove(name)?;

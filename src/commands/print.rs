@@ -7,8 +7,10 @@ use std::{io::Write, path::PathBuf};
 use crate::{
     commands::options::{Context, HelpFlag},
     error::Error,
-    family::Family,
-    fl, platform,
+    family::{Family, PrintedSheet},
+    fl,
+    i18n::Explain,
+    platform,
     prompter::{PromptError, Prompter},
     sheet,
     store::{self, StoreError},
@@ -34,8 +36,34 @@ pub fn run(
     prompter: &mut impl Prompter,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
-    let vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, Access::Read)?;
-    print_family(&vault.family, output, ctx, prompter, out)
+    let mut vault = Vault::open(&ctx.bundle, &ctx.keys, prompter, Access::Read)?;
+    print_and_record(&mut vault, output, ctx, prompter, out)
+}
+
+/// Writes the sheet as [`print_family`] does and records in the bundle
+/// when it was made and what it printed, so that a later change names
+/// the paper as out of date (`lista`, the menu, `elveszett`). A record
+/// that cannot be saved (another run writing, a read-only folder) is said
+/// and does not undo the sheet.
+pub fn print_and_record(
+    vault: &mut Vault,
+    output: Option<PathBuf>,
+    ctx: &Context,
+    prompter: &mut impl Prompter,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    if vault.family.members.is_empty() {
+        return print_family(&vault.family, output, ctx, prompter, out);
+    }
+    let now = ctx.clock.now();
+    print_family(&vault.family, output, ctx, prompter, out)?;
+    let before = vault.printed.replace(PrintedSheet::of(&vault.family, now));
+    if let Err(error) = vault.save(prompter, now) {
+        vault.printed = before;
+        let detail = error.message();
+        let _ = writeln!(out, "{}", fl!("info-sheet-not-recorded", detail = detail));
+    }
+    Ok(())
 }
 
 /// Writes the sheet for `family` (to `output`, or into the wizard's folder

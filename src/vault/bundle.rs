@@ -18,7 +18,10 @@ use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
 use crate::{
-    family::{DeletionCode, Family, FamilyError, Former, Member, Picture, Stage},
+    family::{
+        DeletionCode, Family, FamilyError, Former, Member, OldKeyCheck, Picture, PrintedSheet,
+        Stage,
+    },
     fl,
     formats::otpauth::{Algorithm, Key, OtpAuth},
     qr::draw::{self, QrTooLong},
@@ -142,6 +145,62 @@ struct ManifestFormer {
     card: FileRef,
     otpauth: FileRef,
     picture: Option<PictureRef>,
+    /// Whether the portal still takes this key, after the person moved
+    /// Ügyfélkapu+ to another device without cancelling it (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    old_key_check: Option<ManifestOldKeyCheck>,
+}
+
+/// What the person found when they tried a former key at the login.
+#[derive(Serialize, Deserialize)]
+struct ManifestOldKeyCheck {
+    /// `pending`, `refused` or `still-works`.
+    result: String,
+    /// When they said so (absent while pending).
+    #[serde(
+        default,
+        with = "time::serde::rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    at: Option<OffsetDateTime>,
+}
+
+impl ManifestOldKeyCheck {
+    fn of(check: OldKeyCheck) -> ManifestOldKeyCheck {
+        let (result, at) = match check {
+            OldKeyCheck::Pending => ("pending", None),
+            OldKeyCheck::Refused(at) => ("refused", Some(at)),
+            OldKeyCheck::StillWorks(at) => ("still-works", Some(at)),
+        };
+        ManifestOldKeyCheck {
+            result: result.to_owned(),
+            at,
+        }
+    }
+
+    fn value(&self) -> Option<OldKeyCheck> {
+        match (self.result.as_str(), self.at) {
+            ("pending", _) => Some(OldKeyCheck::Pending),
+            ("refused", Some(at)) => Some(OldKeyCheck::Refused(at)),
+            ("still-works", Some(at)) => Some(OldKeyCheck::StillWorks(at)),
+            _ => None,
+        }
+    }
+}
+
+/// The last recovery sheet written: when, and a fingerprint of what it
+/// printed for each person (`Member::sheet_fingerprint`).
+#[derive(Serialize, Deserialize)]
+struct ManifestSheet {
+    #[serde(with = "time::serde::rfc3339")]
+    printed: OffsetDateTime,
+    members: Vec<ManifestSheetMember>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ManifestSheetMember {
+    name: String,
+    sha256: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -162,6 +221,10 @@ struct Manifest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     age_header_sha256: Option<String>,
     members: Vec<ManifestMember>,
+    /// The last recovery sheet written (optional; an older kapukulcs
+    /// ignores it and drops it when it saves).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sheet: Option<ManifestSheet>,
 }
 
 /// Just the version fields, read first so that a newer manifest gets its
@@ -183,6 +246,8 @@ pub struct Contents {
     pub age_header_sha256: Option<String>,
     /// When it was saved.
     pub saved: OffsetDateTime,
+    /// The last recovery sheet written, if recorded.
+    pub printed: Option<PrintedSheet>,
 }
 
 fn sha256(bytes: &[u8]) -> String {
@@ -461,6 +526,17 @@ pub fn to_tar_sealed(
     age_header: Option<&str>,
     saved: OffsetDateTime,
 ) -> Result<Zeroizing<Vec<u8>>, QrTooLong> {
+    to_tar_with_sheet(family, recipients, age_header, None, saved)
+}
+
+/// [`to_tar_sealed`] with the record of the last printed sheet.
+pub fn to_tar_with_sheet(
+    family: &Family,
+    recipients: &[String],
+    age_header: Option<&str>,
+    printed: Option<&PrintedSheet>,
+    saved: OffsetDateTime,
+) -> Result<Zeroizing<Vec<u8>>, QrTooLong> {
     let mut tar = TarWriter::new(saved);
     tar.dir("");
     let readme = format!(
@@ -530,6 +606,7 @@ pub fn to_tar_sealed(
                 card,
                 otpauth,
                 picture,
+                old_key_check: former.old_key_check.map(ManifestOldKeyCheck::of),
             });
         }
         all_uris.push_str(member.original_uri.expose());
@@ -573,6 +650,17 @@ pub fn to_tar_sealed(
         recipients: recipients.to_vec(),
         age_header_sha256: age_header.map(str::to_owned),
         members,
+        sheet: printed.map(|printed| ManifestSheet {
+            printed: printed.at,
+            members: printed
+                .members
+                .iter()
+                .map(|(name, sha256)| ManifestSheetMember {
+                    name: name.clone(),
+                    sha256: sha256.clone(),
+                })
+                .collect(),
+        }),
     };
     let json = Zeroizing::new(
         serde_json::to_vec_pretty(&manifest).expect("the manifest always serialises"),
@@ -719,6 +807,10 @@ pub fn from_tar(bytes: &[u8]) -> Result<Contents, BundleError> {
                 deletion_code,
                 confirmed: former.confirmed,
                 cancelled: former.cancelled,
+                old_key_check: former
+                    .old_key_check
+                    .as_ref()
+                    .and_then(ManifestOldKeyCheck::value),
                 replaced: former.replaced,
             });
         }
@@ -754,6 +846,14 @@ pub fn from_tar(bytes: &[u8]) -> Result<Contents, BundleError> {
         recipients: manifest.recipients,
         age_header_sha256: manifest.age_header_sha256,
         saved: manifest.saved,
+        printed: manifest.sheet.map(|sheet| PrintedSheet {
+            at: sheet.printed,
+            members: sheet
+                .members
+                .into_iter()
+                .map(|m| (m.name, m.sha256))
+                .collect(),
+        }),
     })
 }
 

@@ -20,7 +20,7 @@ use std::{
 use time::OffsetDateTime;
 
 use crate::{
-    family::Family,
+    family::{Family, PrintedSheet},
     fl,
     i18n::Explain,
     prompter::{PromptError, Prompter},
@@ -300,6 +300,9 @@ pub struct Vault {
     pub path: PathBuf,
     /// The people in it.
     pub family: Family,
+    /// The last recovery sheet written from it, and what it printed: a
+    /// change since makes the paper out of date (`PrintedSheet::out_of_date`).
+    pub printed: Option<PrintedSheet>,
     lock: Lock,
     recipients: Vec<String>,
     /// Public keys of the identity files given: the keys at hand.
@@ -436,6 +439,7 @@ impl Vault {
             return Ok(Vault {
                 path: path.to_path_buf(),
                 family: Family::default(),
+                printed: None,
                 lock,
                 recipients: keys.recipients.clone(),
                 at_hand: Vec::new(),
@@ -526,6 +530,7 @@ impl Vault {
         Ok(Vault {
             path: path.to_path_buf(),
             family: contents.family,
+            printed: contents.printed,
             lock,
             recipients,
             at_hand,
@@ -596,8 +601,14 @@ impl Vault {
         };
         let sealed = prompter.busy(&fl!("info-saving"), || {
             crypt::encrypt_bound(&self.lock, crypt_error, |header| {
-                bundle::to_tar_sealed(&self.family, &self.recipients, Some(header), now)
-                    .map_err(VaultError::Qr)
+                bundle::to_tar_with_sheet(
+                    &self.family,
+                    &self.recipients,
+                    Some(header),
+                    self.printed.as_ref(),
+                    now,
+                )
+                .map_err(VaultError::Qr)
             })
         })?;
         let written = store::write_checked(&self.path, &sealed, &looks_like_age, self.on_disk)?;

@@ -9,7 +9,7 @@
 use super::Wizard;
 use crate::{
     error::Error,
-    family::{FamilyError, Stage},
+    family::{FamilyError, OldKeyCheck, Renewal, Stage},
     fl,
     prompter::Prompter,
 };
@@ -22,6 +22,16 @@ impl<P: Prompter> Wizard<'_, P> {
     /// step instead. At the end the new screenshots, which hold the key in
     /// the clear, can be deleted.
     pub fn register_again(&mut self, name: &str) -> Result<(), Error> {
+        self.renew(name, Renewal::AfterCancellation)
+    }
+
+    /// [`Wizard::register_again`] the portal's way given by `how`: after a
+    /// cancellation the person applies for Ügyfélkapu+ again; on another
+    /// device ("Beállítás másik eszközre") they are logged in with their
+    /// current key, nothing is cancelled, and the key moved into the
+    /// history waits for the person to try it at the login
+    /// ([`OldKeyCheck::Pending`]): no source says the portal retires it.
+    pub fn renew(&mut self, name: &str, how: Renewal) -> Result<(), Error> {
         let member = self
             .vault
             .family
@@ -29,7 +39,7 @@ impl<P: Prompter> Wizard<'_, P> {
             .ok_or_else(|| FamilyError::NoSuchMember(name.to_owned()))?;
         let name = member.name.clone();
         if member.stage == Stage::Done {
-            self.start_anew(&name)?;
+            self.start_anew_by(&name, how)?;
         } else {
             self.continue_member(&name)?;
         }
@@ -60,18 +70,41 @@ impl<P: Prompter> Wizard<'_, P> {
     /// that brings the new one, so an interruption before it leaves the
     /// person as they were. Then steps 3 to 8.
     pub(super) fn start_anew(&mut self, name: &str) -> Result<(), Error> {
+        self.start_anew_by(name, Renewal::AfterCancellation)
+    }
+
+    /// [`Wizard::start_anew`] with step 1 as the portal's way `how` needs.
+    fn start_anew_by(&mut self, name: &str, how: Renewal) -> Result<(), Error> {
         let username = self.member(name).username.clone();
-        self.prompter.pause(&fl!(
-            "wizard-step-1",
-            name = name,
-            known = if username.is_some() { "yes" } else { "no" },
-            username = username.clone().unwrap_or_default(),
-            who = crate::phone_check::who(name)
-        ))?;
+        let known = if username.is_some() { "yes" } else { "no" };
+        let login = username.clone().unwrap_or_default();
+        let who = crate::phone_check::who(name);
+        let step = match how {
+            Renewal::AfterCancellation => fl!(
+                "wizard-step-1",
+                name = name,
+                known = known,
+                username = login,
+                who = who
+            ),
+            Renewal::OtherDevice => fl!(
+                "wizard-step-1-other-device",
+                name = name,
+                known = known,
+                username = login,
+                who = who
+            ),
+        };
+        self.prompter.pause(&step)?;
         let (uri, account, picture) = self.read_picture(name, username.as_deref())?;
         let now = self.clock.now();
-        self.member_mut(name)
-            .replace_key(uri, account, Some(picture), now);
+        let member = self.member_mut(name);
+        member.replace_key(uri, account, Some(picture), now);
+        if how == Renewal::OtherDevice
+            && let Some(former) = member.history.last_mut()
+        {
+            former.old_key_check = Some(OldKeyCheck::Pending);
+        }
         self.save()?;
         self.continue_member(name)
     }

@@ -23,7 +23,10 @@ use watch::{Found, Origin, SETTLE, Sources, pictures_in};
 use crate::{
     clock::Clock,
     error::{Error, report_to_string},
-    family::{DeletionCode, Family, KnownDeletionCode, KnownKey, Member, Picture, Stage, is_self},
+    family::{
+        DeletionCode, Family, KnownDeletionCode, KnownKey, Member, Picture, PrintedSheet, Stage,
+        is_self,
+    },
     fl,
     formats::{
         otpauth::{Key, OtpAuth},
@@ -222,6 +225,7 @@ impl<'a, P: Prompter> Wizard<'a, P> {
             bundle = self.vault.path.display().to_string(),
             yourself = self.self_state()
         ));
+        self.prompter.say(&fl!("wizard-family-note"));
         self.farewell = true;
         self.say_farewell(None);
         let unfinished: Vec<String> = self
@@ -546,7 +550,6 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                         "wizard-read-qr",
                         from = origin.selector(),
                         file = path.display().to_string(),
-                        issuer = account.issuer.clone().unwrap_or_default(),
                         account = account.account.as_str()
                     ));
                     let file_name = path
@@ -693,7 +696,11 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                 self.prompter.say(&known_deletion_code_line(known, name));
             }
             if self.prompter.confirm(
-                &fl!("wizard-deletion-code-readback", code = code.grouped()),
+                // One run of digits, as the portal shows it.
+                &fl!(
+                    "wizard-deletion-code-readback",
+                    code = code.digits().expose()
+                ),
                 code.has_usual_length() && known.is_none(),
             )? {
                 return Ok(code);
@@ -750,6 +757,9 @@ impl<'a, P: Prompter> Wizard<'a, P> {
                 return Ok(());
             }
         };
+        // Recorded, so that a later change names this paper as out of date.
+        self.vault.printed = Some(PrintedSheet::of(&self.vault.family, self.clock.now()));
+        self.save()?;
         let file = path.display().to_string();
         self.prompter
             .say(&fl!("wizard-sheet", file = file.as_str()));
@@ -1476,6 +1486,122 @@ mod tests {
         prompter.confirms.extend(ONE_PERSON_CONFIRMS);
     }
 
+    /// Issue 19: a portal QR code whose issuer is not "Ügyfélkapu+" (or
+    /// missing: no public source shows the real one) is taken and called
+    /// the Ügyfélkapu+ QR code, never refused or shown with another name;
+    /// the issuer in the file is kept as it was.
+    #[test]
+    fn a_portal_qr_code_with_another_issuer_or_none_is_taken_as_ugyfelkapu() {
+        for issuer in [None, Some("NISZ KAÜ")] {
+            let setup = Setup::new();
+            let mut p = person("Mama", "kovacs.maria", 2);
+            p.account.issuer = issuer.map(str::to_owned);
+            let mut prompter = new_bundle_prompter();
+            prompter
+                .drops
+                .push(setup.drop_for(p.name, picture(&p.account)));
+            one_person(&mut prompter, &p);
+            setup.run(&mut prompter, T0).unwrap();
+            let read = prompter
+                .shown
+                .iter()
+                .find(|s| s.starts_with("Beolvastam"))
+                .expect("the QR code was read");
+            assert!(
+                read.starts_with("Beolvastam az Ügyfélkapu+ QR-kódot a mappából")
+                    && read.ends_with("fiók: kovacs.maria"),
+                "{read}"
+            );
+            if let Some(issuer) = issuer {
+                assert!(!read.contains(issuer), "{read}");
+            }
+            let vault = setup.reopen();
+            let mama = &vault.family.members[0];
+            assert_eq!(mama.stage, Stage::Done);
+            assert_eq!(mama.account.issuer.as_deref(), issuer);
+        }
+    }
+
+    /// Issue 19: the registration's portal texts. Step 1 warns off the
+    /// e-mail code button and names the old "Ügyfélkapu" login; step 4 names
+    /// the real NISZ Hitelesítő by its store ids and says any TOTP app
+    /// works; the welcome says the formal ways for family use, once.
+    #[test]
+    fn the_registration_names_the_buttons_and_the_real_app() {
+        let setup = Setup::new();
+        let p = &family()[1];
+        let mut prompter = new_bundle_prompter();
+        prompter
+            .drops
+            .push(setup.drop_for(p.name, picture(&p.account)));
+        one_person(&mut prompter, p);
+        setup.run(&mut prompter, T0).unwrap();
+        let shown = prompter.shown.join("\n");
+        for words in [
+            "„Ügyfélkapu+ igénylés e-mailes kóddal” gombra NE kattints",
+            "csak jelszavas „Ügyfélkapu” gombot",
+            "Bármelyik TOTP-alkalmazás jó",
+            "Google Play: hu.innobile.niszauth",
+            "App Store: id1603444961",
+            "EESZT-meghatalmazás",
+            "DÁP (14 éves kortól",
+            "https://kau.gov.hu",
+        ] {
+            assert!(shown.contains(words), "{words} missing:\n{shown}");
+        }
+        assert_eq!(shown.matches("EESZT-meghatalmazás").count(), 1);
+    }
+
+    /// Issue 19: the deletion code is asked for without spaces and read back
+    /// as one run of digits, as the portal shows it; another length than 8
+    /// gets a gentle note and is saved as typed, never refused.
+    #[test]
+    fn the_deletion_code_is_read_back_as_the_portal_shows_it_and_any_length_kept() {
+        let setup = Setup::new();
+        let p = &family()[1];
+        let mut prompter = new_bundle_prompter();
+        prompter
+            .drops
+            .push(setup.drop_for(p.name, picture(&p.account)));
+        prompter.inputs.extend([
+            p.name.into(),
+            p.username.into(),
+            String::new(),
+            code(&p.account, T0),
+            "9139 0724 1".into(),
+        ]);
+        prompter.confirms.extend(ONE_PERSON_CONFIRMS);
+        setup.run(&mut prompter, T0).unwrap();
+        assert!(
+            prompter
+                .asked
+                .iter()
+                .any(|q| q.starts_with("Mama törlőkódja, szóközök nélkül")),
+            "{:?}",
+            prompter.asked
+        );
+        assert!(
+            prompter
+                .asked
+                .contains(&fl!("wizard-deletion-code-readback", code = "913907241")),
+            "{:?}",
+            prompter.asked
+        );
+        let note = fl!("warn-deletion-code-length", length = "9");
+        assert!(prompter.shown.contains(&note), "{:?}", prompter.shown);
+        assert!(note.contains("így is jó"), "{note}");
+        let vault = setup.reopen();
+        assert_eq!(
+            vault.family.members[0]
+                .deletion_code
+                .as_ref()
+                .unwrap()
+                .digits()
+                .expose(),
+            "913907241"
+        );
+    }
+
     #[test]
     fn a_screenshot_saved_in_two_parts_is_waited_for_not_refused() {
         let setup = Setup::new();
@@ -2158,7 +2284,6 @@ mod tests {
             "wizard-read-qr",
             from = "screenshots",
             file = new.display().to_string(),
-            issuer = "Ügyfélkapu+",
             account = p.username
         )));
         // The picture read is offered for deletion and deleted; the old one
@@ -2221,7 +2346,6 @@ mod tests {
             "wizard-read-qr",
             from = "clipboard",
             file = file,
-            issuer = "Ügyfélkapu+",
             account = p.username
         )));
         // A sheet that cannot be written is reported, and the run goes on.

@@ -3,15 +3,18 @@
 //! key is cancelled and she registers again at once (her new screenshot
 //! dropped into the watched folder, the new phone's code typed); Papa's is
 //! cancelled and his new registration left for later; Én has no deletion
-//! code and gets the government-office route. Then the bundle and `lista`
-//! are checked.
+//! code: the key goes onto the new phone from the printed sheet, Én logs in
+//! with it and moves Ügyfélkapu+ to the new phone ("Beállítás másik
+//! eszközre"), then tries the old key's code at the login. Then the bundle
+//! and `lista` are checked. Other tests: the office route only when the key
+//! does not log in either, and the printed sheet named as out of date.
 //!
 //! The screen text is compared with `docs/lost.md`, so the page stays
 //! true; `KAPUKULCS_WRITE_DOCS=1` rewrites it from this run.
 
 use std::{fs, path::Path};
 
-use kapukulcs::{formats::otpauth::OtpAuth, totp};
+use kapukulcs::{family::OldKeyCheck, formats::otpauth::OtpAuth, totp};
 
 use crate::support::{
     PASSPHRASE, now, open_bundle,
@@ -23,13 +26,17 @@ use crate::support::{
 const MAMA_OLD: &str = "ABCDEFGHIJKLMNOPQRST";
 const MAMA_NEW: &str = "MFRGGZDFMZTWQ2LKNNWG";
 const PAPA: &str = "GEZDGNBVGY3TQOJQGEZD";
+const EN_OLD: &str = "KRSXG5DJNZTSA2LTEBQQ";
+const EN_NEW: &str = "ONSWG4TFOQQGC3DNN5XA";
+/// The arrow key up, for a menu whose default is below the answer.
+const UP: &str = "\x1b[A";
 
 fn setup(dir: &Path) {
     fs::write(dir.join("jelszo.txt"), format!("{PASSPHRASE}\n")).unwrap();
     for (name, username, key, code) in [
         ("Mama", "kovacs.maria", MAMA_OLD, Some("91390724")),
         ("Papa", "kovacs.janos", PAPA, Some("40172258")),
-        ("Én", "kovacs.peter", "KRSXG5DJNZTSA2LTEBQQ", None),
+        ("Én", "kovacs.peter", EN_OLD, None),
     ] {
         let picture = format!("{username}.png");
         fs::write(dir.join(&picture), qr_png_sized(&uri(username, key), 6)).unwrap();
@@ -86,10 +93,12 @@ fn docs_page(transcript: &str) -> String {
          end-to-end test `tests/it/lost_pty.rs` captured it over a family of three:\n\
          Mama's Ügyfélkapu+ is cancelled with her deletion code and she registers\n\
          again at once with the new phone; Papa's is cancelled and his new\n\
-         registration is left for later; Én has no deletion code saved and gets\n\
-         the government-office (kormányablak) route. Colours and cursor movements\n\
-         are removed; the test fails when a line here no longer matches the\n\
-         program. Regenerate with\n\
+         registration is left for later; Én has no deletion code saved, so the\n\
+         key goes onto the new phone from the printed sheet, Én logs in with it\n\
+         and moves Ügyfélkapu+ to the new phone (\"Beállítás másik eszközre\"),\n\
+         then tries the old key's code at the login and records the answer.\n\
+         Colours and cursor movements are removed; the test fails when a line\n\
+         here no longer matches the program. Regenerate with\n\
          `KAPUKULCS_WRITE_DOCS=1 cargo test --test it lost_pty`.\n\n\
          ```text\n{}\n```\n",
         transcript.trim_end()
@@ -107,7 +116,7 @@ fn a_lost_phone_through_a_terminal() {
     run.line("");
 
     // Mama: the deletion code, the portal, it worked, register again now.
-    run.expect("Mama törlőkódja: 9139 0724");
+    run.expect("Mama törlőkódja: 91390724");
     run.expect("ÜGYFÉLKAPU+ MEGSZÜNTETÉSE");
     run.expect("Sikerült megszüntetni Mama Ügyfélkapu+-át?");
     run.line(""); // Igen, sikerült
@@ -121,7 +130,7 @@ fn a_lost_phone_through_a_terminal() {
         qr_png_sized(&uri("kovacs.maria", MAMA_NEW), 6),
     )
     .unwrap();
-    run.expect("Beolvastam a QR-kódot");
+    run.expect("Beolvastam az Ügyfélkapu+ QR-kódot");
     run.expect("A karaktersor");
     run.line(&MAMA_NEW.to_lowercase());
     run.expect("ugyanaz a kulcs");
@@ -148,7 +157,7 @@ fn a_lost_phone_through_a_terminal() {
     run.expect("Mama újra regisztrálva");
 
     // Papa: it worked; his new registration later.
-    run.expect("Papa törlőkódja: 4017 2258");
+    run.expect("Papa törlőkódja: 40172258");
     run.expect("Sikerült megszüntetni Papa Ügyfélkapu+-át?");
     run.line("");
     run.expect("Regisztráljuk most újra Papa");
@@ -156,11 +165,55 @@ fn a_lost_phone_through_a_terminal() {
     run.line(""); // Nem
     run.expect("Később így regisztrálhatod újra");
 
-    // Én: no deletion code, the office route; not yet.
-    run.expect("csak kormányablakban szüntethető meg");
-    run.expect("lakcímkártyáját");
-    run.expect("Megszüntették már Én Ügyfélkapu+-át a kormányablakban?");
-    run.line(""); // Még nem, később intézzük
+    // Én: no deletion code, but the key: onto the new phone from the
+    // printed sheet, proved, logged in, set up on another device.
+    run.expect("A törlőkódod nincs elmentve, de a kulcsod megvan a mentésben.");
+    run.expect("Honnan olvasod be a kulcsot az új telefonnal?");
+    run.pick(1); // from the printed sheet
+    run.expect("a saját sorodban mutat");
+    let en_old = OtpAuth::parse(&uri("kovacs.peter", EN_OLD)).unwrap();
+    run.line(&totp::generate(&en_old, now()));
+    run.expect("A kulcsod a telefonon működik");
+    run.expect("Sikerült belépni?");
+    run.line(""); // Igen, beléptem
+    run.expect("Beállítás másik eszközre");
+    run.expect("Nyomj Entert, ha látod a QR-kódot.");
+    run.line("");
+    run.expect("Várom a képet");
+    fs::write(
+        dir.path().join("kapukulcs/Én/Képernyőkép 2026-12-01.png"),
+        qr_png_sized(&uri("kovacs.peter", EN_NEW), 6),
+    )
+    .unwrap();
+    run.expect("Beolvastam az Ügyfélkapu+ QR-kódot");
+    run.expect("A karaktersor");
+    run.line(""); // skipped
+    run.expect("olvassa be?");
+    run.line("");
+    run.expect("mutatja a 6 jegyű kódot.");
+    run.line("");
+    run.expect("5. lépés");
+    let en_new = OtpAuth::parse(&uri("kovacs.peter", EN_NEW)).unwrap();
+    run.line(&totp::generate(&en_new, now()));
+    run.expect("A telefon jó kódot mutat.");
+    run.expect("Nyomj Entert, ha látod a törlőkódot.");
+    run.line("");
+    run.expect("A törlőkódod, szóközök nélkül");
+    run.line("66612345");
+    run.expect("Ezt a törlőkódot mentem el: 66612345.");
+    run.line("");
+    run.expect("Nyomj Entert a folytatáshoz.");
+    run.line("");
+    run.expect("Törlöm őket");
+    run.line("");
+    run.expect("Újra regisztráltál");
+    // The old key's code, for the try at the login: refused.
+    run.expect("A régi kulcs mostani kódja:");
+    let shown_at = now();
+    run.expect("Mit mondott az Ügyfélkapu a régi kóddal?");
+    run.send(&UP.repeat(2));
+    run.line(""); // Nem fogadta el
+    run.expect("az elveszett telefon ki van zárva");
     run.expect("Összefoglaló:");
     run.expect("semmisítsd meg a régit");
     run.expect("már nem érvényesek.");
@@ -182,7 +235,30 @@ fn a_lost_phone_through_a_terminal() {
     let papa = family.find("Papa").unwrap();
     assert!(papa.cancelled.is_some() && papa.lost.is_none());
     let en = family.find("Én").unwrap();
-    assert!(en.cancelled.is_none() && en.lost.is_some());
+    assert_eq!(en.account.key.text().expose(), EN_NEW);
+    assert_eq!(en.deletion_code.as_ref().unwrap().grouped(), "6661 2345");
+    assert!(en.cancelled.is_none() && en.lost.is_none());
+    assert_eq!(en.history.len(), 1);
+    let old = &en.history[0];
+    assert_eq!(old.account.key.text().expose(), EN_OLD);
+    assert!(old.cancelled.is_none() && old.confirmed.is_some());
+    assert!(
+        matches!(old.old_key_check, Some(OldKeyCheck::Refused(_))),
+        "{:?}",
+        old.old_key_check
+    );
+    // The old key's code was the one shown for the try.
+    let codes: Vec<String> = [shown_at - 30, shown_at, shown_at + 30]
+        .iter()
+        .map(|&at| totp::generate(&en_old, at))
+        .collect();
+    assert!(
+        codes
+            .iter()
+            .any(|c| transcript.contains(&format!("A régi kulcs mostani kódja: {c}"))),
+        "{transcript}"
+    );
+    assert!(!transcript.contains("kormányablakba"), "{transcript}");
     // The new screenshot was deleted, as the person chose.
     assert_eq!(
         fs::read_dir(dir.path().join("kapukulcs/Mama"))
@@ -205,7 +281,8 @@ fn a_lost_phone_through_a_terminal() {
     let list = text(&list.stdout);
     assert!(list.contains("MEGSZÜNTETVE"), "{list}");
     assert!(list.contains("újra regisztrálva"), "{list}");
-    assert!(list.contains("ELVESZETT TELEFON"), "{list}");
+    assert!(list.contains("új eszközre állítva"), "{list}");
+    assert!(list.contains("a régi kulcs kizárva"), "{list}");
 
     let docs_path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/lost.md");
     let transcript = transcript.replace(&dir.path().display().to_string(), "/home/anna");
@@ -220,7 +297,8 @@ fn a_lost_phone_through_a_terminal() {
     for words in [
         "Ami most következik, és miért",
         "ÜGYFÉLKAPU+ MEGSZÜNTETÉSE",
-        "kormányablakba",
+        "Beállítás másik eszközre",
+        "A régi kulcs mostani kódja",
         "Összefoglaló",
         // A question that erases itself once Enter is pressed.
         "? Nyomj Entert, és kezdjük. ›",
@@ -281,7 +359,7 @@ fn the_cancelled_key_is_never_taken_for_the_new_one() {
         qr_png_sized(&uri("kovacs.maria", MAMA_NEW), 6),
     )
     .unwrap();
-    run.expect("Beolvastam a QR-kódot");
+    run.expect("Beolvastam az Ügyfélkapu+ QR-kódot");
     run.expect("A karaktersor");
     run.line(MAMA_NEW);
     run.expect("ugyanaz a kulcs");
@@ -329,4 +407,143 @@ fn the_cancelled_key_is_never_taken_for_the_new_one() {
             .count(),
         0
     );
+}
+
+/// Issue 19: the office route comes only when neither a deletion code nor
+/// the key works: Én's key is put on the phone and proved, the portal
+/// refuses it at the login, and only then the kormányablak, with the
+/// documents the sources name and the online booking.
+#[test]
+fn the_office_route_only_when_neither_the_deletion_code_nor_the_key_works() {
+    let dir = tempfile::tempdir().unwrap();
+    setup(dir.path());
+    let mut run = start_with(dir.path(), &["--only", "Én"]);
+    run.expect("A mentés jelszava");
+    run.line(PASSPHRASE);
+    run.expect("Nyomj Entert, és kezdjük.");
+    run.line("");
+    run.expect("A törlőkódod nincs elmentve, de a kulcsod megvan a mentésben.");
+    run.expect("Honnan olvasod be a kulcsot az új telefonnal?");
+    run.pick(1);
+    run.expect("a saját sorodban mutat");
+    let en_old = OtpAuth::parse(&uri("kovacs.peter", EN_OLD)).unwrap();
+    run.line(&totp::generate(&en_old, now()));
+    run.expect("Sikerült belépni?");
+    run.pick(1); // Nem, az oldal nem fogadja el a kódot
+    run.expect("csak kormányablakban lehet megszüntetni");
+    run.expect("Megszüntették már az Ügyfélkapu+-odat a kormányablakban?");
+    run.line(""); // Még nem, később intézzük
+    run.expect("Összefoglaló:");
+    let screen = run.finish();
+    let office = screen
+        .find("csak kormányablakban lehet megszüntetni")
+        .unwrap();
+    let login = screen.find("Sikerült belépni?").unwrap();
+    assert!(login < office, "{screen}");
+    assert!(
+        !screen[..login].contains("csak kormányablakban"),
+        "{screen}"
+    );
+    let office_text = &screen[office..];
+    for words in [
+        "Időpontot az interneten, bejelentkezés nélkül is foglalhatsz.",
+        "Vidd magaddal a személyi igazolványodat (vagy az útleveledet, illetve a kártya formátumú jogosítványodat).",
+    ] {
+        assert!(office_text.contains(words), "{words}\n{screen}");
+    }
+    assert!(!screen.contains("lakcímkártya"), "{screen}");
+    let en = open_bundle(dir.path()).family;
+    let en = en.find("Én").unwrap();
+    assert!(en.lost.is_some() && en.cancelled.is_none() && en.history.is_empty());
+}
+
+/// `lista` in `dir`, its standard output.
+fn list(dir: &Path) -> String {
+    let out = in_dir(
+        dir,
+        &[
+            "--bundle",
+            "mentes.age",
+            "--passphrase-file",
+            "jelszo.txt",
+            "lista",
+        ],
+        "",
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    text(&out.stdout)
+}
+
+/// `nyomtatas` in `dir`.
+fn print(dir: &Path) {
+    let out = in_dir(
+        dir,
+        &[
+            "--bundle",
+            "mentes.age",
+            "--passphrase-file",
+            "jelszo.txt",
+            "nyomtatas",
+        ],
+        "",
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+/// Issue 19: once `elveszett` cancels Mama's key, the printed sheet is out
+/// of date for her: `elveszett`'s end, `lista` and the menu say so, with
+/// the date the sheet bears, until `nyomtatas` prints a new one.
+#[test]
+fn the_printed_sheet_is_named_out_of_date_until_a_new_one_is_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    setup(dir.path());
+    print(dir.path());
+    assert!(!list(dir.path()).contains("helyreállító lap"));
+    let date = {
+        let now = time::OffsetDateTime::now_utc();
+        format!(
+            "{}. {:02}. {:02}.",
+            now.year(),
+            u8::from(now.month()),
+            now.day()
+        )
+    };
+    let warning = format!(
+        "A legutóbb kinyomtatott helyreállító lap (készült: {date}) Mama adataira már nem érvényes"
+    );
+
+    let mut run = start_with(dir.path(), &["--only", "Mama"]);
+    run.expect("A mentés jelszava");
+    run.line(PASSPHRASE);
+    run.expect("Nyomj Entert, és kezdjük.");
+    run.line("");
+    run.expect("Sikerült megszüntetni Mama Ügyfélkapu+-át?");
+    run.line("");
+    run.expect("Regisztráljuk most újra Mama");
+    run.send(DOWN);
+    run.line(""); // Nem
+    run.expect("Összefoglaló:");
+    run.expect(&warning);
+    run.finish();
+
+    assert!(list(dir.path()).contains(&warning), "{}", list(dir.path()));
+    let mut menu = Pty::start(dir.path(), &["--bundle", "mentes.age"]);
+    menu.expect("A mentés jelszava");
+    menu.line(PASSPHRASE);
+    menu.expect(&warning);
+    menu.expect("Mit szeretnél?");
+    menu.pick(11); // Kilépés
+    menu.finish();
+
+    // A new sheet: the warning is gone everywhere.
+    print(dir.path());
+    let after = list(dir.path());
+    assert!(!after.contains("helyreállító lap"), "{after}");
+    let mut menu = Pty::start(dir.path(), &["--bundle", "mentes.age"]);
+    menu.expect("A mentés jelszava");
+    menu.line(PASSPHRASE);
+    menu.expect("Mit szeretnél?");
+    menu.pick(11);
+    let screen = menu.finish();
+    assert!(!screen.contains("helyreállító lap (készült"), "{screen}");
 }

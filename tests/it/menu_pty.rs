@@ -14,13 +14,13 @@ use crate::support::{
 
 /// The menu's items, as `src/commands/menu.rs` orders them.
 const RESTORE: usize = 1;
-const CHECK: usize = 4;
-const PRINT: usize = 5;
-const LIST: usize = 6;
-const PERSON: usize = 7;
-const PASSPHRASE_CHANGE: usize = 8;
-const DEMO: usize = 9;
-const QUIT: usize = 10;
+const CHECK: usize = 5;
+const PRINT: usize = 6;
+const LIST: usize = 7;
+const PERSON: usize = 8;
+const PASSPHRASE_CHANGE: usize = 9;
+const DEMO: usize = 10;
+const QUIT: usize = 11;
 
 #[test]
 fn the_passphrase_is_asked_once_for_a_whole_visit_to_the_menu() {

@@ -104,6 +104,9 @@ fn pdftotext_reads_the_hungarian_words_names_keys_and_codes() {
         "https://ugyfelkapu.gov.hu",
         "kormányablakban",
         "NISZ Hitelesítő",
+        // Issue 19: the real app's store ids, against imitations.
+        "hu.innobile.niszauth",
+        "id1603444961",
         "Készült: 2026. 11. 25.",
     ] {
         assert!(

@@ -147,7 +147,7 @@ impl Run {
         self.line("");
         self.expect("Várom a képet");
         fs::write(folder.join("Képernyőkép 2026-01-10.png"), screenshot(p)).unwrap();
-        self.expect("Beolvastam a QR-kódot");
+        self.expect("Beolvastam az Ügyfélkapu+ QR-kódot");
         self.key_and_phone(p, Some(&p.key.to_lowercase()), terminal_qr);
     }
 
@@ -427,7 +427,7 @@ fn a_run_killed_half_way_can_be_started_anew() {
     run.line("");
     run.expect("Várom a képet");
     fs::write(workspace.join("Mama").join("uj.png"), screenshot(&fresh)).unwrap();
-    run.expect("Beolvastam a QR-kódot");
+    run.expect("Beolvastam az Ügyfélkapu+ QR-kódot");
     run.key_and_phone(&fresh, None, false);
     run.deletion_code(&fresh);
     run.expect("Felveszel most valakit?");
@@ -524,7 +524,7 @@ fn a_picture_without_a_qr_code_gets_a_word() {
     run.expect("telefon.heic");
     run.expect("Várom a képet");
     fs::write(folder.join("jo.png"), screenshot(&MAMA)).unwrap();
-    run.expect("Beolvastam a QR-kódot");
+    run.expect("Beolvastam az Ügyfélkapu+ QR-kódot");
     run.key_and_phone(&MAMA, None, false);
     run.deletion_code(&MAMA);
     run.expect("Jöhet a következő családtag?");
@@ -563,7 +563,7 @@ fn a_qr_code_for_another_account_is_warned_about() {
     run.line(""); // the default: no
     run.expect("Várom a képet");
     fs::write(folder.join("anna.png"), screenshot(&anna)).unwrap();
-    run.expect("Beolvastam a QR-kódot");
+    run.expect("Beolvastam az Ügyfélkapu+ QR-kódot");
     run.key_and_phone(&anna, None, false);
     run.deletion_code(&anna);
     run.expect("Jöhet a következő családtag?");
@@ -608,7 +608,7 @@ fn the_person_running_it_is_spoken_to_in_their_own_forms() {
         screenshot(&EN),
     )
     .unwrap();
-    run.expect("Beolvastam a QR-kódot");
+    run.expect("Beolvastam az Ügyfélkapu+ QR-kódot");
     run.key_and_phone(&EN, None, false);
     run.deletion_code(&EN);
     run.expect("Jöhet a következő családtag?");
@@ -691,7 +691,7 @@ fn a_picture_on_the_clipboard_of_a_virtual_x_server() {
         .expect("xclip runs");
     assert!(status.success());
     fs::remove_file(&picture).unwrap();
-    run.expect("Beolvastam a QR-kódot a vágólapról");
+    run.expect("Beolvastam az Ügyfélkapu+ QR-kódot a vágólapról");
     run.key_and_phone(&MAMA, Some(MAMA.key), false);
     run.deletion_code(&MAMA);
     run.expect("Jöhet a következő családtag?");
