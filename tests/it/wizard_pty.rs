@@ -1163,7 +1163,7 @@ fn a_screenshot_folder_made_while_waiting_is_watched() {
     std::thread::sleep(std::time::Duration::from_millis(500));
     fs::create_dir_all(&screenshots).unwrap();
     fs::write(screenshots.join("Képernyőkép.png"), screenshot(&MAMA)).unwrap();
-    run.expect("Beolvastam a QR-kódot a rendszer képernyőkép-mappájából");
+    run.expect("Beolvastam az Ügyfélkapu+ QR-kódot a rendszer képernyőkép-mappájából");
     run.key_and_phone(&MAMA, None, false);
     run.deletion_code(&MAMA);
     end_without_sheet(run);
@@ -1181,7 +1181,7 @@ fn a_picture_saved_into_the_wizards_own_folder_is_taken() {
     until_waiting(&mut run, &MAMA);
     let picture = dir.path().join("kapukulcs").join("Képernyőkép.png");
     fs::write(&picture, screenshot(&MAMA)).unwrap();
-    run.expect("Beolvastam a QR-kódot a mappából");
+    run.expect("Beolvastam az Ügyfélkapu+ QR-kódot a mappából");
     run.key_and_phone(&MAMA, None, false);
     run.deletion_code(&MAMA);
     end_without_sheet(run);
@@ -1241,7 +1241,7 @@ fn the_spinner_is_not_padded_to_the_terminals_width() {
         screenshot(&MAMA),
     )
     .unwrap();
-    run.expect("Beolvastam a QR-kódot");
+    run.expect("Beolvastam az Ügyfélkapu+ QR-kódot");
     run.send("\x03");
     let raw = run.pty.finish_plain();
     // The terminal is 220 columns wide; no frame reaches it.

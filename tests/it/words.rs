@@ -16,8 +16,8 @@ use crate::{
 };
 
 /// The menu's item for the live codes, as `src/commands/menu.rs` orders it.
-const CODES_LIVE: usize = 3;
-const QUIT: usize = 10;
+const CODES_LIVE: usize = 4;
+const QUIT: usize = 11;
 
 /// The live view's title: once on the screen however long it runs.
 const LIVE_TITLE: &str = "Mindenki mostani kódja:";
