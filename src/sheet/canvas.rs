@@ -2,13 +2,26 @@
 //! DejaVu fonts and `Canvas`, which sets text, rules, frames and QR codes
 //! top to bottom on one page. What the pages say lives in `mod.rs`; this
 //! file only knows how to put it on paper.
+//!
+//! printpdf is used without its `text_layout` feature (azul's layout
+//! engine, a third of the program's library code): its plain font parser
+//! gives the glyph ids and advances the layout here needs, and
+//! [`embed_subsets`] cuts each face down to the characters on the pages
+//! with allsorts (which printpdf uses anyway) before the document keeps it.
 
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
-use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfFontHandle,
-    PdfPage, Point, Pt, Rect, TextItem,
+use allsorts::{
+    binary::read::ReadScope,
+    font_data::FontData,
+    subset::{CmapTarget, SubsetProfile, subset},
 };
+use printpdf::{
+    Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont,
+    PdfFontHandle, PdfPage, Point, Pt, Rect, TextItem,
+};
+use sha2::{Digest, Sha256};
 
 use crate::qr::draw;
 
@@ -71,6 +84,92 @@ pub(super) enum Face {
     Regular = 0,
     Bold = 1,
     Mono = 2,
+}
+
+/// The faces' PostScript names, as the embedded fonts are called in the PDF.
+const FACE_NAMES: [&str; 3] = ["DejaVuSans", "DejaVuSans-Bold", "DejaVuSansMono"];
+
+/// Puts into `document`, under `ids` (the ids the pages' text was set
+/// with), each face cut down to the characters its text uses: a page of
+/// the sheet needs about a hundred of DejaVu's 6,000 glyphs, so ten
+/// people's sheet stays near 100 kB instead of carrying 1.8 MB of fonts.
+/// The subset keeps a Unicode `cmap`, so printpdf maps characters to the
+/// subset's own glyph ids, widths and `/ToUnicode` (text stays selectable).
+pub(super) fn embed_subsets(document: &mut PdfDocument, ids: &[FontId; 3]) {
+    let mut used: [BTreeSet<char>; 3] = Default::default();
+    for page in &document.pages {
+        let mut face = None;
+        for op in &page.ops {
+            match op {
+                Op::SetFont {
+                    font: PdfFontHandle::External(id),
+                    ..
+                } => face = ids.iter().position(|known| known == id),
+                Op::ShowText { items } => {
+                    if let Some(face) = face {
+                        for item in items {
+                            if let TextItem::Text(text) = item {
+                                used[face].extend(text.chars());
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    for (index, chars) in used.iter().enumerate() {
+        if chars.is_empty() {
+            continue;
+        }
+        let font = subset_face(index, chars);
+        document
+            .resources
+            .fonts
+            .map
+            .insert(ids[index].clone(), PdfFont::new(font));
+    }
+}
+
+/// The face `index` with only the glyphs of `chars` (and `.notdef`, which
+/// must stay glyph 0), renumbered and parsed again, named with a subset tag.
+fn subset_face(index: usize, chars: &BTreeSet<char>) -> ParsedFont {
+    let whole = &FACES[index];
+    let mut glyphs: Vec<u16> = chars
+        .iter()
+        .filter_map(|&ch| whole.lookup_glyph_index(u32::from(ch)))
+        .filter(|&glyph| glyph != 0)
+        .collect();
+    glyphs.sort_unstable();
+    glyphs.dedup();
+    glyphs.insert(0, 0);
+    let bytes = [REGULAR_TTF, BOLD_TTF, MONO_TTF][index];
+    let cut = ReadScope::new(bytes)
+        .read::<FontData<'_>>()
+        .ok()
+        .and_then(|data| data.table_provider(0).ok())
+        .and_then(|provider| {
+            subset(&provider, &glyphs, &SubsetProfile::Pdf, CmapTarget::Unicode).ok()
+        })
+        .expect("the embedded DejaVu fonts subset; a unit test checks every glyph");
+    let mut font = ParsedFont::from_bytes(&cut, 0, &mut Vec::new())
+        .expect("a subset of DejaVu parses; a unit test checks it");
+    font.font_name = Some(format!("{}+{}", subset_tag(&glyphs), FACE_NAMES[index]));
+    font
+}
+
+/// Six capital letters naming a subset (ISO 32000-1, 9.6.4): taken from
+/// the glyphs it holds, so the same text gives the same file.
+fn subset_tag(glyphs: &[u16]) -> String {
+    let mut hash = Sha256::new();
+    for glyph in glyphs {
+        hash.update(glyph.to_be_bytes());
+    }
+    hash.finalize()
+        .iter()
+        .take(6)
+        .map(|byte| char::from(b'A' + byte % 26))
+        .collect()
 }
 
 /// Where the values of a person's fields start, right of their labels.
@@ -147,17 +246,13 @@ impl<'a> Canvas<'a> {
         self.measured.set(self.measured.get() + 1);
         let font = &self.faces[face as usize];
         font.lookup_glyph_index(u32::from(ch))
-            .map_or(0.0, |glyph| f32::from(font.get_horizontal_advance(glyph)))
+            .and_then(|glyph| font.get_glyph_width(glyph))
+            .map_or(0.0, f32::from)
     }
 
     /// Font units of `face` at `size` points, in millimetres.
     fn to_mm(&self, face: Face, size: f32, advance: f32) -> f32 {
-        let units = f32::from(
-            self.faces[face as usize]
-                .pdf_font_metrics
-                .units_per_em
-                .max(1),
-        );
+        let units = f32::from(self.faces[face as usize].units_per_em.max(1));
         pt_to_mm(advance / units * size)
     }
 
