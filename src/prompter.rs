@@ -361,7 +361,7 @@ impl Prompter for Terminal {
         loop {
             let _ = write!(
                 io::stderr(),
-                "\x1b[2J\x1b[H{}\n{}\n",
+                "{CLEAR_SCREEN}{}\n{}\n",
                 render(),
                 fl!("live-quit")
             );
