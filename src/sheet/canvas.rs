@@ -122,7 +122,13 @@ pub(super) fn embed_subsets(document: &mut PdfDocument, ids: &[FontId; 3]) {
         if chars.is_empty() {
             continue;
         }
-        let font = subset_face(index, chars);
+        // Should allsorts ever fail on some glyphs, the whole face still
+        // prints every character (a larger file, never a lost sheet).
+        let font = subset_face(index, chars).unwrap_or_else(|| {
+            let mut whole = FACES[index].clone();
+            whole.font_name = Some(FACE_NAMES[index].to_owned());
+            whole
+        });
         document
             .resources
             .fonts
@@ -133,7 +139,7 @@ pub(super) fn embed_subsets(document: &mut PdfDocument, ids: &[FontId; 3]) {
 
 /// The face `index` with only the glyphs of `chars` (and `.notdef`, which
 /// must stay glyph 0), renumbered and parsed again, named with a subset tag.
-fn subset_face(index: usize, chars: &BTreeSet<char>) -> ParsedFont {
+fn subset_face(index: usize, chars: &BTreeSet<char>) -> Option<ParsedFont> {
     let whole = &FACES[index];
     let mut glyphs: Vec<u16> = chars
         .iter()
@@ -144,22 +150,17 @@ fn subset_face(index: usize, chars: &BTreeSet<char>) -> ParsedFont {
     glyphs.dedup();
     glyphs.insert(0, 0);
     let bytes = [REGULAR_TTF, BOLD_TTF, MONO_TTF][index];
-    let cut = ReadScope::new(bytes)
-        .read::<FontData<'_>>()
-        .ok()
-        .and_then(|data| data.table_provider(0).ok())
-        .and_then(|provider| {
-            subset(&provider, &glyphs, &SubsetProfile::Pdf, CmapTarget::Unicode).ok()
-        })
-        .expect("the embedded DejaVu fonts subset; a unit test checks every glyph");
-    let mut font = ParsedFont::from_bytes(&cut, 0, &mut Vec::new())
-        .expect("a subset of DejaVu parses; a unit test checks it");
+    let data = ReadScope::new(bytes).read::<FontData<'_>>().ok()?;
+    let provider = data.table_provider(0).ok()?;
+    let cut = subset(&provider, &glyphs, &SubsetProfile::Pdf, CmapTarget::Unicode).ok()?;
+    let mut font = ParsedFont::from_bytes(&cut, 0, &mut Vec::new())?;
     font.font_name = Some(format!("{}+{}", subset_tag(&glyphs), FACE_NAMES[index]));
-    font
+    Some(font)
 }
 
-/// Six capital letters naming a subset (ISO 32000-1, 9.6.4): taken from
-/// the glyphs it holds, so the same text gives the same file.
+/// Six capital letters naming a subset (ISO 32000-1, 9.6.4), taken from
+/// the glyphs it holds: two different subsets of a face get different
+/// names, as the standard asks, and the same glyphs the same name.
 fn subset_tag(glyphs: &[u16]) -> String {
     let mut hash = Sha256::new();
     for glyph in glyphs {
@@ -606,5 +607,64 @@ impl<'a> Canvas<'a> {
         let x = PAGE_W - MARGIN - self.width(Face::Regular, SMALL_PT, right);
         self.text_at(Face::Regular, SMALL_PT, x, FOOTER_BASELINE, right);
         self.black();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_character_of_each_face_survives_subsetting() {
+        // Whatever a person types (any script DejaVu draws), its glyph
+        // comes through the cut with the same advance, so the measured
+        // layout is the printed one, and no sheet falls back to a whole face.
+        for (index, whole) in FACES.iter().enumerate() {
+            let chars: BTreeSet<char> = (0..=0x10FFFF)
+                .filter_map(char::from_u32)
+                .filter(|&ch| {
+                    whole
+                        .lookup_glyph_index(u32::from(ch))
+                        .is_some_and(|g| g != 0)
+                })
+                .collect();
+            assert!(
+                chars.len() > 2000,
+                "face {index}: {} characters",
+                chars.len()
+            );
+            let cut = subset_face(index, &chars).expect("the whole face subsets");
+            for &ch in &chars {
+                let advance = |font: &ParsedFont| {
+                    font.lookup_glyph_index(u32::from(ch))
+                        .and_then(|glyph| font.get_glyph_width(glyph))
+                };
+                assert!(advance(&cut).is_some(), "face {index}: {ch:?} lost");
+                assert_eq!(advance(&cut), advance(whole), "face {index}: {ch:?}");
+            }
+            assert_eq!(cut.units_per_em, whole.units_per_em);
+        }
+    }
+
+    #[test]
+    fn a_subset_holds_only_the_glyphs_asked_for() {
+        let chars: BTreeSet<char> = "Győző Szűcs".chars().collect();
+        let cut = subset_face(Face::Bold as usize, &chars).unwrap();
+        // .notdef, the nine distinct letters and the space (a composite
+        // glyph may add its parts).
+        assert!(
+            cut.glyph_widths.len() <= 16,
+            "{} glyphs",
+            cut.glyph_widths.len()
+        );
+        assert!(cut.lookup_glyph_index(u32::from('ő')).is_some());
+        assert!(cut.lookup_glyph_index(u32::from('a')).is_none());
+        let name = cut.font_name.unwrap();
+        let (tag, face) = name.split_once('+').unwrap();
+        assert_eq!(face, "DejaVuSans-Bold");
+        assert!(
+            tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()),
+            "{tag}"
+        );
     }
 }
