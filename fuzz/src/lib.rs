@@ -24,8 +24,11 @@ use kapukulcs::{
     },
 };
 
+/// A fuzz target: its name and the property it checks on one input.
+pub type Target = (&'static str, fn(&[u8]));
+
 /// The targets by name, as `fuzz/Cargo.toml` and `fuzz/corpus/` name them.
-pub const TARGETS: [(&str, fn(&[u8])); 8] = [
+pub const TARGETS: [Target; 8] = [
     ("otpauth", |input| otpauth(text(input))),
     ("google_transfer", google_transfer),
     ("aegis", aegis_export),

@@ -489,11 +489,12 @@ fn homography(from: [(f32, f32); 4], to: [(f32, f32); 4]) -> [f64; 9] {
             rows[column][column].abs() > 1e-12,
             "corners in general position"
         );
-        for row in 0..8 {
-            if row != column {
-                let factor = rows[row][column] / rows[column][column];
-                for k in column..9 {
-                    rows[row][k] -= factor * rows[column][k];
+        let pivot_row = rows[column];
+        for (index, row) in rows.iter_mut().enumerate() {
+            if index != column {
+                let factor = row[column] / pivot_row[column];
+                for (cell, above) in row.iter_mut().zip(&pivot_row).skip(column) {
+                    *cell -= factor * above;
                 }
             }
         }
