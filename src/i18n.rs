@@ -256,6 +256,36 @@ mod tests {
         assert!(hu.len() > 10, "the Hungarian file lost its messages");
     }
 
+    /// Every `.rs` file under `dir`, read.
+    fn sources(dir: &std::path::Path, into: &mut String) {
+        for entry in std::fs::read_dir(dir).expect("src/ is readable") {
+            let path = entry.expect("a directory entry").path();
+            if path.is_dir() {
+                sources(&path, into);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                into.push_str(&std::fs::read_to_string(&path).expect("UTF-8 source"));
+            }
+        }
+    }
+
+    #[test]
+    fn every_message_is_used_by_the_program() {
+        // A message no code names is a translation kept up for nothing, and
+        // a sign that the text a person sees has moved elsewhere. Ids are
+        // always written whole (`fl!("id")`, `"id"` in a table), never
+        // pieced together, so a search of the sources finds each one.
+        let mut code = String::new();
+        sources(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut code,
+        );
+        let unused: Vec<String> = message_ids("hu")
+            .into_iter()
+            .filter(|id| !id.starts_with('-') && !code.contains(&format!("\"{id}\"")))
+            .collect();
+        assert!(unused.is_empty(), "messages no code uses: {unused:?}");
+    }
+
     #[test]
     fn message_arguments_cannot_carry_terminal_sequences() {
         let hostile = "\u{1b}]0;pwned\u{7}\u{1b}[2J\rMama\u{202e}";

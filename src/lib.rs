@@ -8,7 +8,7 @@
 //! language, calls [`cli::run`] and turns an error into a message.
 //!
 //! Imports run one way (`docs/architecture.md`, checked by
-//! `tests/architecture.rs`): [`cli`] → [`commands`] → the flows
+//! `tests/it/architecture.rs`): [`cli`] → [`commands`] → the flows
 //! ([`wizard`], [`lost`], [`phone_check`], [`safe_save`]) → the core (everything else).
 
 // The command line and the commands.

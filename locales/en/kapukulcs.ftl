@@ -15,7 +15,6 @@ help-arguments-heading = Arguments
 help-help = Print this help
 help-version = Print the version
 help-lang = Language: hu (Hungarian) or en (English)
-help-subcommand-help = Help for a command
 help-code = Print the current 6-digit code for a key or otpauth:// URI read from standard input
 help-code-time = Compute for this moment (Unix seconds) instead of now
 help-decode = Print the otpauth:// URI found in each image, one line per image

@@ -15,7 +15,6 @@ help-arguments-heading = Paraméterek
 help-help = Ez a súgó
 help-version = A program verziója
 help-lang = A nyelv: hu (magyar) vagy en (angol)
-help-subcommand-help = Egy parancs súgója
 help-code = Kiírja a pillanatnyi 6 jegyű kódot egy kulcsból vagy otpauth:// címből (a szabványos bemenetről olvas)
 help-code-time = Ehhez az időponthoz számol (Unix másodperc), nem a mostanihoz
 help-decode = Kiírja a képeken talált otpauth:// címet, képenként egy sort

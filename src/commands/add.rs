@@ -103,8 +103,10 @@ pub enum Source {
     Key,
 }
 
-/// The options of `hozzaadas`.
-#[derive(Clone, PartialEq, Eq)]
+/// The options of `hozzaadas`. The deletion code itself is never here (it
+/// is read from standard input later), so the derived `Debug` shows no
+/// secret.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AddArgs {
     /// The family name: Én, Mama, Papa, …
     pub name: String,
@@ -117,18 +119,6 @@ pub struct AddArgs {
     pub deletion_code_from_stdin: bool,
     /// A free note.
     pub note: Option<String>,
-}
-
-/// Everything but the deletion code, which stays out of debug output.
-impl std::fmt::Debug for AddArgs {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AddArgs")
-            .field("name", &self.name)
-            .field("username", &self.username)
-            .field("source", &self.source)
-            .field("note", &self.note)
-            .finish_non_exhaustive()
-    }
 }
 
 fn from_picture(path: &Path) -> Result<(SecretString, OtpAuth, Picture), Error> {

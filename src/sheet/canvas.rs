@@ -2,13 +2,26 @@
 //! DejaVu fonts and `Canvas`, which sets text, rules, frames and QR codes
 //! top to bottom on one page. What the pages say lives in `mod.rs`; this
 //! file only knows how to put it on paper.
+//!
+//! printpdf is used without its `text_layout` feature (azul's layout
+//! engine, a third of the program's library code): its plain font parser
+//! gives the glyph ids and advances the layout here needs, and
+//! [`embed_subsets`] cuts each face down to the characters on the pages
+//! with allsorts (which printpdf uses anyway) before the document keeps it.
 
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
-use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfFontHandle,
-    PdfPage, Point, Pt, Rect, TextItem,
+use allsorts::{
+    binary::read::ReadScope,
+    font_data::FontData,
+    subset::{CmapTarget, SubsetProfile, subset},
 };
+use printpdf::{
+    Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont,
+    PdfFontHandle, PdfPage, Point, Pt, Rect, TextItem,
+};
+use sha2::{Digest, Sha256};
 
 use crate::qr::draw;
 
@@ -71,6 +84,93 @@ pub(super) enum Face {
     Regular = 0,
     Bold = 1,
     Mono = 2,
+}
+
+/// The faces' PostScript names, as the embedded fonts are called in the PDF.
+const FACE_NAMES: [&str; 3] = ["DejaVuSans", "DejaVuSans-Bold", "DejaVuSansMono"];
+
+/// Puts into `document`, under `ids` (the ids the pages' text was set
+/// with), each face cut down to the characters its text uses: a page of
+/// the sheet needs about a hundred of DejaVu's 6,000 glyphs, so ten
+/// people's sheet stays near 100 kB instead of carrying 1.8 MB of fonts.
+/// The subset keeps a Unicode `cmap`, so printpdf maps characters to the
+/// subset's own glyph ids, widths and `/ToUnicode` (text stays selectable).
+pub(super) fn embed_subsets(document: &mut PdfDocument, ids: &[FontId; 3]) {
+    let mut used: [BTreeSet<char>; 3] = Default::default();
+    for page in &document.pages {
+        let mut face = None;
+        for op in &page.ops {
+            match op {
+                Op::SetFont {
+                    font: PdfFontHandle::External(id),
+                    ..
+                } => face = ids.iter().position(|known| known == id),
+                Op::ShowText { items } => {
+                    if let Some(face) = face {
+                        for item in items {
+                            if let TextItem::Text(text) = item {
+                                used[face].extend(text.chars());
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    for (index, chars) in used.iter().enumerate() {
+        if chars.is_empty() {
+            continue;
+        }
+        // Should allsorts ever fail on some glyphs, the whole face still
+        // prints every character (a larger file, never a lost sheet).
+        let font = subset_face(index, chars).unwrap_or_else(|| {
+            let mut whole = FACES[index].clone();
+            whole.font_name = Some(FACE_NAMES[index].to_owned());
+            whole
+        });
+        document
+            .resources
+            .fonts
+            .map
+            .insert(ids[index].clone(), PdfFont::new(font));
+    }
+}
+
+/// The face `index` with only the glyphs of `chars` (and `.notdef`, which
+/// must stay glyph 0), renumbered and parsed again, named with a subset tag.
+fn subset_face(index: usize, chars: &BTreeSet<char>) -> Option<ParsedFont> {
+    let whole = &FACES[index];
+    let mut glyphs: Vec<u16> = chars
+        .iter()
+        .filter_map(|&ch| whole.lookup_glyph_index(u32::from(ch)))
+        .filter(|&glyph| glyph != 0)
+        .collect();
+    glyphs.sort_unstable();
+    glyphs.dedup();
+    glyphs.insert(0, 0);
+    let bytes = [REGULAR_TTF, BOLD_TTF, MONO_TTF][index];
+    let data = ReadScope::new(bytes).read::<FontData<'_>>().ok()?;
+    let provider = data.table_provider(0).ok()?;
+    let cut = subset(&provider, &glyphs, &SubsetProfile::Pdf, CmapTarget::Unicode).ok()?;
+    let mut font = ParsedFont::from_bytes(&cut, 0, &mut Vec::new())?;
+    font.font_name = Some(format!("{}+{}", subset_tag(&glyphs), FACE_NAMES[index]));
+    Some(font)
+}
+
+/// Six capital letters naming a subset (ISO 32000-1, 9.6.4), taken from
+/// the glyphs it holds: two different subsets of a face get different
+/// names, as the standard asks, and the same glyphs the same name.
+fn subset_tag(glyphs: &[u16]) -> String {
+    let mut hash = Sha256::new();
+    for glyph in glyphs {
+        hash.update(glyph.to_be_bytes());
+    }
+    hash.finalize()
+        .iter()
+        .take(6)
+        .map(|byte| char::from(b'A' + byte % 26))
+        .collect()
 }
 
 /// Where the values of a person's fields start, right of their labels.
@@ -147,17 +247,13 @@ impl<'a> Canvas<'a> {
         self.measured.set(self.measured.get() + 1);
         let font = &self.faces[face as usize];
         font.lookup_glyph_index(u32::from(ch))
-            .map_or(0.0, |glyph| f32::from(font.get_horizontal_advance(glyph)))
+            .and_then(|glyph| font.get_glyph_width(glyph))
+            .map_or(0.0, f32::from)
     }
 
     /// Font units of `face` at `size` points, in millimetres.
     fn to_mm(&self, face: Face, size: f32, advance: f32) -> f32 {
-        let units = f32::from(
-            self.faces[face as usize]
-                .pdf_font_metrics
-                .units_per_em
-                .max(1),
-        );
+        let units = f32::from(self.faces[face as usize].units_per_em.max(1));
         pt_to_mm(advance / units * size)
     }
 
@@ -511,5 +607,64 @@ impl<'a> Canvas<'a> {
         let x = PAGE_W - MARGIN - self.width(Face::Regular, SMALL_PT, right);
         self.text_at(Face::Regular, SMALL_PT, x, FOOTER_BASELINE, right);
         self.black();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_character_of_each_face_survives_subsetting() {
+        // Whatever a person types (any script DejaVu draws), its glyph
+        // comes through the cut with the same advance, so the measured
+        // layout is the printed one, and no sheet falls back to a whole face.
+        for (index, whole) in FACES.iter().enumerate() {
+            let chars: BTreeSet<char> = (0..=0x10FFFF)
+                .filter_map(char::from_u32)
+                .filter(|&ch| {
+                    whole
+                        .lookup_glyph_index(u32::from(ch))
+                        .is_some_and(|g| g != 0)
+                })
+                .collect();
+            assert!(
+                chars.len() > 2000,
+                "face {index}: {} characters",
+                chars.len()
+            );
+            let cut = subset_face(index, &chars).expect("the whole face subsets");
+            for &ch in &chars {
+                let advance = |font: &ParsedFont| {
+                    font.lookup_glyph_index(u32::from(ch))
+                        .and_then(|glyph| font.get_glyph_width(glyph))
+                };
+                assert!(advance(&cut).is_some(), "face {index}: {ch:?} lost");
+                assert_eq!(advance(&cut), advance(whole), "face {index}: {ch:?}");
+            }
+            assert_eq!(cut.units_per_em, whole.units_per_em);
+        }
+    }
+
+    #[test]
+    fn a_subset_holds_only_the_glyphs_asked_for() {
+        let chars: BTreeSet<char> = "Győző Szűcs".chars().collect();
+        let cut = subset_face(Face::Bold as usize, &chars).unwrap();
+        // .notdef, the nine distinct letters and the space (a composite
+        // glyph may add its parts).
+        assert!(
+            cut.glyph_widths.len() <= 16,
+            "{} glyphs",
+            cut.glyph_widths.len()
+        );
+        assert!(cut.lookup_glyph_index(u32::from('ő')).is_some());
+        assert!(cut.lookup_glyph_index(u32::from('a')).is_none());
+        let name = cut.font_name.unwrap();
+        let (tag, face) = name.split_once('+').unwrap();
+        assert_eq!(face, "DejaVuSans-Bold");
+        assert!(
+            tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()),
+            "{tag}"
+        );
     }
 }

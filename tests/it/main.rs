@@ -1,7 +1,7 @@
 //! The integration tests, as one binary: each one links the whole program,
 //! so one binary keeps the build short. Each module is one area (the
 //! bundle, the command line, other apps' exports, pictures at the edges,
-//! restore, saving safely, the sheet, the fuzz targets' properties replayed, the wizard in a pseudo-terminal, the
+//! restore, saving safely, the release script, the sheet, the fuzz targets' properties replayed, the wizard in a pseudo-terminal, the
 //! Windows build under Wine, the import rule); the helpers they share live
 //! in `tests/support/`. They run on a Unix host (pseudo-terminals, resource
 //! limits, Wine for the Windows build), so on other targets the binary is
@@ -26,6 +26,7 @@ mod lost_pty;
 mod menu_pty;
 mod pictures;
 mod qr_corpus;
+mod release;
 mod restore;
 mod saving;
 mod sheet;

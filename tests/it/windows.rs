@@ -253,3 +253,58 @@ fn a_console_window_of_its_own_waits_for_enter_before_closing() {
     session.send("\r").unwrap();
     session.expect(expectrl::Eof).unwrap();
 }
+
+/// The type ids of the resources in the `.rsrc` section of the PE file
+/// `exe` (the first level of its resource directory; PE/COFF
+/// specification, "The .rsrc Section").
+fn resource_types(exe: &[u8]) -> Vec<u32> {
+    let u16_at = |at: usize| u16::from_le_bytes([exe[at], exe[at + 1]]) as usize;
+    let u32_at = |at: usize| u32::from_le_bytes(exe[at..at + 4].try_into().unwrap());
+    let pe = u32_at(0x3c) as usize;
+    assert_eq!(&exe[pe..pe + 4], b"PE\0\0", "not a PE file");
+    let sections = u16_at(pe + 6);
+    let table = pe + 24 + u16_at(pe + 20);
+    let Some(rsrc) = (0..sections)
+        .map(|i| table + i * 40)
+        .find(|&at| exe[at..at + 8].starts_with(b".rsrc\0"))
+    else {
+        return Vec::new();
+    };
+    let root = u32_at(rsrc + 20) as usize;
+    let entries = u16_at(root + 12) + u16_at(root + 14);
+    (0..entries)
+        .map(|i| u32_at(root + 16 + i * 8))
+        .filter(|name| name & 0x8000_0000 == 0)
+        .collect()
+}
+
+#[test]
+#[ignore = "needs the Windows build (scripts/cross windows); CI makes it"]
+fn the_exe_carries_an_icon_version_information_and_a_manifest() {
+    let built = std::env::var_os("KAPUKULCS_WINDOWS_EXE")
+        .map(PathBuf::from)
+        .expect("KAPUKULCS_WINDOWS_EXE names the Windows build: run `scripts/cross windows`");
+    let exe = fs::read(&built).expect("the Windows build exists");
+    // RT_ICON 3, RT_GROUP_ICON 14, RT_VERSION 16, RT_MANIFEST 24: what
+    // Explorer shows (the icon, Properties > Details) and what Windows
+    // reads at start.
+    let types = resource_types(&exe);
+    for (id, what) in [
+        (3, "icon"),
+        (14, "icon group"),
+        (16, "version"),
+        (24, "manifest"),
+    ] {
+        assert!(types.contains(&id), "no {what} resource: {types:?}");
+    }
+    let utf16 =
+        |text: &str| -> Vec<u8> { text.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+    let holds = |needle: &[u8]| exe.windows(needle.len()).any(|window| window == needle);
+    let version = format!("FileVersion\0\0{}", env!("CARGO_PKG_VERSION"));
+    assert!(holds(&utf16(&version)), "the version is not Cargo.toml's");
+    assert!(
+        holds(&utf16("Ügyfélkapu+ kulcsok mentése")),
+        "no Hungarian description"
+    );
+    assert!(holds(b"requestedExecutionLevel level=\"asInvoker\""));
+}
