@@ -2,10 +2,12 @@
 //! whole backup exists for. The guide keeps the deletion code (törlőkód)
 //! for this: on the Ügyfélkapu login page ("ÜGYFÉLKAPU+ MEGSZÜNTETÉSE") it
 //! cancels a person's Ügyfélkapu+, so the lost phone can no longer log in
-//! as them; without it only a government office (kormányablak) can. This
+//! as them. Without it, the key in the bundle still logs in: "Beállítás
+//! másik eszközre" gives a new key and deletion code (docs/portal.md); only
+//! with neither does it take a government office (kormányablak). This
 //! flow takes the person through it one family member at a time: what will
 //! happen and why, the deletion code in large type, the steps on the
-//! portal (or the office route when no code was saved), whether it worked,
+//! portal (or the online route, or the office), whether it worked,
 //! and at once a new registration with the new phone. Every answer is saved
 //! as it is given (`safe_save`), so an interrupted run continues where it
 //! stopped.
@@ -271,8 +273,12 @@ impl<'a, P: Prompter> Lost<'a, P> {
                     WORKED,
                 )?;
                 if choice != WORKED {
-                    self.prompter
-                        .say(&fl!("lost-failed-next", name = name, who = who(name)));
+                    self.prompter.say(&fl!(
+                        "lost-failed-next",
+                        name = name,
+                        who = who(name),
+                        next = continue_hint(name)
+                    ));
                 }
                 choice == WORKED
             }
@@ -346,7 +352,8 @@ impl<'a, P: Prompter> Lost<'a, P> {
                 self.prompter.say(&fl!(
                     "lost-online-later-saved",
                     name = name,
-                    who = who(name)
+                    who = who(name),
+                    next = continue_hint(name)
                 ));
                 Ok(Online::Later)
             }
@@ -416,7 +423,8 @@ impl<'a, P: Prompter> Lost<'a, P> {
             self.prompter.say(&fl!(
                 "lost-office-later-saved",
                 name = name,
-                who = who(name)
+                who = who(name),
+                next = continue_hint(name)
             ));
         }
         Ok(choice == WORKED)
@@ -479,9 +487,12 @@ impl<'a, P: Prompter> Lost<'a, P> {
                 "lost-old-check-works-saved",
                 name = name,
                 who = who(name),
-                date = human_date(date)
+                date = human_date(date),
+                next = continue_hint(name)
             ),
-            OldKeyCheck::Pending => fl!("lost-old-check-later-saved", name = name),
+            OldKeyCheck::Pending => {
+                fl!("lost-old-check-later-saved", next = continue_hint(name))
+            }
         });
         Ok(())
     }
@@ -513,7 +524,8 @@ impl<'a, P: Prompter> Lost<'a, P> {
         {
             self.register_again(name, Renewal::AfterCancellation)
         } else {
-            self.prompter.say(&fl!("lost-again-later", name = name));
+            self.prompter
+                .say(&fl!("lost-again-later", next = continue_hint(name)));
             Ok(())
         }
     }
@@ -616,6 +628,16 @@ pub fn big_digits(grouped: &str) -> String {
         .map(|r| r.trim_end())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// How to come back to this flow for `name`: the command in a terminal,
+/// the menu's item after a double-click (no terminal to type into).
+fn continue_hint(name: &str) -> String {
+    fl!(
+        "lost-continue",
+        name = name,
+        surface = crate::i18n::surface()
+    )
 }
 
 #[cfg(test)]
@@ -834,7 +856,12 @@ mod tests {
         );
         // Mama: what to do next. Papa: the office, not steps that cannot work.
         assert!(
-            shown.contains(&fl!("lost-failed-next", name = "Mama", who = "other")),
+            shown.contains(&fl!(
+                "lost-failed-next",
+                name = "Mama",
+                who = "other",
+                next = continue_hint("Mama")
+            )),
             "{shown}"
         );
         assert!(
@@ -1283,5 +1310,45 @@ mod tests {
             "    ██████  ██████  ██████  ██████      ██████      ██  ██████      ██"
         );
         assert!(rows.iter().all(|r| !r.chars().any(|c| c.is_ascii_digit())));
+    }
+
+    #[test]
+    fn a_way_back_after_a_double_click_names_the_menu_item_not_a_command() {
+        // Every lost-phone message that tells how to continue takes it
+        // from `lost-continue`, whose command line is only for a terminal.
+        for lang in ["hu", "en"] {
+            let path = format!(
+                "{}/locales/{lang}/kapukulcs.ftl",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let text = std::fs::read_to_string(&path).unwrap();
+            let command = if lang == "hu" {
+                "kapukulcs elveszett"
+            } else {
+                "kapukulcs lost"
+            };
+            let mut id = "";
+            let bare: Vec<String> = text
+                .lines()
+                .filter_map(|line| {
+                    if let Some((name, _)) = line.split_once(" =") {
+                        if !name.starts_with(' ') {
+                            id = name;
+                        }
+                    }
+                    (id.starts_with("lost-")
+                        && line.contains(command)
+                        && !line
+                            .trim_start()
+                            .trim_start_matches('*')
+                            .starts_with("[terminal]"))
+                    .then(|| format!("{id}: {line}"))
+                })
+                .collect();
+            assert!(
+                bare.is_empty(),
+                "{lang}: a command line a menu user cannot type: {bare:#?}"
+            );
+        }
     }
 }

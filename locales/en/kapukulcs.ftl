@@ -188,8 +188,12 @@ bundle-readme =
 
     If the phone was lost or stolen: on https://ugyfelkapu.gov.hu/ under
     "ÜGYFÉLKAPU+ MEGSZÜNTETÉSE" the deletion code (kartya.txt) ends the
-    device pairing. Without the deletion code only a government office
-    (kormányablak) can do it.
+    device pairing. Without the deletion code: put the key (qr.png) on a
+    new phone, log in with it, and under the Ügyfélkapu settings choose
+    "Beállítás másik eszközre" for a new QR code and a new deletion code.
+    Whether that locks out the old phone is not known for sure: try to log
+    in with the old key's code. With neither the key nor the deletion code,
+    only a government office (kormányablak) can end Ügyfélkapu+.
 
     This folder was made by the kapukulcs program ({$root}); the files are in
     standard formats (text, PNG, otpauth://) and work without the program.
@@ -878,7 +882,7 @@ lost-failed-next =
             [self] Check that you typed exactly this deletion code, and used your own username.
            *[other] Check that you typed exactly this deletion code, and used {$name}'s username.
         }
-      • Try again a little later: the next run continues from here (kapukulcs lost).
+      • Try again a little later: the next run continues from here ({$next}).
       • { $who ->
             [self] If it still does not work, a government office (kormányablak) can cancel Ügyfélkapu+ too: take your identity card (or your passport or card-format driving licence).
            *[other] If it still does not work, a government office (kormányablak) can cancel Ügyfélkapu+ too: {$name} should take their identity card (or passport or card-format driving licence).
@@ -910,8 +914,8 @@ lost-office-done = Yes, it is cancelled
 lost-office-later = Not yet, later
 lost-office-later-saved =
     { $who ->
-        [self] Noted: your Ügyfélkapu+ is still to be cancelled. Once it is, run again: kapukulcs lost --only "{$name}"
-       *[other] Noted: {$name}'s Ügyfélkapu+ is still to be cancelled. Once it is, run again: kapukulcs lost --only "{$name}"
+        [self] Noted: your Ügyfélkapu+ is still to be cancelled. Once it is, continue: {$next}
+       *[other] Noted: {$name}'s Ügyfélkapu+ is still to be cancelled. Once it is, continue: {$next}
     }
 lost-cancelled-saved =
     { $who ->
@@ -928,7 +932,12 @@ lost-ask-again =
         [self] Register your Ügyfélkapu+ again now, with the new phone? (A new QR code, a new key and a new deletion code.)
        *[other] Register {$name}'s Ügyfélkapu+ again now, with the new phone? (A new QR code, a new key and a new deletion code.)
     }
-lost-again-later = All right. To register again later: kapukulcs lost --only "{$name}"
+lost-continue =
+    { $surface ->
+        [menu] choose "The phone was lost or stolen" in the menu
+       *[terminal] kapukulcs lost --only "{$name}"
+    }
+lost-again-later = All right. To register again later: {$next}
 lost-again-resume =
     { $who ->
         [self] Your new registration was interrupted ({$step}). Continue?
@@ -980,8 +989,8 @@ lost-online-refused = No, the page does not accept the code
 lost-online-later = Not now, later
 lost-online-later-saved =
     { $who ->
-        [self] Noted: setting up on another device is still to do. To continue: kapukulcs lost --only "{$name}"
-       *[other] Noted: setting up {$name} on another device is still to do. To continue: kapukulcs lost --only "{$name}"
+        [self] Noted: setting up on another device is still to do. To continue: {$next}
+       *[other] Noted: setting up {$name} on another device is still to do. To continue: {$next}
     }
 lost-old-check =
     { $who ->
@@ -996,10 +1005,10 @@ lost-old-check-later = I will not try it now
 lost-old-check-refused-saved = Saved: the old key no longer logs in ({$date}); the lost phone is locked out.
 lost-old-check-works-saved =
     { $who ->
-        [self] Saved: your old key still works ({$date}), so the lost phone can still log in as you. You have a deletion code now: cancel your Ügyfélkapu+ with it, then register again. The program continues with that: kapukulcs lost --only "{$name}"
-       *[other] Saved: {$name}'s old key still works ({$date}), so the lost phone can still log in as them. They have a deletion code now: cancel their Ügyfélkapu+ with it, then register again. The program continues with that: kapukulcs lost --only "{$name}"
+        [self] Saved: your old key still works ({$date}), so the lost phone can still log in as you. You have a deletion code now: cancel your Ügyfélkapu+ with it, then register again. The program continues with that: {$next}
+       *[other] Saved: {$name}'s old key still works ({$date}), so the lost phone can still log in as them. They have a deletion code now: cancel their Ügyfélkapu+ with it, then register again. The program continues with that: {$next}
     }
-lost-old-check-later-saved = Noted: trying the old key is still to do. To continue: kapukulcs lost --only "{$name}"
+lost-old-check-later-saved = Noted: trying the old key is still to do. To continue: {$next}
 lost-old-check-resume =
     { $who ->
         [self] You have not tried your old key since setting up on another device.

@@ -188,8 +188,12 @@ bundle-readme =
 
     Ha a telefon elveszett vagy ellopták: a https://ugyfelkapu.gov.hu/ oldalon
     az „ÜGYFÉLKAPU+ MEGSZÜNTETÉSE” résznél a törlőkóddal (kartya.txt) meg
-    tudod szüntetni az eszközpárosítást. Törlőkód nélkül ez csak
-    kormányablakban lehetséges.
+    tudod szüntetni az eszközpárosítást. Törlőkód nélkül: tedd a kulcsot
+    (qr.png) egy új telefonra, lépj be vele, és az Ügyfélkapu beállítások
+    „Beállítás másik eszközre” pontjában kérj új QR-kódot és új törlőkódot.
+    Hogy ez a régi telefont kizárja-e, nem tudjuk biztosan: próbálj belépni
+    a régi kulcs kódjával. Ha sem a kulcs, sem a törlőkód nincs meg, az
+    Ügyfélkapu+ megszüntetése csak kormányablakban lehetséges.
 
     Ezt a mappát a kapukulcs program készítette ({$root}); a fájlok szabványos
     formátumúak (szöveg, PNG, otpauth://), a program nélkül is használhatók.
@@ -878,7 +882,7 @@ lost-failed-next =
             [self] Nézd meg, hogy pontosan ezt a törlőkódot írtad-e be, és a saját felhasználóneveddel próbáltad-e.
            *[other] Nézd meg, hogy pontosan ezt a törlőkódot írtad-e be, és {$name} felhasználónevével próbáltad-e.
         }
-      • Próbáld újra egy kicsit később: a program legközelebb innen folytatja (kapukulcs elveszett).
+      • Próbáld újra egy kicsit később: a program legközelebb innen folytatja ({$next}).
       • { $who ->
             [self] Ha így sem megy, az Ügyfélkapu+ kormányablakban is megszüntethető: vidd magaddal a személyi igazolványodat (vagy az útleveledet, illetve a kártya formátumú jogosítványodat).
            *[other] Ha így sem megy, az Ügyfélkapu+ kormányablakban is megszüntethető: {$name} vigye magával a személyi igazolványát (vagy az útlevelét, illetve a kártya formátumú jogosítványát).
@@ -910,8 +914,8 @@ lost-office-done = Igen, megszüntették
 lost-office-later = Még nem, később intézzük
 lost-office-later-saved =
     { $who ->
-        [self] Feljegyeztem: az Ügyfélkapu+-od megszüntetése még hátra van. Ha megvolt, futtasd újra: kapukulcs elveszett --only "{$name}"
-       *[other] Feljegyeztem: {$name} Ügyfélkapu+-ának megszüntetése még hátra van. Ha megvolt, futtasd újra: kapukulcs elveszett --only "{$name}"
+        [self] Feljegyeztem: az Ügyfélkapu+-od megszüntetése még hátra van. Ha megvolt, így folytasd: {$next}
+       *[other] Feljegyeztem: {$name} Ügyfélkapu+-ának megszüntetése még hátra van. Ha megvolt, így folytasd: {$next}
     }
 lost-cancelled-saved =
     { $who ->
@@ -928,7 +932,12 @@ lost-ask-again =
         [self] Regisztrálod most újra az Ügyfélkapu+-odat az új telefonnal? (Új QR-kód, új kulcs és új törlőkód.)
        *[other] Regisztráljuk most újra {$name} Ügyfélkapu+-át az új telefonnal? (Új QR-kód, új kulcs és új törlőkód.)
     }
-lost-again-later = Rendben. Később így regisztrálhatod újra: kapukulcs elveszett --only "{$name}"
+lost-continue =
+    { $surface ->
+        [menu] a menüben válaszd az „Elveszett vagy ellopták a telefont” pontot
+       *[terminal] kapukulcs elveszett --only "{$name}"
+    }
+lost-again-later = Rendben. Később így regisztrálhatod újra: {$next}
 lost-again-resume =
     { $who ->
         [self] Az új regisztrációd félbemaradt ({$step}). Folytatjuk?
@@ -980,8 +989,8 @@ lost-online-refused = Nem, az oldal nem fogadja el a kódot
 lost-online-later = Most nem, később folytatom
 lost-online-later-saved =
     { $who ->
-        [self] Feljegyeztem: a beállításod másik eszközre még hátra van. Folytatás: kapukulcs elveszett --only "{$name}"
-       *[other] Feljegyeztem: {$name} beállítása másik eszközre még hátra van. Folytatás: kapukulcs elveszett --only "{$name}"
+        [self] Feljegyeztem: a beállításod másik eszközre még hátra van. Folytatás: {$next}
+       *[other] Feljegyeztem: {$name} beállítása másik eszközre még hátra van. Folytatás: {$next}
     }
 lost-old-check =
     { $who ->
@@ -996,10 +1005,10 @@ lost-old-check-later = Most nem próbálom ki
 lost-old-check-refused-saved = Elmentettem: a régi kulccsal már nem lehet belépni ({$date}), az elveszett telefon ki van zárva.
 lost-old-check-works-saved =
     { $who ->
-        [self] Elmentettem: a régi kulcsod még működik ({$date}), tehát az elveszett telefonnal még be lehet lépni a nevedben. Most már van törlőkódod: szüntesd meg vele az Ügyfélkapu+-odat, majd regisztrálj újra. A program ezzel folytatja: kapukulcs elveszett --only "{$name}"
-       *[other] Elmentettem: {$name} régi kulcsa még működik ({$date}), tehát az elveszett telefonnal még be lehet lépni a nevében. Most már van törlőkódja: szüntesd meg vele az Ügyfélkapu+-át, majd regisztráljon újra. A program ezzel folytatja: kapukulcs elveszett --only "{$name}"
+        [self] Elmentettem: a régi kulcsod még működik ({$date}), tehát az elveszett telefonnal még be lehet lépni a nevedben. Most már van törlőkódod: szüntesd meg vele az Ügyfélkapu+-odat, majd regisztrálj újra. A program ezzel folytatja: {$next}
+       *[other] Elmentettem: {$name} régi kulcsa még működik ({$date}), tehát az elveszett telefonnal még be lehet lépni a nevében. Most már van törlőkódja: szüntesd meg vele az Ügyfélkapu+-át, majd regisztráljon újra. A program ezzel folytatja: {$next}
     }
-lost-old-check-later-saved = Feljegyeztem: a régi kulcs próbája még hátra van. Folytatás: kapukulcs elveszett --only "{$name}"
+lost-old-check-later-saved = Feljegyeztem: a régi kulcs próbája még hátra van. Folytatás: {$next}
 lost-old-check-resume =
     { $who ->
         [self] A régi kulcsodat még nem próbáltad ki a beállítás másik eszközre óta.
