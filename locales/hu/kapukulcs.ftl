@@ -448,7 +448,7 @@ wizard-ask-username =
 wizard-step-1 =
     1. lépés – Az Ügyfélkapu oldalán
       • Nyiss egy privát (inkognitó) böngészőablakot, és menj ide: https://ugyfelkapu.gov.hu/
-      • A bejelentkezésnél a régi, csak jelszavas „Ügyfélkapu” gombot válaszd: ezzel már csak az Ügyfélkapu+ igénylése végezhető el.
+      • A bejelentkezésnél a régi, csak jelszavas belépést válaszd, az „Ügyfélkapu” gombot: ezzel már csak az Ügyfélkapu+ igénylése végezhető el.
       • { $who ->
             [self] Jelentkezz be a saját RÉGI ügyfélkapus felhasználóneveddel{ $known ->
                 [yes] {" "}({$username})

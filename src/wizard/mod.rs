@@ -1539,7 +1539,7 @@ mod tests {
         let shown = prompter.shown.join("\n");
         for words in [
             "„Ügyfélkapu+ igénylés e-mailes kóddal” gombra NE kattints",
-            "csak jelszavas „Ügyfélkapu” gombot",
+            "csak jelszavas belépést válaszd, az „Ügyfélkapu” gombot",
             "Bármelyik TOTP-alkalmazás jó",
             "Google Play: hu.innobile.niszauth",
             "App Store: id1603444961",
