@@ -1331,10 +1331,10 @@ mod tests {
             let bare: Vec<String> = text
                 .lines()
                 .filter_map(|line| {
-                    if let Some((name, _)) = line.split_once(" =") {
-                        if !name.starts_with(' ') {
-                            id = name;
-                        }
+                    if let Some((name, _)) = line.split_once(" =")
+                        && !name.starts_with(' ')
+                    {
+                        id = name;
                     }
                     (id.starts_with("lost-")
                         && line.contains(command)

@@ -219,7 +219,7 @@ fn age_cli_and_tar_find_the_old_key_in_the_history() {
     let card = fs::read_to_string(history.join("kartya.txt")).unwrap();
     for words in [
         "korábbi kulcs",
-        "NEM ÉRVÉNYES – megszüntetve: 2026. 12. 01.",
+        "NEM ÉRVÉNYES (megszüntetve: 2026. 12. 01.)",
         "ABCD EFGH IJKL MNOP QRST",
         "9139 0724",
     ] {
