@@ -58,6 +58,10 @@ fn wine(args: &[&str], stdin: &str) -> Output {
         .env("LC_CTYPE", "C.UTF-8")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
+        // A console program needs no X display; with CI's Xvfb in DISPLAY
+        // a first Wine start was seen waiting on it for minutes.
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
