@@ -35,7 +35,7 @@ fn family() -> Family {
         member.deletion_code = DeletionCode::parse("91390724").ok();
         // A screenshot-sized original picture (~250 kB) per person.
         let mut picture = draw::png(&member.original_uri, 8)
-            .unwrap()
+            .expect("a short URI fits a QR code")
             .expose()
             .to_vec();
         picture.resize(250_000, 0);
@@ -43,7 +43,7 @@ fn family() -> Family {
             file_name: format!("kep{index}.png"),
             bytes: kapukulcs::secret::SecretBytes::new(picture),
         });
-        family.add(member).unwrap();
+        family.add(member).expect("distinct names");
     }
     family
 }
@@ -56,7 +56,8 @@ fn median(mut times: Vec<Duration>) -> Duration {
 fn main() {
     let family = family();
     let passphrase = SecretString::new("kert-alma-hegy-tavasz-77".into());
-    let plaintext = bundle::to_tar(&family, &[], OffsetDateTime::UNIX_EPOCH).unwrap();
+    let plaintext =
+        bundle::to_tar(&family, &[], OffsetDateTime::UNIX_EPOCH).expect("the family packs");
     println!("10 people, plaintext {} kB", plaintext.len() / 1024);
     let mut rows = vec![
         ("portable scrypt (2^18)", crypt::WORK_FACTOR, 5),
@@ -70,13 +71,13 @@ fn main() {
             passphrase: passphrase.clone(),
             work_factor: Some(work_factor),
         };
-        let sealed = crypt::encrypt(&plaintext, &lock).unwrap();
+        let sealed = crypt::encrypt(&plaintext, &lock).expect("encrypts");
         let unlock = Unlock::Passphrase(passphrase.clone());
         let times: Vec<Duration> = (0..runs)
             .map(|_| {
                 let start = Instant::now();
-                let opened = crypt::decrypt(&sealed, &unlock).unwrap();
-                let contents = bundle::from_tar(&opened).unwrap();
+                let opened = crypt::decrypt(&sealed, &unlock).expect("decrypts");
+                let contents = bundle::from_tar(&opened).expect("unpacks");
                 assert_eq!(contents.family.members.len(), 10);
                 start.elapsed()
             })

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
-use kapukulcs::qr::read;
+use kapukulcs::qr::{decode, read};
 
 /// The 12 Mpx picture may take at most this many times zbarimg's time.
 const MAX_RATIO_12: f64 = 3.0;
@@ -74,7 +74,7 @@ fn main() -> ExitCode {
 
 /// The sides of a 4:3 picture of about `megapixels`, within `MAX_PIXELS`.
 fn sides(megapixels: u32) -> (u32, u32) {
-    let pixels = (u64::from(megapixels) * 1_000_000).min(read::MAX_PIXELS) as f64;
+    let pixels = (u64::from(megapixels) * 1_000_000).min(decode::MAX_PIXELS) as f64;
     let height = (pixels * 3.0 / 4.0).sqrt() as u32;
     let width = (pixels / f64::from(height)) as u32;
     (width, height)

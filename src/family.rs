@@ -336,7 +336,7 @@ impl Explain for FamilyError {
             FamilyError::NoteTooLong { name, length } => fl!(
                 "err-note-too-long",
                 name = name.as_str(),
-                who = if is_self(name) { "self" } else { "other" },
+                who = who(name),
                 length = length.to_string(),
                 max = MAX_NOTE_CHARS.to_string()
             ),
@@ -450,6 +450,18 @@ impl Family {
     /// The member called `name`, to change.
     pub fn find_mut(&mut self, name: &str) -> Option<&mut Member> {
         self.members.iter_mut().find(|m| same_name(&m.name, name))
+    }
+
+    /// The member called `name`, whom a flow saved itself earlier in its
+    /// run: a missing one is a bug in the flow, not the person's doing.
+    pub fn saved(&self, name: &str) -> &Member {
+        self.find(name).expect("a flow works on a member it saved")
+    }
+
+    /// [`Family::saved`], to change.
+    pub fn saved_mut(&mut self, name: &str) -> &mut Member {
+        self.find_mut(name)
+            .expect("a flow works on a member it saved")
     }
 
     /// Adds `member`, refusing a blank or already used name and a note
@@ -592,6 +604,28 @@ impl Family {
 pub fn is_self(name: &str) -> bool {
     let name = name.trim().to_lowercase();
     ["én", "magam", "énmagam", "én magam", "me", "myself"].contains(&name.as_str())
+}
+
+/// The `who` selector of every message that names a person: `self` for
+/// the person running the program (Én, Me: see [`is_self`]), so Hungarian
+/// says "a saját sorodban" and "a kulcsod" rather than "Én sorában" and
+/// "Én kulcsa"; `other` for anyone else. The words are in the messages.
+pub fn who(name: &str) -> &'static str {
+    if is_self(name) { "self" } else { "other" }
+}
+
+/// Where `text` names the person running the program in the third person:
+/// "Én " followed by a word ("Én törlőkódja", "Én vigye magával"), which
+/// the `who` selector exists to prevent. For tests of every flow's words.
+#[cfg(test)]
+pub fn third_person_self(text: &str) -> Option<String> {
+    text.match_indices("Én ")
+        .find(|(at, _)| {
+            let before = text[..*at].chars().next_back();
+            let after = text[at + "Én ".len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphabetic)
+        })
+        .map(|(at, _)| text[at..].chars().take(40).collect())
 }
 
 #[cfg(test)]
@@ -756,6 +790,38 @@ mod tests {
         assert_eq!(
             family.remove("Papa").err(),
             Some(FamilyError::NoSuchMember("Papa".into()))
+        );
+    }
+
+    #[test]
+    fn the_person_running_the_program_is_spoken_to() {
+        for name in ["Én", "én", " ÉN ", "Magam", "Me", "myself"] {
+            assert_eq!(who(name), "self", "{name}");
+        }
+        for name in ["Mama", "Papa", "Énók", "Mé", ""] {
+            assert_eq!(who(name), "other", "{name}");
+        }
+        let own = fl!(
+            "wizard-code-other-member",
+            other = "Mama",
+            other_who = "other",
+            name = "Én",
+            who = "self"
+        );
+        assert!(
+            own.contains("nem a tiéd") && !own.contains("Én kódja"),
+            "{own}"
+        );
+        let theirs = fl!(
+            "wizard-code-other-member",
+            other = "Én",
+            other_who = "self",
+            name = "Mama",
+            who = "other"
+        );
+        assert!(
+            theirs.starts_with("Ez a saját kódod, nem Mama kódja"),
+            "{theirs}"
         );
     }
 }

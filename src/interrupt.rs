@@ -23,6 +23,10 @@
 //! Last, it says what was saved and where the next run continues
 //! ([`set_farewell`]), so a run ended by Ctrl-C does not end in silence.
 
+// Signal handlers and the Windows console control handler are installed
+// through system calls; each unsafe block says why it is sound.
+#![allow(unsafe_code)]
+
 use std::{
     fs,
     io::{self, IsTerminal, Write},

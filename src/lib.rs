@@ -8,18 +8,16 @@
 //! language, calls [`cli::run`] and turns an error into a message.
 //!
 //! Imports run one way (`docs/architecture.md`, checked by
-//! `tests/it/architecture.rs`): [`cli`] → [`commands`] → the flows
-//! ([`wizard`], [`lost`], [`phone_check`], [`safe_save`]) → the core (everything else).
+//! `tests/it/architecture.rs`): [`cli`] → [`commands`] → the [`flows`]
+//! ([`flows::wizard`], [`flows::lost`], [`flows::phone_check`],
+//! [`flows::safe_save`]) → the core (everything else).
 
 // The command line and the commands.
 pub mod cli;
 pub mod commands;
 
 // Flows the commands share.
-pub mod lost;
-pub mod phone_check;
-pub mod safe_save;
-pub mod wizard;
+pub mod flows;
 
 // The core: values in, values out, and the few edges that touch the world.
 pub mod clock;

@@ -4,11 +4,70 @@
 //! typed input while the wizard watches for a picture, and opening a file
 //! in the system's viewer. Everything else is the same on every platform.
 
+// System calls the standard library does not offer (file identity on
+// Windows, the effective user, console modes and code pages): each unsafe
+// block says why it is sound.
+#![allow(unsafe_code)]
+
 use std::{
     io::{self, BufRead, Write},
     path::{Path, PathBuf},
     time::Duration,
 };
+
+/// Which file an open handle is on its disk, and how many names it has:
+/// (device, inode, links) on Unix, (volume, file index, links) on Windows.
+#[cfg(unix)]
+pub fn file_identity(file: &std::fs::File) -> io::Result<(u64, u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = file.metadata()?;
+    Ok((meta.dev(), meta.ino(), meta.nlink()))
+}
+
+/// Which file an open handle is on its disk, and how many names it has:
+/// (device, inode, links) on Unix, (volume, file index, links) on Windows.
+#[cfg(windows)]
+pub fn file_identity(file: &std::fs::File) -> io::Result<(u64, u64, u64)> {
+    use std::os::windows::io::AsRawHandle;
+    use windows_sys::Win32::Storage::FileSystem::{
+        BY_HANDLE_FILE_INFORMATION, GetFileInformationByHandle,
+    };
+    let mut info = std::mem::MaybeUninit::<BY_HANDLE_FILE_INFORMATION>::zeroed();
+    // SAFETY: a handle this `File` owns and a valid out pointer.
+    if unsafe { GetFileInformationByHandle(file.as_raw_handle(), info.as_mut_ptr()) } == 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: zero-initialised and filled in by the successful call.
+    let info = unsafe { info.assume_init() };
+    let index = (u64::from(info.nFileIndexHigh) << 32) | u64::from(info.nFileIndexLow);
+    Ok((
+        u64::from(info.dwVolumeSerialNumber),
+        index,
+        u64::from(info.nNumberOfLinks),
+    ))
+}
+
+/// Which file an open handle is: unknown on other platforms.
+#[cfg(not(any(unix, windows)))]
+pub fn file_identity(_file: &std::fs::File) -> io::Result<(u64, u64, u64)> {
+    Ok((0, 0, 1))
+}
+
+/// Whether a file belongs to the user running the program: on Unix its
+/// owner is the effective user; elsewhere the system's permissions decide.
+pub fn is_own(meta: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        meta.uid() == unsafe { libc::geteuid() }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        true
+    }
+}
 
 /// Which kind of system this is, for messages whose advice differs
 /// (`windows`, `macos`, `other`): a Fluent selector value.

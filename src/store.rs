@@ -293,44 +293,6 @@ fn no_follow(options: &mut OpenOptions) -> &mut OpenOptions {
     options
 }
 
-/// Which file an open handle is on its disk, and how many names it has:
-/// (device, inode, links) on Unix, (volume, file index, links) on Windows.
-#[cfg(unix)]
-fn identity(file: &File) -> io::Result<(u64, u64, u64)> {
-    use std::os::unix::fs::MetadataExt;
-    let meta = file.metadata()?;
-    Ok((meta.dev(), meta.ino(), meta.nlink()))
-}
-
-/// Which file an open handle is on its disk, and how many names it has:
-/// (device, inode, links) on Unix, (volume, file index, links) on Windows.
-#[cfg(windows)]
-fn identity(file: &File) -> io::Result<(u64, u64, u64)> {
-    use std::os::windows::io::AsRawHandle;
-    use windows_sys::Win32::Storage::FileSystem::{
-        BY_HANDLE_FILE_INFORMATION, GetFileInformationByHandle,
-    };
-    let mut info = std::mem::MaybeUninit::<BY_HANDLE_FILE_INFORMATION>::zeroed();
-    // SAFETY: a handle this `File` owns and a valid out pointer.
-    if unsafe { GetFileInformationByHandle(file.as_raw_handle(), info.as_mut_ptr()) } == 0 {
-        return Err(io::Error::last_os_error());
-    }
-    // SAFETY: zero-initialised and filled in by the successful call.
-    let info = unsafe { info.assume_init() };
-    let index = (u64::from(info.nFileIndexHigh) << 32) | u64::from(info.nFileIndexLow);
-    Ok((
-        u64::from(info.dwVolumeSerialNumber),
-        index,
-        u64::from(info.nNumberOfLinks),
-    ))
-}
-
-/// Which file an open handle is: unknown on other platforms.
-#[cfg(not(any(unix, windows)))]
-fn identity(_file: &File) -> io::Result<(u64, u64, u64)> {
-    Ok((0, 0, 1))
-}
-
 /// Whether `path` still names the open `file` (not removed, not replaced
 /// by another file since it was opened). A link under the name is not it.
 fn still_named(file: &File, path: &Path) -> io::Result<bool> {
@@ -349,8 +311,8 @@ fn still_named(file: &File, path: &Path) -> io::Result<bool> {
         Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(false),
         Err(error) => return Err(error),
     };
-    let (device, index, _) = identity(file)?;
-    let (named_device, named_index, _) = identity(&named)?;
+    let (device, index, _) = platform::file_identity(file)?;
+    let (named_device, named_index, _) = platform::file_identity(&named)?;
     Ok((device, index) == (named_device, named_index))
 }
 
@@ -362,17 +324,8 @@ fn is_plain_and_own(file: &File) -> io::Result<bool> {
     if !meta.file_type().is_file() {
         return Ok(false);
     }
-    let (_, _, links) = identity(file)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        // SAFETY: geteuid has no preconditions and cannot fail.
-        let me = unsafe { libc::geteuid() };
-        if meta.uid() != me {
-            return Ok(false);
-        }
-    }
-    Ok(links == 1)
+    let (_, _, links) = platform::file_identity(file)?;
+    Ok(links == 1 && platform::is_own(&meta))
 }
 
 /// The right to write one file, held from opening it until the run ends: an

@@ -12,10 +12,10 @@ use crate::{
     clock::Clock,
     commands::options::{Context, HelpFlag},
     error::Error,
-    family::Family,
+    family::{Family, who},
     fl,
+    flows::phone_check::time_bar,
     interrupt::ShowingSecrets,
-    phone_check::{time_bar, who},
     prompter::Prompter,
     totp::{self, Verification},
     vault::{Access, Vault, bundle::human_date},
@@ -367,7 +367,7 @@ mod tests {
         assert_eq!(answers.len(), 6);
         for text in &answers {
             assert!(!text.contains("nobody") && !text.is_empty());
-            assert_eq!(crate::phone_check::third_person_self(text), None, "{text}");
+            assert_eq!(crate::family::third_person_self(text), None, "{text}");
         }
         assert!(answers[0].contains("a saját kódod"), "{}", answers[0]);
         assert!(

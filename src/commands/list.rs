@@ -10,7 +10,7 @@ use crate::{
     error::Error,
     family::Family,
     fl,
-    lost::lost_state,
+    flows::lost::lost_state,
     prompter::{Prompter, print},
     vault::{Access, Vault, bundle::human_date},
 };

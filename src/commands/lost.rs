@@ -1,5 +1,5 @@
 //! `kapukulcs elveszett`: the phone was lost or stolen. Opens the bundle
-//! for writing and hands it to the [lost-phone flow](crate::lost), with
+//! for writing and hands it to the [lost-phone flow](crate::flows::lost), with
 //! the wizard's new registration for anyone who registers again at once.
 
 use std::path::PathBuf;
@@ -9,11 +9,11 @@ use crate::{
     error::Error,
     family::Renewal,
     fl,
-    lost::Lost,
+    flows::lost::Lost,
+    flows::wizard::{Answers, Places, Wizard},
     platform,
     prompter::Prompter,
     vault::{Access, Vault},
-    wizard::{Answers, Wizard},
 };
 
 /// The command line of `elveszett`.
@@ -40,34 +40,23 @@ pub fn run(ctx: &Context, options: &Options, prompter: &mut impl Prompter) -> Re
     on_bundle(
         &mut vault,
         &options.only,
-        workspace(options.dir.clone()),
+        Places::system(workspace(options.dir.clone())),
         ctx,
         prompter,
     )
 }
 
 /// The lost-phone flow over a bundle already open for writing, for `only`
-/// (everyone when empty), with new registrations' screenshots in
-/// `workspace`. The main menu calls this with the bundle it opened.
+/// (everyone when empty), with new registrations' screenshots watched in
+/// `places`. The main menu calls this with the bundle it opened.
 pub fn on_bundle<P: Prompter>(
     vault: &mut Vault,
     only: &[String],
-    workspace: PathBuf,
+    places: Places,
     ctx: &Context,
     prompter: &mut P,
 ) -> Result<(), Error> {
-    let clock = &ctx.clock;
-    let mut again = |vault: &mut Vault, prompter: &mut P, name: &str, how: Renewal| {
-        Wizard::new(
-            vault,
-            prompter,
-            clock,
-            workspace.clone(),
-            Answers::default(),
-        )
-        .renew(name, how)
-    };
-    Lost::new(vault, prompter, clock, &mut again).run(only)
+    with_flow(vault, places, ctx, prompter, Way::Lost(only))
 }
 
 /// A new deletion code for `name`, whose phone still works (the menu's
@@ -76,20 +65,36 @@ pub fn on_bundle<P: Prompter>(
 pub fn new_deletion_code<P: Prompter>(
     vault: &mut Vault,
     name: &str,
-    workspace: PathBuf,
+    places: Places,
     ctx: &Context,
     prompter: &mut P,
 ) -> Result<(), Error> {
+    with_flow(vault, places, ctx, prompter, Way::NewDeletionCode(name))
+}
+
+/// The two ways into the lost-phone flow.
+enum Way<'n> {
+    /// The phone is gone: everyone in the list (all when empty).
+    Lost(&'n [String]),
+    /// One person needs a new deletion code.
+    NewDeletionCode(&'n str),
+}
+
+/// The lost-phone flow, with the wizard's new registration handed in.
+fn with_flow<P: Prompter>(
+    vault: &mut Vault,
+    places: Places,
+    ctx: &Context,
+    prompter: &mut P,
+    way: Way<'_>,
+) -> Result<(), Error> {
     let clock = &ctx.clock;
     let mut again = |vault: &mut Vault, prompter: &mut P, name: &str, how: Renewal| {
-        Wizard::new(
-            vault,
-            prompter,
-            clock,
-            workspace.clone(),
-            Answers::default(),
-        )
-        .renew(name, how)
+        Wizard::new(vault, prompter, clock, places.clone(), Answers::default()).renew(name, how)
     };
-    Lost::new(vault, prompter, clock, &mut again).renew(name)
+    let mut lost = Lost::new(vault, prompter, clock, &mut again);
+    match way {
+        Way::Lost(only) => lost.run(only),
+        Way::NewDeletionCode(name) => lost.renew(name),
+    }
 }

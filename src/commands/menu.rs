@@ -8,13 +8,13 @@ use std::io::Write;
 use crate::{
     commands::{check, demo, list, lost, options::Context, passphrase, print, restore},
     error::Error,
+    family::who,
     fl,
-    phone_check::who,
+    flows::wizard::{Places, Wizard},
     prompter::Prompter,
     qr::terminal,
     totp,
     vault::{Access, Vault},
-    wizard::Wizard,
 };
 
 /// The menu's items, in the order a person looks for them.
@@ -110,7 +110,7 @@ pub fn run(ctx: &Context, prompter: &mut impl Prompter, out: &mut dyn Write) -> 
                 &mut vault,
                 prompter,
                 &ctx.clock,
-                crate::platform::default_workspace(),
+                Places::system(crate::platform::default_workspace()),
                 Default::default(),
             )
             .run()?,
@@ -120,7 +120,7 @@ pub fn run(ctx: &Context, prompter: &mut impl Prompter, out: &mut dyn Write) -> 
             Item::Lost => lost::on_bundle(
                 &mut vault,
                 &[],
-                crate::platform::default_workspace(),
+                Places::system(crate::platform::default_workspace()),
                 ctx,
                 prompter,
             )?,
@@ -189,23 +189,11 @@ fn new_deletion_code(
     ctx: &Context,
     prompter: &mut impl Prompter,
 ) -> Result<(), Error> {
-    if vault.family.members.is_empty() {
-        prompter.say(&fl!("menu-person-empty"));
-        return Ok(());
-    }
-    let mut names: Vec<String> = vault
-        .family
-        .members
-        .iter()
-        .map(|m| m.name.clone())
-        .collect();
-    names.push(fl!("menu-back"));
-    let choice = prompter.select(&fl!("lost-renew-which"), &names, 0)?;
-    match names.get(choice).filter(|_| choice + 1 < names.len()) {
+    match whom(vault, &fl!("lost-renew-which"), prompter)? {
         Some(name) => lost::new_deletion_code(
             vault,
-            name,
-            crate::platform::default_workspace(),
+            &name,
+            Places::system(crate::platform::default_workspace()),
             ctx,
             prompter,
         ),
@@ -213,14 +201,16 @@ fn new_deletion_code(
     }
 }
 
-/// One person redone or removed: whom, what, and the usual confirmation
-/// (no by default). Redoing moves the current key, picture and deletion
-/// code into the person's history; removing keeps the previous bundle as
-/// `.bak`, and says so.
-fn person(vault: &mut Vault, ctx: &Context, prompter: &mut impl Prompter) -> Result<(), Error> {
+/// Asks `question` with everyone's name and "Vissza": the name chosen, or
+/// nothing for "Vissza" or a bundle with no one in it (which is said).
+fn whom(
+    vault: &Vault,
+    question: &str,
+    prompter: &mut impl Prompter,
+) -> Result<Option<String>, Error> {
     if vault.family.members.is_empty() {
         prompter.say(&fl!("menu-person-empty"));
-        return Ok(());
+        return Ok(None);
     }
     let mut names: Vec<String> = vault
         .family
@@ -229,10 +219,20 @@ fn person(vault: &mut Vault, ctx: &Context, prompter: &mut impl Prompter) -> Res
         .map(|m| m.name.clone())
         .collect();
     names.push(fl!("menu-back"));
-    let choice = prompter.select(&fl!("menu-person-which"), &names, 0)?;
-    let Some(name) = names.get(choice).filter(|_| choice + 1 < names.len()) else {
+    let choice = prompter.select(question, &names, 0)?;
+    names.truncate(names.len() - 1);
+    Ok((choice < names.len()).then(|| names.swap_remove(choice)))
+}
+
+/// One person redone or removed: whom, what, and the usual confirmation
+/// (no by default). Redoing moves the current key, picture and deletion
+/// code into the person's history; removing keeps the previous bundle as
+/// `.bak`, and says so.
+fn person(vault: &mut Vault, ctx: &Context, prompter: &mut impl Prompter) -> Result<(), Error> {
+    let Some(name) = whom(vault, &fl!("menu-person-which"), prompter)? else {
         return Ok(());
     };
+    let name = &name;
     let who = who(name);
     let actions = [
         fl!("menu-person-redo"),
@@ -246,7 +246,7 @@ fn person(vault: &mut Vault, ctx: &Context, prompter: &mut impl Prompter) -> Res
                 vault,
                 prompter,
                 &ctx.clock,
-                crate::platform::default_workspace(),
+                Places::system(crate::platform::default_workspace()),
                 Default::default(),
             )
             .redo(name)?;

@@ -9,8 +9,8 @@ use clap::Args;
 use zeroize::Zeroizing;
 
 use crate::{
-    clock::Clock, error::Error, fl, platform, secret::SecretString, vault, vault::Keys,
-    wizard::Answers,
+    clock::Clock, error::Error, fl, flows::wizard::Answers, platform, secret::SecretString, vault,
+    vault::Keys,
 };
 
 /// `-h`, `--help`: flattened first into the program and into every

@@ -9,13 +9,13 @@ use crate::{
     error::Error,
     family::{Family, PrintedSheet},
     fl,
+    flows::wizard::SHEET_NAME,
     i18n::Explain,
     platform,
     prompter::{PromptError, Prompter},
     sheet,
     store::{self, StoreError},
     vault::{Access, Vault},
-    wizard::SHEET_NAME,
 };
 
 /// The command line of `nyomtatas`.

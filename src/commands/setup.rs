@@ -1,5 +1,5 @@
 //! `kapukulcs beallitas`: the guided registration. Opens (or starts) the
-//! bundle and hands it to the [wizard](crate::wizard) with the answers
+//! bundle and hands it to the [wizard](crate::flows::wizard) with the answers
 //! given as flags.
 
 use std::{io::Read, path::PathBuf};
@@ -7,10 +7,11 @@ use std::{io::Read, path::PathBuf};
 use crate::{
     commands::options::{Context, HelpFlag, PersonArgs, workspace},
     error::Error,
-    fl, platform,
+    fl,
+    flows::wizard::{Places, Wizard},
+    platform,
     prompter::Prompter,
     vault::{Access, Vault},
-    wizard::Wizard,
 };
 
 /// The command line of `beallitas`.
@@ -52,7 +53,7 @@ pub fn run(
         &mut vault,
         prompter,
         &ctx.clock,
-        workspace(options.dir),
+        Places::system(workspace(options.dir)),
         answers,
     )
     .run()

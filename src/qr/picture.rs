@@ -18,7 +18,10 @@ use crate::{
         otpauth::{OtpAuth, UriError, is_otpauth},
     },
     i18n::Explain,
-    qr::read::{MAX_FILE_BYTES, MAX_PIXELS, MAX_SIDE, QrReadError, read_qr_codes},
+    qr::{
+        decode::{MAX_FILE_BYTES, MAX_PIXELS, MAX_SIDE, QrReadError},
+        read::read_qr_codes,
+    },
     secret::{SecretBytes, SecretString},
 };
 use zeroize::Zeroizing;

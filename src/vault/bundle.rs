@@ -15,7 +15,7 @@ use data_encoding::HEXLOWER;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
-use zeroize::Zeroizing;
+use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use crate::{
     family::{
@@ -68,6 +68,53 @@ pub enum BundleError {
     },
 }
 
+impl BundleError {
+    /// The `err-…` line for the bundle `file` this error came from.
+    pub fn message(&self, file: &str) -> String {
+        match self {
+            BundleError::NotArchive | BundleError::NoManifest | BundleError::BadManifest(_) => {
+                fl!("err-bundle-contents", file = file)
+            }
+            BundleError::NewerVersion(version) => {
+                fl!(
+                    "err-bundle-newer",
+                    file = file,
+                    version = version.to_string()
+                )
+            }
+            BundleError::MissingFile(inner) => {
+                fl!(
+                    "err-bundle-missing-file",
+                    file = file,
+                    inner = inner.as_str()
+                )
+            }
+            BundleError::FileMismatch(inner) => {
+                fl!(
+                    "err-bundle-file-mismatch",
+                    file = file,
+                    inner = inner.as_str()
+                )
+            }
+            BundleError::NoteTooLong { name, length } => fl!(
+                "err-bundle-note-too-long",
+                file = file,
+                name = name.as_str(),
+                length = length.to_string(),
+                max = crate::family::MAX_NOTE_CHARS.to_string()
+            ),
+        }
+    }
+
+    /// The `rec-…` line: what to do about it.
+    pub fn recovery(&self) -> String {
+        match self {
+            BundleError::NewerVersion(_) => fl!("rec-bundle-newer"),
+            _ => fl!("rec-bundle-backup", surface = crate::i18n::surface()),
+        }
+    }
+}
+
 #[derive(Serialize, Deserialize)]
 struct FileRef {
     path: String,
@@ -82,11 +129,11 @@ struct PictureRef {
     name: String,
 }
 
-#[derive(Serialize, Deserialize)]
-struct ManifestMember {
-    name: String,
-    folder: String,
-    username: Option<String>,
+/// A key as the manifest writes it, a person's current one or a former
+/// one: the account, the URI and the deletion code. Flattened into both,
+/// so the JSON keeps its fields where they were; wiped when dropped.
+#[derive(Serialize, Deserialize, Zeroize, ZeroizeOnDrop)]
+struct ManifestKey {
     issuer: Option<String>,
     account: String,
     key: String,
@@ -95,6 +142,60 @@ struct ManifestMember {
     period: u32,
     uri: String,
     deletion_code: Option<String>,
+}
+
+impl ManifestKey {
+    fn of(account: &OtpAuth, uri: &SecretString, deletion_code: Option<&DeletionCode>) -> Self {
+        ManifestKey {
+            issuer: account.issuer.clone(),
+            account: account.account.clone(),
+            key: account.key.text().expose().to_owned(),
+            algorithm: account.algorithm.name().to_owned(),
+            digits: account.digits,
+            period: account.period,
+            uri: uri.expose().to_owned(),
+            deletion_code: deletion_code.map(|code| code.digits().expose().to_owned()),
+        }
+    }
+
+    /// The account, its URI and its deletion code, taken out (what is
+    /// left is wiped on drop); `bad` names a field that does not parse.
+    fn take(
+        &mut self,
+        bad: impl Fn(&str) -> BundleError,
+    ) -> Result<(OtpAuth, SecretString, Option<DeletionCode>), BundleError> {
+        let key = Key::parse(&self.key).map_err(|_| bad("key"))?;
+        let algorithm = algorithm_named(&self.algorithm).ok_or_else(|| bad("algorithm"))?;
+        if !(6..=8).contains(&self.digits) || !(1..=3600).contains(&self.period) {
+            return Err(bad("digits/period"));
+        }
+        let deletion_code = match &self.deletion_code {
+            Some(code) => Some(DeletionCode::parse(code).map_err(|_| bad("deletion_code"))?),
+            None => None,
+        };
+        let account = OtpAuth {
+            issuer: self.issuer.take(),
+            account: std::mem::take(&mut self.account),
+            key,
+            algorithm,
+            digits: self.digits,
+            period: self.period,
+        };
+        Ok((
+            account,
+            SecretString::new(std::mem::take(&mut self.uri)),
+            deletion_code,
+        ))
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct ManifestMember {
+    name: String,
+    folder: String,
+    username: Option<String>,
+    #[serde(flatten)]
+    key: ManifestKey,
     #[serde(with = "time::serde::rfc3339")]
     added: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339::option")]
@@ -128,14 +229,8 @@ struct ManifestMember {
 #[derive(Serialize, Deserialize)]
 struct ManifestFormer {
     folder: String,
-    issuer: Option<String>,
-    account: String,
-    key: String,
-    algorithm: String,
-    digits: u8,
-    period: u32,
-    uri: String,
-    deletion_code: Option<String>,
+    #[serde(flatten)]
+    key: ManifestKey,
     #[serde(with = "time::serde::rfc3339::option")]
     confirmed: Option<OffsetDateTime>,
     #[serde(with = "time::serde::rfc3339::option")]
@@ -586,20 +681,13 @@ pub fn to_tar_with_sheet(
                 .picture
                 .as_ref()
                 .map(|picture| tar.picture(&inner, picture));
-            let account = &former.account;
             history.push(ManifestFormer {
                 folder: inner,
-                issuer: account.issuer.clone(),
-                account: account.account.clone(),
-                key: account.key.text().expose().to_owned(),
-                algorithm: account.algorithm.name().to_owned(),
-                digits: account.digits,
-                period: account.period,
-                uri: former.original_uri.expose().to_owned(),
-                deletion_code: former
-                    .deletion_code
-                    .as_ref()
-                    .map(|c| c.digits().expose().to_owned()),
+                key: ManifestKey::of(
+                    &former.account,
+                    &former.original_uri,
+                    former.deletion_code.as_ref(),
+                ),
                 confirmed: former.confirmed,
                 cancelled: former.cancelled,
                 replaced: former.replaced,
@@ -611,22 +699,15 @@ pub fn to_tar_with_sheet(
         }
         all_uris.push_str(member.original_uri.expose());
         all_uris.push('\n');
-        let account = &member.account;
         members.push(ManifestMember {
             name: member.name.clone(),
             folder,
             username: member.username.clone(),
-            issuer: account.issuer.clone(),
-            account: account.account.clone(),
-            key: account.key.text().expose().to_owned(),
-            algorithm: account.algorithm.name().to_owned(),
-            digits: account.digits,
-            period: account.period,
-            uri: member.original_uri.expose().to_owned(),
-            deletion_code: member
-                .deletion_code
-                .as_ref()
-                .map(|c| c.digits().expose().to_owned()),
+            key: ManifestKey::of(
+                &member.account,
+                &member.original_uri,
+                member.deletion_code.as_ref(),
+            ),
             added: member.added,
             confirmed: member.confirmed,
             note: member.note.clone(),
@@ -665,17 +746,8 @@ pub fn to_tar_with_sheet(
     let json = Zeroizing::new(
         serde_json::to_vec_pretty(&manifest).expect("the manifest always serialises"),
     );
-    // The manifest holds every key; wipe the copies the struct kept.
-    for member in manifest.members {
-        let _ = Zeroizing::new(member.key);
-        let _ = Zeroizing::new(member.uri);
-        let _ = member.deletion_code.map(Zeroizing::new);
-        for former in member.history {
-            let _ = Zeroizing::new(former.key);
-            let _ = Zeroizing::new(former.uri);
-            let _ = former.deletion_code.map(Zeroizing::new);
-        }
-    }
+    // The copies of every key the manifest kept are wiped as it drops.
+    drop(manifest);
     tar.file(MANIFEST, &json);
     Ok(tar.finish())
 }
@@ -748,7 +820,7 @@ pub fn from_tar(bytes: &[u8]) -> Result<Contents, BundleError> {
         serde_json::from_slice(json).map_err(|e| BundleError::BadManifest(e.to_string()))?;
 
     let mut family = Family::default();
-    for entry in manifest.members {
+    for mut entry in manifest.members {
         checked(&files, &entry.card.path, &entry.card.sha256)?;
         checked(&files, &entry.qr.path, &entry.qr.sha256)?;
         let picture = match &entry.picture {
@@ -759,17 +831,9 @@ pub fn from_tar(bytes: &[u8]) -> Result<Contents, BundleError> {
             None => None,
         };
         let bad = |what: &str| BundleError::BadManifest(format!("{}: {what}", entry.name));
-        let key = Key::parse(&Zeroizing::new(entry.key)).map_err(|_| bad("key"))?;
-        let algorithm = algorithm_named(&entry.algorithm).ok_or_else(|| bad("algorithm"))?;
-        if !(6..=8).contains(&entry.digits) || !(1..=3600).contains(&entry.period) {
-            return Err(bad("digits/period"));
-        }
-        let deletion_code = match entry.deletion_code.map(Zeroizing::new) {
-            Some(code) => Some(DeletionCode::parse(&code).map_err(|_| bad("deletion_code"))?),
-            None => None,
-        };
+        let (account, original_uri, deletion_code) = entry.key.take(bad)?;
         let mut history = Vec::with_capacity(entry.history.len());
-        for former in entry.history {
+        for mut former in entry.history {
             checked(&files, &former.card.path, &former.card.sha256)?;
             checked(&files, &former.otpauth.path, &former.otpauth.sha256)?;
             let picture = match &former.picture {
@@ -781,28 +845,11 @@ pub fn from_tar(bytes: &[u8]) -> Result<Contents, BundleError> {
                 }),
                 None => None,
             };
-            let key = Key::parse(&Zeroizing::new(former.key)).map_err(|_| bad("history key"))?;
-            let algorithm =
-                algorithm_named(&former.algorithm).ok_or_else(|| bad("history algorithm"))?;
-            if !(6..=8).contains(&former.digits) || !(1..=3600).contains(&former.period) {
-                return Err(bad("history digits/period"));
-            }
-            let deletion_code = match former.deletion_code.map(Zeroizing::new) {
-                Some(code) => {
-                    Some(DeletionCode::parse(&code).map_err(|_| bad("history deletion_code"))?)
-                }
-                None => None,
-            };
+            let (account, original_uri, deletion_code) =
+                former.key.take(|what| bad(&format!("history {what}")))?;
             history.push(Former {
-                account: OtpAuth {
-                    issuer: former.issuer,
-                    account: former.account,
-                    key,
-                    algorithm,
-                    digits: former.digits,
-                    period: former.period,
-                },
-                original_uri: SecretString::new(former.uri),
+                account,
+                original_uri,
                 picture,
                 deletion_code,
                 confirmed: former.confirmed,
@@ -817,15 +864,8 @@ pub fn from_tar(bytes: &[u8]) -> Result<Contents, BundleError> {
         let member = Member {
             name: entry.name.clone(),
             username: entry.username,
-            account: OtpAuth {
-                issuer: entry.issuer,
-                account: entry.account,
-                key,
-                algorithm,
-                digits: entry.digits,
-                period: entry.period,
-            },
-            original_uri: SecretString::new(entry.uri),
+            account,
+            original_uri,
             picture,
             deletion_code,
             added: entry.added,

@@ -24,6 +24,7 @@ use age_core::format::{FileKey, Stanza};
 use zeroize::Zeroizing;
 
 use crate::{
+    fl,
     secret::SecretString,
     vault::header::{self, Header, HeaderError},
 };
@@ -116,6 +117,70 @@ pub enum CryptError {
         /// Bytes scrypt needs.
         needed: u64,
     },
+}
+
+impl CryptError {
+    /// The `err-…` line for the bundle `file` this error came from.
+    pub fn message(&self, file: &str) -> String {
+        match self {
+            CryptError::NotAge => fl!("err-not-a-bundle", file = file),
+            CryptError::NeedsPassphrase => fl!("err-needs-passphrase", file = file),
+            CryptError::NeedsIdentity => fl!("err-needs-identity", file = file),
+            CryptError::WrongPassphrase => {
+                fl!("err-wrong-passphrase-or-header", file = file)
+            }
+            CryptError::NoMatchingIdentity => fl!("err-wrong-identity", file = file),
+            CryptError::Truncated => fl!("err-bundle-truncated", file = file),
+            CryptError::Tampered => fl!("err-bundle-tampered", file = file),
+            CryptError::DamagedHeader => fl!("err-bundle-header", file = file),
+            CryptError::AppendedData { .. } => fl!("err-bundle-appended", file = file),
+            CryptError::ExcessiveWork { log_n } => fl!(
+                "err-bundle-work-too-high",
+                file = file,
+                factor = log_n.to_string(),
+                max = MAX_WORK_FACTOR.to_string()
+            ),
+            CryptError::OutOfMemory { needed } => fl!(
+                "err-bundle-memory",
+                file = file,
+                mib = (needed / (1024 * 1024)).to_string()
+            ),
+            CryptError::BadRecipient(value) => {
+                fl!("err-bad-recipient", value = value.as_str())
+            }
+            CryptError::BadIdentityFile(name) => {
+                fl!("err-bad-identity-file", file = name.as_str())
+            }
+        }
+    }
+
+    /// The `rec-…` line: what to do about it, where there is something.
+    pub fn recovery(&self) -> Option<String> {
+        Some(match self {
+            CryptError::NeedsPassphrase => fl!("rec-needs-passphrase"),
+            CryptError::NeedsIdentity | CryptError::NoMatchingIdentity => {
+                fl!("rec-needs-identity")
+            }
+            CryptError::WrongPassphrase => fl!(
+                "rec-wrong-passphrase-or-header",
+                surface = crate::i18n::surface()
+            ),
+            CryptError::Truncated | CryptError::Tampered | CryptError::DamagedHeader => {
+                fl!("rec-bundle-backup", surface = crate::i18n::surface())
+            }
+            CryptError::AppendedData { whole } => {
+                fl!("rec-bundle-appended", whole = whole.to_string())
+            }
+            CryptError::ExcessiveWork { .. } => {
+                fl!("rec-bundle-work-too-high", factor = WORK_FACTOR.to_string())
+            }
+            CryptError::BadRecipient(_) => fl!("rec-bad-recipient"),
+            CryptError::OutOfMemory { .. } => {
+                fl!("rec-bundle-memory", factor = WORK_FACTOR.to_string())
+            }
+            _ => return None,
+        })
+    }
 }
 
 fn age_secret(passphrase: &SecretString) -> AgeSecret {

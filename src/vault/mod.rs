@@ -105,77 +105,8 @@ impl Explain for VaultError {
             VaultError::NotABundle(path) => {
                 fl!("err-not-a-bundle", file = path.display().to_string())
             }
-            VaultError::Crypt { path, error } => {
-                let file = path.display().to_string();
-                match error {
-                    CryptError::NotAge => fl!("err-not-a-bundle", file = file),
-                    CryptError::NeedsPassphrase => fl!("err-needs-passphrase", file = file),
-                    CryptError::NeedsIdentity => fl!("err-needs-identity", file = file),
-                    CryptError::WrongPassphrase => {
-                        fl!("err-wrong-passphrase-or-header", file = file)
-                    }
-                    CryptError::NoMatchingIdentity => fl!("err-wrong-identity", file = file),
-                    CryptError::Truncated => fl!("err-bundle-truncated", file = file),
-                    CryptError::Tampered => fl!("err-bundle-tampered", file = file),
-                    CryptError::DamagedHeader => fl!("err-bundle-header", file = file),
-                    CryptError::AppendedData { .. } => fl!("err-bundle-appended", file = file),
-                    CryptError::ExcessiveWork { log_n } => fl!(
-                        "err-bundle-work-too-high",
-                        file = file,
-                        factor = log_n.to_string(),
-                        max = crypt::MAX_WORK_FACTOR.to_string()
-                    ),
-                    CryptError::OutOfMemory { needed } => fl!(
-                        "err-bundle-memory",
-                        file = file,
-                        mib = (needed / (1024 * 1024)).to_string()
-                    ),
-                    CryptError::BadRecipient(value) => {
-                        fl!("err-bad-recipient", value = value.as_str())
-                    }
-                    CryptError::BadIdentityFile(name) => {
-                        fl!("err-bad-identity-file", file = name.as_str())
-                    }
-                }
-            }
-            VaultError::Bundle { path, error } => {
-                let file = path.display().to_string();
-                match error {
-                    BundleError::NotArchive
-                    | BundleError::NoManifest
-                    | BundleError::BadManifest(_) => {
-                        fl!("err-bundle-contents", file = file)
-                    }
-                    BundleError::NewerVersion(version) => {
-                        fl!(
-                            "err-bundle-newer",
-                            file = file,
-                            version = version.to_string()
-                        )
-                    }
-                    BundleError::MissingFile(inner) => {
-                        fl!(
-                            "err-bundle-missing-file",
-                            file = file,
-                            inner = inner.as_str()
-                        )
-                    }
-                    BundleError::FileMismatch(inner) => {
-                        fl!(
-                            "err-bundle-file-mismatch",
-                            file = file,
-                            inner = inner.as_str()
-                        )
-                    }
-                    BundleError::NoteTooLong { name, length } => fl!(
-                        "err-bundle-note-too-long",
-                        file = file,
-                        name = name.as_str(),
-                        length = length.to_string(),
-                        max = crate::family::MAX_NOTE_CHARS.to_string()
-                    ),
-                }
-            }
+            VaultError::Crypt { path, error } => error.message(&path.display().to_string()),
+            VaultError::Bundle { path, error } => error.message(&path.display().to_string()),
             VaultError::Qr(error) => error.message(),
             VaultError::PassphraseFile { path, error } => fl!(
                 "err-passphrase-file",
@@ -210,35 +141,8 @@ impl Explain for VaultError {
         Some(match self {
             VaultError::NoBundle(_) => fl!("rec-no-bundle"),
             VaultError::NotABundle(_) => fl!("rec-not-a-bundle"),
-            VaultError::Crypt { error, .. } => match error {
-                CryptError::NeedsPassphrase => fl!("rec-needs-passphrase"),
-                CryptError::NeedsIdentity | CryptError::NoMatchingIdentity => {
-                    fl!("rec-needs-identity")
-                }
-                CryptError::WrongPassphrase => fl!(
-                    "rec-wrong-passphrase-or-header",
-                    surface = crate::i18n::surface()
-                ),
-                CryptError::Truncated | CryptError::Tampered | CryptError::DamagedHeader => {
-                    fl!("rec-bundle-backup", surface = crate::i18n::surface())
-                }
-                CryptError::AppendedData { whole } => {
-                    fl!("rec-bundle-appended", whole = whole.to_string())
-                }
-                CryptError::ExcessiveWork { .. } => fl!(
-                    "rec-bundle-work-too-high",
-                    factor = crypt::WORK_FACTOR.to_string()
-                ),
-                CryptError::BadRecipient(_) => fl!("rec-bad-recipient"),
-                CryptError::OutOfMemory { .. } => {
-                    fl!("rec-bundle-memory", factor = crypt::WORK_FACTOR.to_string())
-                }
-                _ => return None,
-            },
-            VaultError::Bundle { error, .. } => match error {
-                BundleError::NewerVersion(_) => fl!("rec-bundle-newer"),
-                _ => fl!("rec-bundle-backup", surface = crate::i18n::surface()),
-            },
+            VaultError::Crypt { error, .. } => return error.recovery(),
+            VaultError::Bundle { error, .. } => error.recovery(),
             VaultError::Qr(error) => return error.recovery(),
             VaultError::Store(error) => return error.recovery(),
             VaultError::Prompt(error) => return error.recovery(),

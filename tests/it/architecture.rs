@@ -1,7 +1,9 @@
 //! The import rule of `docs/architecture.md`, checked on the sources so it
-//! cannot silently rot: `cli` → `commands` → the flows (`wizard`, then
-//! `phone_check`) → the core. An import that runs back up, a cycle between
-//! top-level modules, or one command importing another fails this test.
+//! cannot silently rot: `cli` → `commands` → the flows in `src/flows/`
+//! (`wizard` and `lost`, then `phone_check` and `safe_save`) → the core. An
+//! import that runs back up, a cycle between modules, one command importing
+//! another, or one flow importing another of its level fails this test; and
+//! the map in `docs/architecture.md` names every file in `src/`.
 
 use std::{
     collections::{BTreeMap, BTreeSet},
@@ -10,6 +12,7 @@ use std::{
 };
 
 /// The layers from the top; every other top-level module is the core (0).
+/// A flow is named without its folder: `flows::wizard` is `wizard`.
 const LAYERS: &[(&str, u8)] = &[
     ("cli", 4),
     ("commands", 3),
@@ -30,6 +33,19 @@ fn layer(module: &str) -> u8 {
         .iter()
         .find(|(name, _)| *name == module)
         .map_or(0, |(_, level)| *level)
+}
+
+/// The folder whose modules are each a node of their own (the flows).
+const FLOWS: &str = "flows";
+
+/// The module a file or a `crate::` path belongs to: its first segment, or
+/// the second inside `src/flows/`.
+fn module_of(path: &[String]) -> String {
+    match path {
+        [folder, flow, ..] if folder == FLOWS && flow != "mod" => flow.clone(),
+        [first, ..] => first.clone(),
+        [] => String::new(),
+    }
 }
 
 fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {
@@ -162,18 +178,24 @@ fn violations(src: &Path) -> (Vec<String>, BTreeMap<String, BTreeSet<String>>) {
             .iter()
             .map(|p| p.to_string_lossy().trim_end_matches(".rs").to_owned())
             .collect();
-        let top = parts[0].clone();
+        let top = module_of(&parts);
         if top == "lib" || top == "main" {
             continue;
         }
         let code = shipped_code(&fs::read_to_string(&file).unwrap());
         for path in crate_paths(&code) {
-            let target = &path[0];
+            let target = &module_of(&path);
             let shown = format!("{}: crate::{}", relative.display(), path.join("::"));
-            if *target != top {
+            if *target == FLOWS {
+                wrong.push(format!("{shown} (names the flows' folder, not a flow)"));
+            } else if *target != top {
                 graph.entry(top.clone()).or_default().insert(target.clone());
                 if layer(target) > layer(&top) {
                     wrong.push(format!("{shown} (runs back up: {top} → {target})"));
+                } else if layer(&top) == layer(target) && layer(&top) > 0 {
+                    wrong.push(format!(
+                        "{shown} (one flow imports another of its level: {top} → {target})"
+                    ));
                 }
             } else if top == "commands" && parts.len() > 1 && path.len() > 1 {
                 let me = &parts[1];
@@ -256,4 +278,71 @@ fn the_checker_reads_grouped_and_inline_imports() {
             "wizard::Wizard::new"
         ]
     );
+}
+
+/// The paths `docs/architecture.md` names in backticks, with its groups
+/// spelt out: `src/commands/{add,list}.rs` names `src/commands/add.rs` and
+/// `src/commands/list.rs`; "`src/a.rs`, `src/b.rs`" names both.
+fn mapped_paths(doc: &str) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    for (index, quoted) in doc.split('`').enumerate() {
+        if index % 2 == 0 || !quoted.starts_with("src/") {
+            continue;
+        }
+        match (quoted.find('{'), quoted.find('}')) {
+            (Some(open), Some(close)) if open < close => {
+                for name in quoted[open + 1..close].split(',') {
+                    found.insert(format!(
+                        "{}{}{}",
+                        &quoted[..open],
+                        name.trim(),
+                        &quoted[close + 1..]
+                    ));
+                }
+            }
+            _ => {
+                found.insert(quoted.to_owned());
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_map_names_every_file_in_src_and_nothing_else() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let doc = fs::read_to_string(root.join("docs/architecture.md")).unwrap();
+    let (folders, mapped): (BTreeSet<String>, BTreeSet<String>) = mapped_paths(&doc)
+        .into_iter()
+        .partition(|p| p.ends_with('/'));
+    for folder in &folders {
+        assert!(
+            root.join(folder).is_dir(),
+            "docs/architecture.md names {folder}, which is not a folder"
+        );
+    }
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    let actual: BTreeSet<String> = files
+        .iter()
+        .map(|f| {
+            f.strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect();
+    let unmapped: Vec<_> = actual.difference(&mapped).collect();
+    let gone: Vec<_> = mapped.difference(&actual).collect();
+    assert!(
+        unmapped.is_empty() && gone.is_empty(),
+        "docs/architecture.md is out of step with src/:\n  not on the map: {unmapped:?}\n  on the map, not in src/: {gone:?}"
+    );
+}
+
+#[test]
+fn the_map_reader_spells_out_groups() {
+    let doc = "`src/a.rs`, `src/b/{c,d}.rs` and `cargo test` and `src/e/`";
+    let paths: Vec<String> = mapped_paths(doc).into_iter().collect();
+    assert_eq!(paths, ["src/a.rs", "src/b/c.rs", "src/b/d.rs", "src/e/"]);
 }

@@ -56,6 +56,18 @@ impl Folder {
         run::in_dir(self.dir.path(), &all, "")
     }
 
+    /// `kulcsok --add KEY --yes` with the passphrase file.
+    fn add_key(&self, key: &str) -> Output {
+        self.run(&[
+            "--passphrase-file",
+            "jelszo.txt",
+            "kulcsok",
+            "--add",
+            key,
+            "--yes",
+        ])
+    }
+
     fn bundle(&self) -> Vec<u8> {
         fs::read(self.path("mentes.age")).unwrap()
     }
@@ -277,14 +289,7 @@ fn rotation_outside_is_kept(reseal: impl Fn(&Folder, &str, &str)) {
     let folder = Folder::new();
     let (a_file, a) = folder.identity("a.txt");
     let (b_file, b) = folder.identity("b.txt");
-    succeeds(&folder.run(&[
-        "--passphrase-file",
-        "jelszo.txt",
-        "kulcsok",
-        "--add",
-        &a,
-        "--yes",
-    ]));
+    succeeds(&folder.add_key(&a));
     // kapukulcs saved it once more to A, so its manifest records its own
     // header, as every bundle saved from now on does.
     succeeds(&run::in_dir(
@@ -387,14 +392,7 @@ fn no_key_at_hand_is_asked_about_before_it_is_saved() {
     let folder = Folder::new();
     let (a_file, a) = folder.identity("a.txt");
     let (_, b) = folder.identity("b.txt");
-    succeeds(&folder.run(&[
-        "--passphrase-file",
-        "jelszo.txt",
-        "kulcsok",
-        "--add",
-        &a,
-        "--yes",
-    ]));
+    succeeds(&folder.add_key(&a));
     let before = folder.bundle();
     // `--remove A --add B` with only A at hand: without a terminal to ask
     // in, nothing is saved, and the person is told why and about --yes.
@@ -414,14 +412,7 @@ fn no_key_at_hand_is_asked_about_before_it_is_saved() {
     // Keeping a key at hand asks nothing.
     let folder = Folder::new();
     let (a_file, a) = folder.identity("a.txt");
-    succeeds(&folder.run(&[
-        "--passphrase-file",
-        "jelszo.txt",
-        "kulcsok",
-        "--add",
-        &a,
-        "--yes",
-    ]));
+    succeeds(&folder.add_key(&a));
     let out = folder.run(&["-i", &a_file, "kulcsok", "--add", &b]);
     succeeds(&out);
     assert!(
@@ -444,14 +435,7 @@ fn recipient_flag_is_never_silently_ignored() {
     );
     assert_eq!(folder.bundle(), before);
 
-    succeeds(&folder.run(&[
-        "--passphrase-file",
-        "jelszo.txt",
-        "kulcsok",
-        "--add",
-        &public,
-        "--yes",
-    ]));
+    succeeds(&folder.add_key(&public));
     // Naming a key it has is fine; a new one is refused with the way to add it.
     succeeds(&folder.run(&["-i", &file, "-r", &public, "lista"]));
     fails_with(

@@ -539,10 +539,7 @@ fn the_printed_sheet_is_named_out_of_date_until_a_new_one_is_printed() {
     print(dir.path());
     let after = list(dir.path());
     assert!(!after.contains("helyreállító lap"), "{after}");
-    let mut menu = Pty::start(dir.path(), &["--bundle", "mentes.age"]);
-    menu.expect("A mentés jelszava");
-    menu.line(PASSPHRASE);
-    menu.expect("Mit szeretnél?");
+    let mut menu = Pty::menu(dir.path());
     menu.pick(11);
     let screen = menu.finish();
     assert!(!screen.contains("helyreállító lap (készült"), "{screen}");

@@ -8,6 +8,9 @@
 //! empty and only type-checks.
 
 #![cfg(unix)]
+// The tests end the program with signals (libc::kill) and limit its memory.
+#![allow(unsafe_code)]
+#![allow(clippy::unwrap_used)]
 
 #[path = "../support/mod.rs"]
 mod support;

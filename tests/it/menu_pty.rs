@@ -119,10 +119,7 @@ fn whose_code_never_says_delete_on_a_typing_error() {
     let dir = tempfile::tempdir().unwrap();
     let uris = mama_and_papa(dir.path());
     let mama = OtpAuth::parse(&uris[0]).unwrap();
-    let mut menu = Pty::start(dir.path(), &["--bundle", "mentes.age"]);
-    menu.expect("A mentés jelszava");
-    menu.line(PASSPHRASE);
-    menu.expect("Mit szeretnél?");
+    let mut menu = Pty::menu(dir.path());
     menu.pick(CHECK);
     menu.expect("Írd be egymás után");
     let right = totp::generate(&mama, now());
@@ -149,10 +146,7 @@ fn whose_code_never_says_delete_on_a_typing_error() {
 fn the_menu_removes_one_person_after_asking() {
     let dir = tempfile::tempdir().unwrap();
     mama_and_papa(dir.path());
-    let mut menu = Pty::start(dir.path(), &["--bundle", "mentes.age"]);
-    menu.expect("A mentés jelszava");
-    menu.line(PASSPHRASE);
-    menu.expect("Mit szeretnél?");
+    let mut menu = Pty::menu(dir.path());
     menu.pick(PERSON);
     menu.expect("Kinek az adataival?");
     menu.pick(1); // Papa
@@ -186,10 +180,7 @@ fn the_menu_removes_one_person_after_asking() {
 fn a_passphrase_change_asks_for_the_new_one_in_words() {
     let dir = tempfile::tempdir().unwrap();
     mama_and_papa(dir.path());
-    let mut menu = Pty::start(dir.path(), &["--bundle", "mentes.age"]);
-    menu.expect("A mentés jelszava");
-    menu.line(PASSPHRASE);
-    menu.expect("Mit szeretnél?");
+    let mut menu = Pty::menu(dir.path());
     menu.pick(PASSPHRASE_CHANGE);
     menu.expect("Most az ÚJ jelszó jön");
     menu.expect("Add meg az új jelszót");
@@ -229,10 +220,7 @@ fn a_first_start_keeps_its_passphrase_and_an_empty_backup_says_so() {
         "{screen}"
     );
     assert!(dir.path().join("mentes.age").is_file());
-    let mut menu = Pty::start(dir.path(), &["--bundle", "mentes.age"]);
-    menu.expect("A mentés jelszava");
-    menu.line(PASSPHRASE);
-    menu.expect("Mit szeretnél?");
+    let mut menu = Pty::menu(dir.path());
     menu.pick(QUIT);
     menu.finish();
 }

@@ -139,16 +139,21 @@ impl Run {
     /// person's, or the system's screenshot folder); with `terminal_qr`
     /// the phone scans the QR code from the terminal.
     fn register_until_code(&mut self, p: &Person, folder: &Path, terminal_qr: bool) {
+        self.who(p);
+        self.expect("Várom a képet");
+        fs::write(folder.join("Képernyőkép 2026-01-10.png"), screenshot(p)).unwrap();
+        self.expect("Beolvastam az Ügyfélkapu+ QR-kódot");
+        self.key_and_phone(p, Some(&p.key.to_lowercase()), terminal_qr);
+    }
+
+    /// Steps 1 and 2 for `p`: the name, the username, the QR code shown.
+    fn who(&mut self, p: &Person) {
         self.expect("Kit regisztrálunk?");
         self.line(p.name);
         self.expect("felhasználóneve");
         self.line(p.username);
         self.expect("Nyomj Entert, ha látod a QR-kódot.");
         self.line("");
-        self.expect("Várom a képet");
-        fs::write(folder.join("Képernyőkép 2026-01-10.png"), screenshot(p)).unwrap();
-        self.expect("Beolvastam az Ügyfélkapu+ QR-kódot");
-        self.key_and_phone(p, Some(&p.key.to_lowercase()), terminal_qr);
     }
 
     /// Steps 3 to 5: `key` typed (or skipped), the phone's code.
@@ -203,6 +208,19 @@ impl Run {
         self.expect("Törlöm őket");
         self.line(""); // Igen
         self.expect("képet töröltem");
+        self.end()
+    }
+
+    /// The end without the sheet: nobody next, no sheet, the pictures
+    /// deleted.
+    fn finish_without_sheet(mut self) -> String {
+        self.expect("Jöhet a következő családtag?");
+        self.line("");
+        self.expect("Elkészítsem a kinyomtatható helyreállító lapot");
+        self.send(DOWN);
+        self.line("");
+        self.expect("Törlöm őket");
+        self.line("");
         self.end()
     }
 
@@ -504,12 +522,7 @@ fn a_picture_without_a_qr_code_gets_a_word() {
     let folder = dir.path().join(SCREENSHOTS);
     let mut run = Run::start(dir.path());
     run.passphrase_new();
-    run.expect("Kit regisztrálunk?");
-    run.line(MAMA.name);
-    run.expect("felhasználóneve");
-    run.line(MAMA.username);
-    run.expect("Nyomj Entert, ha látod a QR-kódot.");
-    run.line("");
+    run.who(&MAMA);
     run.expect("Várom a képet");
     // A grey page: a screenshot of the wrong window.
     let mut bytes = Vec::new();
@@ -527,14 +540,7 @@ fn a_picture_without_a_qr_code_gets_a_word() {
     run.expect("Beolvastam az Ügyfélkapu+ QR-kódot");
     run.key_and_phone(&MAMA, None, false);
     run.deletion_code(&MAMA);
-    run.expect("Jöhet a következő családtag?");
-    run.line("");
-    run.expect("Elkészítsem a kinyomtatható helyreállító lapot");
-    run.send(DOWN);
-    run.line("");
-    run.expect("Törlöm őket");
-    run.line("");
-    run.end();
+    run.finish_without_sheet();
 }
 
 /// Issue 18, item 7: a QR code whose account is not the username typed
@@ -550,12 +556,7 @@ fn a_qr_code_for_another_account_is_warned_about() {
     };
     let mut run = Run::start(dir.path());
     run.passphrase_new();
-    run.expect("Kit regisztrálunk?");
-    run.line(anna.name);
-    run.expect("felhasználóneve");
-    run.line(anna.username);
-    run.expect("Nyomj Entert, ha látod a QR-kódot.");
-    run.line("");
+    run.who(&anna);
     run.expect("Várom a képet");
     fs::write(folder.join("papa.png"), screenshot(&PAPA)).unwrap();
     run.expect("a fiók neve kovacs.janos, Mama felhasználóneve viszont kovacs.anna");
@@ -566,14 +567,7 @@ fn a_qr_code_for_another_account_is_warned_about() {
     run.expect("Beolvastam az Ügyfélkapu+ QR-kódot");
     run.key_and_phone(&anna, None, false);
     run.deletion_code(&anna);
-    run.expect("Jöhet a következő családtag?");
-    run.line("");
-    run.expect("Elkészítsem a kinyomtatható helyreállító lapot");
-    run.send(DOWN);
-    run.line("");
-    run.expect("Törlöm őket");
-    run.line("");
-    run.end();
+    run.finish_without_sheet();
     let family = open_bundle(dir.path()).family;
     assert_eq!(family.members[0].account.key.text().expose(), anna.key);
     assert_eq!(family.members[0].username.as_deref(), Some("kovacs.anna"));
@@ -671,12 +665,7 @@ fn a_picture_on_the_clipboard_of_a_virtual_x_server() {
     let dir = tempfile::tempdir().unwrap();
     let mut run = Run::start_with(dir.path(), true);
     run.passphrase_new();
-    run.expect("Kit regisztrálunk?");
-    run.line(MAMA.name);
-    run.expect("felhasználóneve");
-    run.line(MAMA.username);
-    run.expect("Nyomj Entert, ha látod a QR-kódot.");
-    run.line("");
+    run.who(&MAMA);
     run.expect("A vágólapra másolt képet is átveszem");
     run.expect("Várom a képet");
     // As the Snipping Tool does: the picture goes onto the clipboard only.
@@ -930,7 +919,7 @@ fn session() -> Session {
             **path == sheet
                 || **path == export
                 || path.starts_with(&pictures)
-                || **path == workspace.join(kapukulcs::wizard::SHEET_NAME)
+                || **path == workspace.join(kapukulcs::flows::wizard::SHEET_NAME)
         })
         .cloned()
         .collect();
@@ -1127,12 +1116,7 @@ fn start_at_home(home: &Path) -> Run {
 
 /// Steps 1 and 2 up to the wait for `p`'s screenshot.
 fn until_waiting(run: &mut Run, p: &Person) {
-    run.expect("Kit regisztrálunk?");
-    run.line(p.name);
-    run.expect("felhasználóneve");
-    run.line(p.username);
-    run.expect("Nyomj Entert, ha látod a QR-kódot.");
-    run.line("");
+    run.who(p);
     run.expect("Várom a képet");
 }
 

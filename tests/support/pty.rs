@@ -172,6 +172,16 @@ impl Pty {
         Pty::spawn(command)
     }
 
+    /// Starts the main menu on `mentes.age` in `dir`, unlocked with
+    /// [`super::PASSPHRASE`]; returns at its first "Mit szeretnél?".
+    pub fn menu(dir: &Path) -> Pty {
+        let mut menu = Pty::start(dir, &["--bundle", "mentes.age"]);
+        menu.expect("A mentés jelszava");
+        menu.line(super::PASSPHRASE);
+        menu.expect("Mit szeretnél?");
+        menu
+    }
+
     /// Starts `command` in Hungarian, in a terminal wide enough that no
     /// line wraps, so redraws are easy to follow.
     pub fn spawn(mut command: Command) -> Pty {

@@ -18,13 +18,14 @@
 use crate::{
     clock::Clock,
     error::Error,
-    family::{Family, FamilyError, Member, OldKeyCheck, Renewal, Stage},
+    family::{Family, FamilyError, Member, OldKeyCheck, Renewal, Stage, who},
     fl,
+    flows::phone_check::{WAIT_BELOW_SECONDS, confirm_phone_code, time_bar},
+    flows::safe_save,
     interrupt::ShowingSecrets,
-    phone_check::{WAIT_BELOW_SECONDS, confirm_phone_code, time_bar, who},
     prompter::Prompter,
     qr::terminal,
-    safe_save, totp,
+    totp,
     vault::{Vault, bundle::human_date},
 };
 
@@ -111,27 +112,7 @@ impl<'a, P: Prompter> Lost<'a, P> {
     }
 
     fn save(&mut self) -> Result<(), Error> {
-        let now = self.clock.now();
-        safe_save::save(
-            self.vault,
-            self.prompter,
-            now,
-            &safe_save::names_and_deletion_codes,
-        )
-    }
-
-    fn member(&self, name: &str) -> &Member {
-        self.vault
-            .family
-            .find(name)
-            .expect("the flow works on a saved member")
-    }
-
-    fn member_mut(&mut self, name: &str) -> &mut Member {
-        self.vault
-            .family
-            .find_mut(name)
-            .expect("the flow works on a saved member")
+        safe_save::save_family(self.vault, self.prompter, self.clock.now())
     }
 
     /// Runs the flow for everyone in `only` (the whole family when empty):
@@ -157,7 +138,7 @@ impl<'a, P: Prompter> Lost<'a, P> {
     fn people_to_do(&mut self, names: &[String]) -> Result<Vec<String>, Error> {
         let pending: Vec<&Member> = names
             .iter()
-            .map(|n| self.member(n))
+            .map(|n| self.vault.family.saved(n))
             .filter(|m| m.lost.is_some() && m.cancelled.is_none())
             .collect();
         if let Some(since) = pending.iter().filter_map(|m| m.lost).min() {
@@ -170,7 +151,7 @@ impl<'a, P: Prompter> Lost<'a, P> {
             if self.prompter.confirm(&question, true)? {
                 let (todo, done): (Vec<String>, Vec<String>) =
                     names.iter().cloned().partition(|n| {
-                        let m = self.member(n);
+                        let m = self.vault.family.saved(n);
                         m.lost.is_some()
                             || m.cancelled.is_some()
                             || registering_again(m)
@@ -186,7 +167,7 @@ impl<'a, P: Prompter> Lost<'a, P> {
         let now = self.clock.now();
         let mut marked = false;
         for name in names {
-            let member = self.member_mut(name);
+            let member = self.vault.family.saved_mut(name);
             if member.cancelled.is_none()
                 && !registering_again(member)
                 && !old_key_unchecked(member)
@@ -206,7 +187,7 @@ impl<'a, P: Prompter> Lost<'a, P> {
     /// is offered for the try; otherwise the cancellation itself, with the
     /// deletion code, or without one online with the key.
     fn person(&mut self, name: &str) -> Result<(), Error> {
-        let member = self.member(name);
+        let member = self.vault.family.saved(name);
         if registering_again(member) {
             let step = match member.stage {
                 Stage::KeyRead => fl!("wizard-resume-step-key"),
@@ -292,7 +273,7 @@ impl<'a, P: Prompter> Lost<'a, P> {
             return Ok(());
         }
         let now = self.clock.now();
-        let member = self.member_mut(name);
+        let member = self.vault.family.saved_mut(name);
         member.cancelled = Some(now);
         member.lost = None;
         self.save()?;
@@ -307,7 +288,9 @@ impl<'a, P: Prompter> Lost<'a, P> {
 
     /// The username as the messages name it ("nincs feljegyezve" when not known).
     fn username(&self, name: &str) -> String {
-        self.member(name)
+        self.vault
+            .family
+            .saved(name)
             .username
             .clone()
             .filter(|u| !u.trim().is_empty())
@@ -369,7 +352,7 @@ impl<'a, P: Prompter> Lost<'a, P> {
             .prompter
             .select(&fl!("lost-online-qr-ask"), &choices, 0)?
             == 0;
-        let account = self.member(name).labelled_account();
+        let account = self.vault.family.saved(name).labelled_account();
         let showing = here.then(ShowingSecrets::start);
         if here {
             let picture = terminal::render(&account.to_uri())
@@ -397,7 +380,7 @@ impl<'a, P: Prompter> Lost<'a, P> {
         drop(showing);
         proved?;
         let now = self.clock.now();
-        self.member_mut(name).confirmed = Some(now);
+        self.vault.family.saved_mut(name).confirmed = Some(now);
         self.save()?;
         self.prompter
             .say(&fl!("restore-confirmed", name = name, who = who(name)));
@@ -435,7 +418,14 @@ impl<'a, P: Prompter> Lost<'a, P> {
     /// Still taken means the lost phone can log in: the person is marked
     /// lost again, and the next run cancels with the new deletion code.
     fn check_old_key(&mut self, name: &str) -> Result<(), Error> {
-        let Some(old) = self.member(name).history.last().map(|f| f.account.clone()) else {
+        let Some(old) = self
+            .vault
+            .family
+            .saved(name)
+            .history
+            .last()
+            .map(|f| f.account.clone())
+        else {
             return Ok(());
         };
         let (code, left) = loop {
@@ -471,7 +461,7 @@ impl<'a, P: Prompter> Lost<'a, P> {
             OLD_WORKS => OldKeyCheck::StillWorks(now),
             _ => OldKeyCheck::Pending,
         };
-        let member = self.member_mut(name);
+        let member = self.vault.family.saved_mut(name);
         if let Some(former) = member.history.last_mut() {
             former.old_key_check = Some(answer);
         }
@@ -534,7 +524,7 @@ impl<'a, P: Prompter> Lost<'a, P> {
         (self.again)(self.vault, self.prompter, name, how)?;
         self.prompter
             .say(&fl!("lost-again-done", name = name, who = who(name)));
-        if old_key_unchecked(self.member(name)) && how == Renewal::AfterCancellation {
+        if old_key_unchecked(self.vault.family.saved(name)) && how == Renewal::AfterCancellation {
             // A registration on another device, interrupted and finished
             // now: its old key is still to be tried.
             return self.check_old_key(name);
@@ -546,7 +536,7 @@ impl<'a, P: Prompter> Lost<'a, P> {
     fn summary(&self, names: &[String]) -> String {
         let mut lines = vec![fl!("lost-summary-title")];
         for name in names {
-            let member = self.member(name);
+            let member = self.vault.family.saved(name);
             let state = lost_state(member);
             lines.push(format!("  {:<20} {state}", member.name));
         }
@@ -649,12 +639,12 @@ mod tests {
     use super::*;
     use crate::{
         family::{DeletionCode, OldKeyCheck},
+        flows::wizard::{Answers, Places, Wizard, person_folder},
         formats::otpauth::{Key, OtpAuth},
         prompter::{PromptError, Scripted},
         qr::draw,
         totp,
         vault::{Access, Keys},
-        wizard::{Answers, Wizard, person_folder},
     };
 
     const PASSPHRASE: &str = "kert-alma-hegy-tavasz-77";
@@ -743,7 +733,7 @@ mod tests {
                         vault,
                         prompter,
                         &clock,
-                        workspace.clone(),
+                        Places::workspace_only(workspace.clone()),
                         Answers::default(),
                     )
                     .renew(name, how)
@@ -1290,7 +1280,7 @@ mod tests {
         assert!(texts.len() > 60, "{}", texts.len());
         let third: Vec<&String> = texts
             .iter()
-            .filter(|t| crate::phone_check::third_person_self(t).is_some())
+            .filter(|t| crate::family::third_person_self(t).is_some())
             .collect();
         assert!(third.is_empty(), "Én in the third person: {third:#?}");
     }

@@ -75,10 +75,10 @@ impl<P: Prompter> Wizard<'_, P> {
 
     /// [`Wizard::start_anew`] with step 1 as the portal's way `how` needs.
     fn start_anew_by(&mut self, name: &str, how: Renewal) -> Result<(), Error> {
-        let username = self.member(name).username.clone();
+        let username = self.vault.family.saved(name).username.clone();
         let known = if username.is_some() { "yes" } else { "no" };
         let login = username.clone().unwrap_or_default();
-        let who = crate::phone_check::who(name);
+        let who = crate::family::who(name);
         let step = match how {
             Renewal::AfterCancellation => fl!(
                 "wizard-step-1",
@@ -98,7 +98,7 @@ impl<P: Prompter> Wizard<'_, P> {
         self.prompter.pause(&step)?;
         let (uri, account, picture) = self.read_picture(name, username.as_deref())?;
         let now = self.clock.now();
-        let member = self.member_mut(name);
+        let member = self.vault.family.saved_mut(name);
         member.replace_key(uri, account, Some(picture), now);
         if how == Renewal::OtherDevice
             && let Some(former) = member.history.last_mut()

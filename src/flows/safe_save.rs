@@ -95,6 +95,16 @@ fn choose_elsewhere(vault: &mut Vault, prompter: &mut impl Prompter) -> Result<(
     Ok(())
 }
 
+/// [`save`] for a flow that registers people (the wizard, the lost phone):
+/// a failed save shows each person's name and deletion code.
+pub fn save_family(
+    vault: &mut Vault,
+    prompter: &mut impl Prompter,
+    now: OffsetDateTime,
+) -> Result<(), Error> {
+    save(vault, prompter, now, &names_and_deletion_codes)
+}
+
 /// The lines a person writes down when a save cannot be done: each
 /// member's name, username and deletion code.
 pub fn names_and_deletion_codes(family: &Family) -> Vec<String> {

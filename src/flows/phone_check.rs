@@ -6,7 +6,7 @@
 use crate::{
     clock::Clock,
     error::Error,
-    family::{Family, FamilyError, is_self},
+    family::{Family, FamilyError, who},
     fl,
     prompter::Prompter,
     totp::{self, Verification},
@@ -98,14 +98,6 @@ pub fn confirm_phone_code(
     }
 }
 
-/// The `who` selector of every message that names a person: `self` for
-/// the person running the program (Én, Me: see [`is_self`]), so Hungarian
-/// says "a saját sorodban" and "a kulcsod" rather than "Én sorában" and
-/// "Én kulcsa"; `other` for anyone else. The words are in the messages.
-pub fn who(name: &str) -> &'static str {
-    if is_self(name) { "self" } else { "other" }
-}
-
 /// A text bar of the seconds left in the code's window: `[██████░░░░]`.
 pub fn time_bar(left: u64, period: u64) -> String {
     const WIDTH: u64 = 20;
@@ -115,55 +107,4 @@ pub fn time_bar(left: u64, period: u64) -> String {
         "█".repeat(filled as usize),
         "░".repeat((WIDTH - filled) as usize)
     )
-}
-
-/// Where `text` names the person running the program in the third person:
-/// "Én " followed by a word ("Én törlőkódja", "Én vigye magával"), which
-/// the `who` selector exists to prevent. For tests of every flow's words.
-#[cfg(test)]
-pub fn third_person_self(text: &str) -> Option<String> {
-    text.match_indices("Én ")
-        .find(|(at, _)| {
-            let before = text[..*at].chars().next_back();
-            let after = text[at + "Én ".len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphabetic)
-        })
-        .map(|(at, _)| text[at..].chars().take(40).collect())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_person_running_the_program_is_spoken_to() {
-        for name in ["Én", "én", " ÉN ", "Magam", "Me", "myself"] {
-            assert_eq!(who(name), "self", "{name}");
-        }
-        for name in ["Mama", "Papa", "Énók", "Mé", ""] {
-            assert_eq!(who(name), "other", "{name}");
-        }
-        let own = fl!(
-            "wizard-code-other-member",
-            other = "Mama",
-            other_who = "other",
-            name = "Én",
-            who = "self"
-        );
-        assert!(
-            own.contains("nem a tiéd") && !own.contains("Én kódja"),
-            "{own}"
-        );
-        let theirs = fl!(
-            "wizard-code-other-member",
-            other = "Én",
-            other_who = "self",
-            name = "Mama",
-            who = "other"
-        );
-        assert!(
-            theirs.starts_with("Ez a saját kódod, nem Mama kódja"),
-            "{theirs}"
-        );
-    }
 }
