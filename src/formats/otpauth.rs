@@ -281,10 +281,24 @@ impl OtpAuth {
         }
         let (label, query) = rest.split_once('?').unwrap_or((rest, ""));
         let query = query.split_once('#').map_or(query, |(q, _)| q);
-        let label = decode_component(label)?;
+        // The issuer prefix ends at the first colon written as such, so an
+        // issuer or account holding an encoded one (%3A) keeps it; a label
+        // with no plain colon may still separate them with "%3A", which the
+        // format allows too. `to_uri` always writes a plain one.
         let (label_issuer, account) = match label.split_once(':') {
-            Some((issuer, account)) => (Some(issuer.trim().to_owned()), account.trim().to_owned()),
-            None => (None, label.trim().to_owned()),
+            Some((issuer, account)) => (
+                Some(decode_component(issuer)?.trim().to_owned()),
+                decode_component(account)?.trim().to_owned(),
+            ),
+            None => {
+                let label = decode_component(label)?;
+                match label.split_once(':') {
+                    Some((issuer, account)) => {
+                        (Some(issuer.trim().to_owned()), account.trim().to_owned())
+                    }
+                    None => (None, label.trim().to_owned()),
+                }
+            }
         };
 
         let mut secret = None;
@@ -348,6 +362,10 @@ impl OtpAuth {
         let mut uri = String::from("otpauth://totp/");
         if let Some(issuer) = &self.issuer {
             uri.extend(utf8_percent_encode(issuer, COMPONENT));
+            uri.push(':');
+        } else if self.account.contains(':') {
+            // An empty prefix, so the account's own (encoded) colon is not
+            // read as the end of an issuer.
             uri.push(':');
         }
         uri.extend(utf8_percent_encode(&self.account, COMPONENT));
@@ -739,6 +757,34 @@ mod tests {
             assert!(!said.contains(&key[..8]), "{uri}: {said}");
         }
         assert!(UriError::Digits(3).message().contains('3'));
+    }
+
+    /// Found by the `otpauth` and `uri_list` fuzz targets: an issuer or an
+    /// account holding a colon (percent-encoded, as the format asks) was
+    /// split at it when the URI this program printed was read again.
+    #[test]
+    fn a_colon_inside_the_issuer_or_the_account_survives_a_round_trip() {
+        for (issuer, account) in [
+            (None, "eh:// cím"),
+            (Some("Ügyf:kapu"), "kovacs.maria"),
+            (Some("a:b"), "c:d"),
+            (None, "plain"),
+        ] {
+            let key = Key::parse("JBSWY3DPEHPK3PXP").unwrap();
+            let account = OtpAuth::new(issuer.map(str::to_owned), account.to_owned(), key);
+            let again = OtpAuth::parse(account.to_uri().expose()).unwrap();
+            assert_eq!(
+                (again.issuer.as_deref(), again.account.as_str()),
+                (issuer, account.account.as_str())
+            );
+        }
+        // The format's other separator, an encoded colon, is still read.
+        let encoded =
+            OtpAuth::parse("otpauth://totp/Example%3Aalice?secret=JBSWY3DPEHPK3PXP").unwrap();
+        assert_eq!(
+            (encoded.issuer.as_deref(), encoded.account.as_str()),
+            (Some("Example"), "alice")
+        );
     }
 
     #[test]

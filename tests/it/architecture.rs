@@ -346,3 +346,22 @@ fn the_map_reader_spells_out_groups() {
     let paths: Vec<String> = mapped_paths(doc).into_iter().collect();
     assert_eq!(paths, ["src/a.rs", "src/b/c.rs", "src/b/d.rs", "src/e/"]);
 }
+
+/// CI type-checks one macOS target (`.ci/run`): that holds while no code
+/// depends on the architecture, only on the system.
+#[test]
+fn no_code_depends_on_the_architecture() {
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let with_arch: Vec<_> = files
+        .iter()
+        .filter(|file| shipped_code(&fs::read_to_string(file).unwrap()).contains("target_arch"))
+        .collect();
+    assert!(
+        with_arch.is_empty(),
+        "{with_arch:?}: check every macOS target in .ci/run"
+    );
+}
