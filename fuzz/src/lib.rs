@@ -195,7 +195,8 @@ pub fn picture(input: &[u8]) {
 /// where they look like a key (8 or more letters and digits, with spaces,
 /// dashes or `=` padding between; `secret=otpauth://totp/` is not one, and
 /// a message may well say `otpauth://totp/`) and appear nowhere else in the
-/// input (a label that happens to spell the key may be named).
+/// input (a label that happens to spell the key may be named) nor in the
+/// program's own words.
 pub fn secrets_in(input: &str) -> Vec<&str> {
     let lower = input.to_ascii_lowercase();
     let mut found = Vec::new();
@@ -206,7 +207,10 @@ pub fn secrets_in(input: &str) -> Vec<&str> {
             .find(['&', '?', '#'])
             .map_or(input.len(), |len| start + len);
         let value = &input[start..end];
-        if looks_like_a_key(value) && input.matches(value).count() == 1 {
+        if looks_like_a_key(value)
+            && input.matches(value).count() == 1
+            && !in_the_programs_own_words(value)
+        {
             found.push(value);
         }
         from = end.max(start);
@@ -215,6 +219,17 @@ pub fn secrets_in(input: &str) -> Vec<&str> {
         }
     }
     found
+}
+
+/// Whether `value` is part of a message's fixed words, in either language:
+/// an input may spell `secret=nem otpau`, and "Ez nem otpauth:// cím." is
+/// then no leak (found by the `otpauth` target).
+fn in_the_programs_own_words(value: &str) -> bool {
+    const WORDS: [&str; 2] = [
+        include_str!("../../locales/hu/kapukulcs.ftl"),
+        include_str!("../../locales/en/kapukulcs.ftl"),
+    ];
+    WORDS.iter().any(|words| words.contains(value))
 }
 
 fn looks_like_a_key(value: &str) -> bool {

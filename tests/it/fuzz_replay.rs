@@ -170,6 +170,13 @@ fn the_checks_catch_a_quoted_key() {
     });
     assert!(caught.is_err());
     checks::assert_no_secret(input, "the digits= value is not a number", None);
+    // A `secret=` that spells the program's own words is no leak when a
+    // message says them (the otpauth target's third finding).
+    checks::assert_no_secret(
+        "otpauth://x?secret=nem otpau",
+        "Ez nem otpauth:// cím.",
+        None,
+    );
 }
 
 #[test]
