@@ -7,9 +7,12 @@
 //! Run with `cargo run --release --example noise_bench`. Options:
 //! `--sizes 1,4,12,40` (megapixels), `--seed N`, `--timeout SECS` (a reader
 //! still running then is killed and shown as `>SECS`; 180 unless told),
-//! `--save DIR` keeps the pictures; `--child FILE` reads one file once (the
-//! benchmark spawns itself this way, so both readers are timed as whole
-//! processes, file reading and picture decoding included).
+//! `--save DIR` keeps the pictures; `--dekodol PROGRAM` (again for more)
+//! adds a column timing `PROGRAM dekodol FILE`, the whole command of a
+//! kapukulcs binary, so a build from before a change runs beside the one
+//! after it; `--child FILE` reads one file once (the benchmark spawns itself
+//! this way, so every reader is timed as a whole process, file reading and
+//! picture decoding included).
 //! Exits non-zero when zbarimg is missing or a target is missed.
 
 use std::path::{Path, PathBuf};
@@ -33,6 +36,8 @@ struct Options {
     seed: u64,
     timeout: Duration,
     save: Option<PathBuf>,
+    /// Other kapukulcs binaries whose `dekodol` is timed too.
+    dekodol: Vec<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -50,6 +55,7 @@ fn main() -> ExitCode {
         seed: 0x006e_6f69_7365,
         timeout: Duration::from_secs(180),
         save: None,
+        dekodol: Vec::new(),
     };
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -66,6 +72,7 @@ fn main() -> ExitCode {
                 options.timeout = Duration::from_secs(value().parse().expect("--timeout: seconds"));
             }
             "--save" => options.save = Some(PathBuf::from(value())),
+            "--dekodol" => options.dekodol.push(PathBuf::from(value())),
             other => panic!("unknown option {other}"),
         }
     }
@@ -164,8 +171,14 @@ fn benchmark(options: &Options) -> ExitCode {
         "pixel noise, no QR code (seed {:#x}); whole processes, seconds; timeout {:?}",
         options.seed, options.timeout
     );
+    for (number, program) in options.dekodol.iter().enumerate() {
+        println!("dekodol {}: {}", number + 1, program.display());
+    }
+    let columns: String = (1..=options.dekodol.len())
+        .map(|number| format!(" {:>10}", format!("dekodol {number}")))
+        .collect();
     println!(
-        "{:>4} {:>12} {:>8} {:>11} {:>9} {:>7}  kapukulcs said",
+        "{:>4} {:>12} {:>8} {:>11} {:>9} {:>7}{columns}  kapukulcs said",
         "Mpx", "sides", "PNG MiB", "kapukulcs", "zbarimg", "ratio"
     );
     let mut met = true;
@@ -179,9 +192,20 @@ fn benchmark(options: &Options) -> ExitCode {
             Command::new("zbarimg").args(["--raw", "-q"]).arg(path),
             options.timeout,
         );
+        let others: String = options
+            .dekodol
+            .iter()
+            .map(|program| {
+                let run = timed(
+                    Command::new(program).arg("dekodol").arg(path),
+                    options.timeout,
+                );
+                format!(" {:>10}", shown(&run))
+            })
+            .collect();
         let ratio = ours.time.as_secs_f64() / zbar.time.as_secs_f64();
         println!(
-            "{megapixels:>4} {:>12} {:>8.1} {:>11} {:>9} {:>7.2}  {}",
+            "{megapixels:>4} {:>12} {:>8.1} {:>11} {:>9} {:>7.2}{others}  {}",
             format!("{width}×{height}"),
             png.len() as f64 / f64::from(1 << 20),
             shown(&ours),

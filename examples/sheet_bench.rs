@@ -5,7 +5,8 @@
 //!
 //! Run with `cargo run --release --example sheet_bench`; add
 //! `-- --save FILE` to keep the PDF for a look. `-- --note CHARS` also
-//! times one render with a note of that many characters for each person,
+//! times one render with a note of that many characters for each person
+//! (once in words, once as one unbroken word),
 //! as a hand-made bundle could hold (the sheet's layout must stay linear:
 //! a 1 MB note once took over 30 s).
 
@@ -101,17 +102,21 @@ fn main() {
         && flag == "--note"
     {
         let chars: usize = chars.parse().expect("--note takes a number of characters");
-        let mut family = family;
-        for member in &mut family.members {
-            member.note = "Hosszú megjegyzés ".repeat(chars / 18 + 1);
-            member.note.truncate(chars);
+        // Words as a person writes them, and one unbroken word, the worst
+        // case for wrapping (a line cannot break inside it).
+        for (kind, text) in [("in words", "Hosszú megjegyzés "), ("one word", "ő")] {
+            let mut family = family.clone();
+            let note: String = text.chars().cycle().take(chars).collect();
+            for member in &mut family.members {
+                member.note.clone_from(&note);
+            }
+            let start = Instant::now();
+            sheet::render(&family, CREATED).expect("the sheet renders");
+            println!(
+                "with a {chars}-character note each, {kind}: {:.1} ms",
+                ms(start.elapsed())
+            );
         }
-        let start = Instant::now();
-        sheet::render(&family, CREATED).expect("the sheet renders");
-        println!(
-            "with a {chars}-character note each: {:.1} ms",
-            ms(start.elapsed())
-        );
     }
 }
 
